@@ -13,6 +13,16 @@ export function expandCatalog(raw: unknown): Catalog {
   return new Expander(parsed.data).run();
 }
 
+export const EVIDENCE_LABEL = 'Ссылка на подтверждающие документы';
+
+/** The id of the evidence-link input of a group: EV_A1_R2, EV_A1_SCHOOL, EV_A5_R1. */
+export function evidenceId(appendix: number, group: string): string {
+  return `EV_A${appendix}_${group.toUpperCase()}`;
+}
+
+/** Counts of things (museums, programmes) end their label in «ед.»; everything else counts persons. */
+const unitOf = (label: string): string => (/ед\.$/.test(label.trim()) ? 'ед.' : 'чел.');
+
 class Expander {
   private readonly inputs: Input[] = [];
   private readonly cells: Cell[] = [];
@@ -102,6 +112,11 @@ class Expander {
         }
       }
     }
+    // D24: one evidence link per group of the school's form (a direction, or the once-per-school block).
+    const groups = [...new Set(this.inputs.filter((i) => i.sheet === app.number && i.group !== 'bases').map((i) => i.group))];
+    for (const group of groups) {
+      this.addInput({ id: evidenceId(app.number, group), label: EVIDENCE_LABEL, kind: 'url', optional: true }, app.number, group);
+    }
   }
 
   private cellInputs(app: AppendixSpec, col: ColumnSpec, part: PartSpec | null, base: string, group: string): CellInputs {
@@ -128,7 +143,7 @@ class Expander {
       }
       case 'ratio': {
         const den = denominatorOf(m.denominator);
-        this.addInput({ id: base, label: m.numerator + partText, kind: 'count', whole: den, help }, sheet, group);
+        this.addInput({ id: base, label: m.numerator + partText, kind: 'count', unit: unitOf(m.numerator), whole: den, help }, sheet, group);
         return { numerator: [base], denominator: [den] };
       }
       case 'count':
@@ -136,7 +151,7 @@ class Expander {
         return { sum: [base] };
       case 'countRatio': {
         const den = denominatorOf(m.denominator);
-        this.addInput({ id: base, label: m.numerator + partText, kind: 'count', whole: den, help }, sheet, group);
+        this.addInput({ id: base, label: m.numerator + partText, kind: 'count', unit: unitOf(m.numerator), whole: den, help }, sheet, group);
         return { numerator: [base], denominator: [den], sum: [m.countOf === 'numerator' ? base : den] };
       }
       case 'countPair': {

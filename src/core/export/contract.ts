@@ -1,0 +1,123 @@
+import * as z from 'zod/mini';
+
+/**
+ * The export contract (README «Контракт экспорта»): the catalog as JSON (`msoko catalog --json`) and a
+ * consolidation result in the same shape plus values. Other tools and next year's dynamics read it.
+ */
+const nullableNumber = z.nullable(z.number());
+
+export const ExportInputsSchema = z.object({
+  numerator: z.optional(z.array(z.string())),
+  denominator: z.optional(z.array(z.string())),
+  sum: z.optional(z.array(z.string())),
+  second: z.optional(z.array(z.string())),
+  flag: z.optional(z.string()),
+  aux: z.optional(z.string()),
+});
+
+export const ExportCellSchema = z.object({
+  key: z.string(),
+  column: z.string(),
+  columnTitle: z.string(),
+  part: z.nullable(z.string()),
+  partTitle: z.nullable(z.string()),
+  unit: z.string(),
+  polarity: z.enum(['higher', 'lower', 'context']),
+  aggregate: z.string(),
+  /** The reference value as the source (or the department's override) writes it. */
+  target: z.string(),
+  targetRule: z.nullable(z.object({ op: z.enum(['>=', '<=']), on: z.string(), value: z.number(), second: nullableNumber })),
+  quarantine: z.nullable(z.string()),
+  inputs: ExportInputsSchema,
+});
+export type ExportCell = z.infer<typeof ExportCellSchema>;
+
+export const ResultCellSchema = z.extend(ExportCellSchema, {
+  value: nullableNumber,
+  count: nullableNumber,
+  second: nullableNumber,
+  aux: nullableNumber,
+  achieved: z.nullable(z.boolean()),
+  previous: nullableNumber,
+  previousCount: nullableNumber,
+  change: nullableNumber,
+  n: z.number(),
+  min: nullableNumber,
+  median: nullableNumber,
+  mean: nullableNumber,
+  max: nullableNumber,
+  /** False when some registry schools are missing or rejected («неполные данные», D5). */
+  complete: z.boolean(),
+  /** True when the base is zero and the cell is «не применимо» (D8). */
+  notApplicable: z.boolean(),
+});
+export type ResultCell = z.infer<typeof ResultCellSchema>;
+
+export const ExportInputSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(['count', 'number', 'percent', 'flag', 'url', 'text']),
+  whole: z.nullable(z.string()),
+  derived: z.nullable(z.array(z.string())),
+  unit: z.string(),
+  sheet: z.number(),
+  group: z.string(),
+});
+
+const rowOf = <T extends z.core.SomeType>(cell: T) =>
+  z.object({
+    id: z.string(),
+    number: z.string(),
+    title: z.string(),
+    cells: z.array(cell),
+  });
+
+const appendixOf = <T extends z.core.SomeType>(cell: T) =>
+  z.object({
+    number: z.number(),
+    table: z.string(),
+    title: z.string(),
+    rows: z.array(rowOf(cell)),
+  });
+
+const catalogHead = z.object({ id: z.string(), version: z.string(), title: z.string(), source: z.string() });
+
+export const CatalogExportSchema = z.object({
+  catalog: catalogHead,
+  appendices: z.array(appendixOf(ExportCellSchema)),
+  inputs: z.array(ExportInputSchema),
+});
+export type CatalogExport = z.infer<typeof CatalogExportSchema>;
+
+export const ExportMessageSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  sheet: z.nullable(z.string()),
+  cell: z.nullable(z.string()),
+  inputId: z.nullable(z.string()),
+  indicator: z.nullable(z.string()),
+  text: z.string(),
+});
+
+export const ConsolidationExportSchema = z.object({
+  catalog: catalogHead,
+  year: z.number(),
+  municipality: z.string(),
+  appendices: z.array(
+    z.object({
+      number: z.number(),
+      table: z.string(),
+      title: z.string(),
+      rows: z.array(z.extend(rowOf(ResultCellSchema), { evidence: z.array(z.object({ schoolId: z.string(), url: z.string() })) })),
+    }),
+  ),
+  inputs: z.array(ExportInputSchema),
+  schools: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: z.enum(['accepted', 'rejected', 'missing']),
+      messages: z.array(ExportMessageSchema),
+    }),
+  ),
+});
+export type ConsolidationExport = z.infer<typeof ConsolidationExportSchema>;

@@ -1,0 +1,25 @@
+/** 1-based column number → letters (1 → A, 27 → AA). */
+export function columnLetter(col: number): string {
+  let n = col;
+  let out = '';
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** 1-based row and column → «D12». */
+export function a1(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/** A reference usable from another sheet: «'Сведения об ОО'!$D$12». */
+export function sheetRef(sheet: string, row: number, col: number): string {
+  return `'${sheet.replace(/'/g, "''")}'!$${columnLetter(col)}$${row}`;
+}
+
+export function rangeA1(row: number, col: number, rows: number, cols: number): string {
+  return rows === 1 && cols === 1 ? a1(row, col) : `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
+}

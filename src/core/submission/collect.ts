@@ -1,0 +1,75 @@
+import type { School } from '../campaign/schema';
+import type { Catalog } from '../catalog/types';
+import { type Message, hasErrors, message } from './messages';
+import { type Submission, type WorkbookGrid, parseSubmission } from './parse';
+import { validateSubmission } from './validate';
+import type { Value } from './values';
+
+export type SchoolStatus = 'accepted' | 'rejected' | 'missing';
+
+/** One school's outcome of a validation run. */
+export interface SchoolOutcome {
+  school: School;
+  status: SchoolStatus;
+  /** The file(s) read for this school (names as the adapter knows them). */
+  files: string[];
+  submission: Submission | null;
+  messages: Message[];
+}
+
+export interface ReadFile {
+  /** File name or id, for messages. */
+  file: string;
+  /** The school this file is registered to (by its name or the registry link), if known. */
+  expectedSchoolId: string | null;
+  /** The grids, or the reason the file could not be read at all (corrupt, password, not xlsx). */
+  grid: WorkbookGrid | { unreadable: string };
+}
+
+export interface RunOutcome {
+  schools: SchoolOutcome[];
+  /** Files that belong to no registry school. */
+  strays: { file: string; messages: Message[] }[];
+}
+
+/**
+ * Parses and validates every file, then assigns files to registry schools. One bad file never stops the
+ * others; a school with two files is rejected with both named, so nothing is silently dropped.
+ */
+export function validateFiles(files: ReadFile[], catalog: Catalog, year: number, registry: School[], previous: Map<string, Record<string, Value>> = new Map()): RunOutcome {
+  const bySchool = new Map<string, { file: string; submission: Submission | null; messages: Message[] }[]>();
+  const strays: RunOutcome['strays'] = [];
+  for (const f of files) {
+    if ('unreadable' in f.grid) {
+      const msgs = [message('error', 'unreadable', f.grid.unreadable)];
+      if (f.expectedSchoolId && registry.some((s) => s.id === f.expectedSchoolId)) push(bySchool, f.expectedSchoolId, { file: f.file, submission: null, messages: msgs });
+      else strays.push({ file: f.file, messages: msgs });
+      continue;
+    }
+    const submission = parseSubmission(f.grid, { catalog, year, registry, expectedSchoolId: f.expectedSchoolId });
+    const id = submission.schoolId;
+    const prior = id ? (previous.get(id) ?? null) : null;
+    const msgs = [...submission.messages, ...validateSubmission(submission, catalog, prior)];
+    if (id && registry.some((s) => s.id === id)) push(bySchool, id, { file: f.file, submission, messages: msgs });
+    else strays.push({ file: f.file, messages: msgs });
+  }
+  const schools = registry.map((school): SchoolOutcome => {
+    const got = bySchool.get(school.id) ?? [];
+    if (got.length === 0) return { school, status: 'missing', files: [], submission: null, messages: [] };
+    if (got.length > 1) {
+      const names = got.map((g) => `«${g.file}»`).join(', ');
+      const msgs = [message('error', 'duplicate', `для ОО получено несколько файлов (${names}); оставьте один и повторите проверку`), ...got.flatMap((g) => g.messages)];
+      return { school, status: 'rejected', files: got.map((g) => g.file), submission: null, messages: msgs };
+    }
+    const only = got[0] as { file: string; submission: Submission | null; messages: Message[] };
+    const ok = only.submission !== null && !hasErrors(only.messages);
+    return { school, status: ok ? 'accepted' : 'rejected', files: [only.file], submission: only.submission, messages: only.messages };
+  });
+  return { schools, strays };
+}
+
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}

@@ -1,0 +1,38 @@
+/** A finding about one school's file. Errors keep the school out of municipal values; warnings do not. */
+export interface Message {
+  severity: 'error' | 'warning';
+  code: string;
+  sheet: string | null;
+  /** A1 address on that sheet, or null when the finding concerns the whole file. */
+  cell: string | null;
+  inputId: string | null;
+  /** The indicator or field as the school sees it on the form. */
+  indicator: string | null;
+  text: string;
+}
+
+export function message(
+  severity: Message['severity'],
+  code: string,
+  text: string,
+  where: { sheet?: string | null; cell?: string | null; inputId?: string | null; indicator?: string | null } = {},
+): Message {
+  return { severity, code, text, sheet: where.sheet ?? null, cell: where.cell ?? null, inputId: where.inputId ?? null, indicator: where.indicator ?? null };
+}
+
+/** «Лист «Приложение 2», ячейка D15 («Педагогов, …»): нужно число.» */
+export function formatMessage(m: Message): string {
+  const where: string[] = [];
+  if (m.sheet) where.push(`лист «${m.sheet}»`);
+  if (m.cell) where.push(`ячейка ${m.cell}`);
+  const head = where.length > 0 ? where.join(', ') : 'файл';
+  const indicator = m.indicator ? ` («${shorten(m.indicator, 90)}»)` : '';
+  const text = `${head.charAt(0).toUpperCase()}${head.slice(1)}${indicator}: ${m.text}`;
+  return m.severity === 'error' ? text : `Предупреждение. ${text}`;
+}
+
+function shorten(s: string, n: number): string {
+  return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
+}
+
+export const hasErrors = (messages: Message[]): boolean => messages.some((m) => m.severity === 'error');
