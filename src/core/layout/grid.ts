@@ -40,3 +40,19 @@ export function renderSchoolGrid(layout: SchoolLayout, values: Record<string, Va
   }
   return { sheets };
 }
+
+/** The workbook as a school would send it back: the generated spec with `values` typed into the inputs. */
+export function filledWorkbook(layout: SchoolLayout, values: Record<string, Value | string>, status: string): SchoolLayout['workbook'] {
+  const sheets = layout.workbook.sheets.map((s) => ({ ...s, cells: [...s.cells] }));
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const put = (id: string, value: Value | string): void => {
+    const at = layout.positions.get(id);
+    const sheet = at ? byName.get(at.sheet) : undefined;
+    if (!at || !sheet) return;
+    sheet.cells = sheet.cells.filter((c) => !(c.row === at.row && c.col === at.col));
+    sheet.cells.push({ row: at.row, col: at.col, value: cellValueOf(value), style: 'input' });
+  };
+  for (const [id, value] of Object.entries(values)) put(id, value);
+  put('STATUS', status);
+  return { ...layout.workbook, sheets };
+}

@@ -1,0 +1,188 @@
+import { Command, Help } from 'commander';
+import { CATALOG_SOURCES, DEFAULT_CATALOG_ID, getCatalog } from '../core/catalog';
+import { catalogExport } from '../core/export/catalog-export';
+import { UserError, loadCampaign } from './campaign-folder';
+import { consolidate } from './commands/consolidate';
+import { fillDemo, prepareDemo } from './commands/demo';
+import { generate } from './commands/generate';
+import { init } from './commands/init';
+import { status } from './commands/status';
+import { validate } from './commands/validate';
+import { intake } from './intake';
+
+/** Exit codes: 0 — done; 1 — done, but some schools have errors; 2 — wrong command or campaign; 3 — internal failure. */
+export const EXIT = { ok: 0, completedWithErrors: 1, usage: 2, failure: 3 } as const;
+
+const print = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+const printJson = (value: unknown): void => {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+};
+
+function program(): Command {
+  const cli = new Command('msoko')
+    .description('Мониторинг системы организации воспитания и социализации обучающихся: офлайн-цикл на файлах .xlsx и .docx')
+    .helpOption('-h, --help', 'показать справку')
+    .helpCommand('help [команда]', 'справка по команде')
+    .configureHelp({ sortSubcommands: false, formatHelp: (cmd, helper) => russianHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) })
+    .showHelpAfterError('(справка: msoko --help)')
+    .exitOverride();
+  cli.configureOutput({ outputError: (str, write) => write(str.replace('error:', 'ошибка:')) });
+
+  cli
+    .command('catalog')
+    .description('показать каталог показателей (Приложения 1–11)')
+    .option('--id <id>', `каталог: ${Object.keys(CATALOG_SOURCES).join(', ')}`, DEFAULT_CATALOG_ID)
+    .option('--json', 'вывести в формате JSON (контракт экспорта)')
+    .action((o: { id: string; json?: boolean }) => {
+      const catalog = getCatalog(o.id);
+      if (o.json) return printJson(catalogExport(catalog));
+      print(`${catalog.title}\n`);
+      for (const a of catalog.appendices) {
+        print(`${catalog.appendixWord} ${a.number} (таблица ${a.table}). ${a.title}`);
+        for (const c of a.columns) print(`  ${c.id}. ${c.title}${c.parts.length ? ` [${c.parts.map((p) => p.title).join(' / ')}]` : ''}`);
+      }
+      print(`\nЯчеек: ${catalog.cells.length}; полей ввода на ОО: ${catalog.inputs.filter((i) => !i.derived).length}`);
+    });
+
+  cli
+    .command('init')
+    .description('создать папку кампании: campaign.json и шаблон реестра schools.csv')
+    .argument('<папка>', 'папка кампании')
+    .option('--year <год>', 'год мониторинга', String(new Date().getFullYear()))
+    .option('--municipality <название>', 'муниципалитет', 'Муниципальный округ')
+    .option('--catalog <id>', 'каталог показателей', DEFAULT_CATALOG_ID)
+    .option('--force', 'перезаписать существующую кампанию')
+    .action((dir: string, o: { year: string; municipality: string; catalog: string; force?: boolean }) => {
+      const year = Number(o.year);
+      if (!Number.isInteger(year)) throw new UserError(`Год «${o.year}» — не число`);
+      const written = init(dir, { year, municipality: o.municipality, catalog: o.catalog, force: o.force === true });
+      print(`Кампания создана:\n${written.map((w) => `  ${w}`).join('\n')}\nЗаполните реестр школ schools.csv и выполните: msoko generate ${dir}`);
+    });
+
+  cli
+    .command('generate')
+    .description('создать защищённую таблицу для каждой школы: schools/<код>.xlsx')
+    .argument('<папка>', 'папка кампании')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (dir: string, o: { json?: boolean }) => {
+      const files = await generate(loadCampaign(dir), o.json === true);
+      if (o.json) return printJson({ files });
+      print(`Создано таблиц школ: ${files.length}\n${files.map((f) => `  ${f}`).join('\n')}\nРазошлите их школам; заполненные файлы положите в ${dir}/received/`);
+    });
+
+  cli
+    .command('status')
+    .description('состояние каждой школы: не получено / заполняется / готово к проверке / есть ошибки / возвращено / принято')
+    .argument('<папка>', 'папка кампании')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (dir: string, o: { json?: boolean }) => {
+      const s = status(await intake(loadCampaign(dir), o.json === true));
+      if (o.json) return printJson(s);
+      for (const r of s.rows) print(`  ${r.name.padEnd(24)} ${r.lifecycle}${r.errors ? ` (ошибок: ${r.errors})` : ''}`);
+      print(`Итого: ${Object.entries(s.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} — ${n}`).join(', ')}`);
+    });
+
+  cli
+    .command('validate')
+    .description('проверить файлы школ: отчёт по каждой ОО в консоли и в out/validation.xlsx')
+    .argument('<папка>', 'папка кампании')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (dir: string, o: { json?: boolean }) => {
+      const folder = loadCampaign(dir);
+      const summary = await validate(folder, await intake(folder, o.json === true));
+      if (o.json) printJson(summary);
+      else printValidation(summary);
+      if (summary.completedWithErrors) process.exitCode = EXIT.completedWithErrors;
+    });
+
+  cli
+    .command('consolidate')
+    .description('свести принятые данные в Приложения 1–11: out/appendices.xlsx и out/appendices.json')
+    .argument('<папка>', 'папка кампании')
+    .option('--previous <файл>', 'appendices.json прошлого года — для динамики')
+    .option('--json', 'вывести результат в формате JSON (контракт экспорта)')
+    .action(async (dir: string, o: { previous?: string; json?: boolean }) => {
+      const out = await consolidate(loadCampaign(dir), o.previous ?? null, o.json === true);
+      if (o.json) printJson(out.result);
+      else printConsolidation(out.result, out.files);
+      if (out.completedWithErrors) process.exitCode = EXIT.completedWithErrors;
+    });
+
+  cli
+    .command('demo')
+    .description('весь цикл на демонстрационном муниципалитете: таблицы → заполнение → проверка → свод')
+    .argument('[папка]', 'папка для демонстрации', 'demo')
+    .action(async (dir: string) => {
+      print(`Демонстрационный муниципалитет в папке «${dir}»\n`);
+      const prepared = prepareDemo(dir);
+      print(`1. Кампания и реестр: ${dir}/campaign.json, ${dir}/schools.csv; итоги прошлого года: ${prepared.previous}`);
+      const generated = await generate(loadCampaign(dir), false);
+      print(`2. Таблицы школ (${generated.length}):\n${generated.map((f) => `     ${f}`).join('\n')}`);
+      const filled = await fillDemo(dir, false);
+      print(`3. Школы заполнили и вернули файлы (${filled.length}, одна школа не ответила): ${prepared.received}/`);
+      const folder = loadCampaign(dir);
+      const summary = await validate(folder, await intake(folder, false));
+      print('4. Проверка:');
+      printValidation(summary, '     ');
+      const out = await consolidate(folder, prepared.previous, false);
+      print('5. Свод:');
+      printConsolidation(out.result, out.files, '     ');
+      print('\nГотово. Откройте файлы в Excel или LibreOffice.');
+    });
+  return cli;
+}
+
+function printValidation(s: Awaited<ReturnType<typeof validate>>, indent = ''): void {
+  for (const school of s.schools) {
+    print(`${indent}${school.name}: ${school.lifecycle}${school.errors || school.warnings ? ` — ошибок ${school.errors}, предупреждений ${school.warnings}` : ''}`);
+    for (const m of school.messages.slice(0, 5)) print(`${indent}    ${m}`);
+    if (school.messages.length > 5) print(`${indent}    … ещё ${school.messages.length - 5} (см. отчёт)`);
+  }
+  for (const f of s.strays) print(`${indent}Файл «${f.file}» не отнесён к ОО реестра: ${f.messages.join('; ')}`);
+  print(`${indent}Отчёт о проверке: ${s.report}${s.completedWithErrors ? ' (завершено с ошибками)' : ''}`);
+}
+
+function printConsolidation(result: Awaited<ReturnType<typeof consolidate>>['result'], files: { xlsx: string; json: string }, indent = ''): void {
+  const accepted = result.schools.filter((x) => x.status === 'accepted').length;
+  print(`${indent}В своде ${accepted} из ${result.schools.length} ОО.`);
+  for (const a of result.appendices) {
+    const cells = a.rows.flatMap((r) => r.cells).filter((c) => c.achieved !== null);
+    print(`${indent}  Приложение ${a.number}: целевых значений достигнуто ${cells.filter((c) => c.achieved).length} из ${cells.length}`);
+  }
+  print(`${indent}Таблицы: ${files.xlsx}\n${indent}Данные (JSON): ${files.json}`);
+}
+
+/** commander's own words in Russian («Usage», «Options», …). */
+function russianHelp(text: string): string {
+  return text
+      .replace(/^Usage:/m, 'Использование:')
+      .replace(/^Options:/m, 'Параметры:')
+      .replace(/^Commands:/m, 'Команды:')
+      .replace(/^Arguments:/m, 'Аргументы:')
+      .replace(/\[options\]/g, '[параметры]')
+      .replace(/\[command\]/g, '[команда]')
+      .replace(/\(default: ([^)]*)\)/g, '(по умолчанию: $1)');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    const err = e as Error & { code?: string; exitCode?: number };
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+    if (err.code?.startsWith('commander.')) return EXIT.usage;
+    if (e instanceof UserError) {
+      process.stderr.write(`Ошибка: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(`Внутренняя ошибка: ${err.stack ?? err.message}\n`);
+    return EXIT.failure;
+  }
+}
+
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { School } from '../../core/campaign/schema';
+import { consolidate as consolidateCore } from '../../core/consolidate/consolidate';
+import { DEMO_CAMPAIGN, DEMO_SCHOOLS, DEMO_SILENT_SCHOOL } from '../../core/demo/municipality';
+import { demoValues } from '../../core/demo/values';
+import { filledWorkbook, renderSchoolGrid } from '../../core/layout/grid';
+import { STATUS_VALUES } from '../../core/layout/positions';
+import { schoolWorkbookLayout } from '../../core/layout/school-workbook';
+import { validateFiles } from '../../core/submission/collect';
+import type { Value } from '../../core/submission/values';
+import { type CampaignFile, UserError, loadCampaign, paths, saveCampaign, writeFileAtomic } from '../campaign-folder';
+import { toCsv } from '../csv';
+import { progress } from '../progress';
+import { writeWorkbookFile } from '../xlsx/render';
+
+/** Entry errors the demo plants, as schools really make them. */
+const MISTAKES: Record<string, Record<string, Value | string>> = {
+  sosh3: { A2_R1_C1: '12 чел.', A3_C4: 999999 },
+  nosh2: { EV_A4_R1: 'сайт школы', A8_C1: null },
+};
+/** A school still filling its form (status «Заполняется»). */
+const STILL_FILLING = 'oosh2';
+
+export interface DemoPaths {
+  dir: string;
+  previous: string;
+  received: string;
+}
+
+/** The demo municipality: campaign.json, schools.csv and last year's result (for dynamics). */
+export function prepareDemo(dir: string): DemoPaths {
+  const marker = paths(dir).campaign;
+  if (existsSync(dir) && existsSync(marker)) {
+    const text = readFileSync(marker, 'utf8');
+    if (!text.includes(DEMO_CAMPAIGN.municipality)) throw new UserError(`Папка «${dir}» содержит другую кампанию; демонстрация её не перезапишет. Укажите другую папку.`);
+    rmSync(dir, { recursive: true, force: true });
+  } else if (existsSync(dir)) {
+    throw new UserError(`Папка «${dir}» уже существует и не является демонстрационной; укажите другую папку.`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const campaign: CampaignFile = { ...DEMO_CAMPAIGN, targetOverrides: {}, password: 'demo' };
+  saveCampaign(dir, campaign);
+  writeFileAtomic(
+    paths(dir).registryCsv,
+    toCsv([['id', 'name', 'short_name', 'type', 'emails'], ...DEMO_SCHOOLS.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(';')])]),
+  );
+  const folder = loadCampaign(dir);
+  const previous = writePreviousYear(dir, folder.catalog, DEMO_SCHOOLS);
+  return { dir, previous, received: paths(dir).received };
+}
+
+/** The schools fill their files and send them back into received/. */
+export async function fillDemo(dir: string, quiet: boolean): Promise<string[]> {
+  const folder = loadCampaign(dir);
+  const received = paths(dir).received;
+  const written: string[] = [];
+  const senders = DEMO_SCHOOLS.filter((s) => s.id !== DEMO_SILENT_SCHOOL);
+  const bar = progress('Школы заполняют таблицы', senders.length, quiet);
+  for (const [i, school] of DEMO_SCHOOLS.entries()) {
+    if (school.id === DEMO_SILENT_SCHOOL) continue;
+    const values: Record<string, Value | string> = { ...demoValues(folder.catalog, school, DEMO_SCHOOLS.length, 2026 * 100 + i), ...(MISTAKES[school.id] ?? {}) };
+    const layout = schoolWorkbookLayout(folder.catalog, folder.campaign, school);
+    const status = school.id === STILL_FILLING ? STATUS_VALUES[0] : STATUS_VALUES[1];
+    const path = join(received, `${school.id}.xlsx`);
+    await writeWorkbookFile(filledWorkbook(layout, values, status), path, { password: 'demo', definedNames: true });
+    written.push(path);
+    bar.tick(school.id);
+  }
+  bar.stop();
+  return written;
+}
+
+/** Last year's consolidated result of the same schools, so the tables show dynamics. */
+function writePreviousYear(dir: string, catalog: ReturnType<typeof loadCampaign>['catalog'], schools: School[]): string {
+  const lastYear = { ...DEMO_CAMPAIGN, year: DEMO_CAMPAIGN.year - 1 };
+  const files = schools.map((school, i) => ({
+    file: `${school.id}.xlsx`,
+    expectedSchoolId: school.id,
+    grid: renderSchoolGrid(schoolWorkbookLayout(catalog, lastYear, school), demoValues(catalog, school, schools.length, 2025 * 100 + i)),
+  }));
+  const run = validateFiles(files, catalog, lastYear.year, schools);
+  const result = consolidateCore({ catalog, campaign: lastYear, outcomes: run.schools, previous: null });
+  const out = join(dir, `${lastYear.year}`, 'out');
+  writeFileAtomic(join(out, 'appendices.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const values: Record<string, Record<string, Value>> = {};
+  for (const o of run.schools) if (o.submission) values[o.school.id] = o.submission.values;
+  writeFileAtomic(join(out, 'school-values.json'), `${JSON.stringify(values)}\n`);
+  return join(out, 'appendices.json');
+}

@@ -1,0 +1,44 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { ReadFile, RunOutcome } from '../core/submission/collect';
+import { validateFiles } from '../core/submission/collect';
+import { type Decision, DecisionsSchema } from '../core/submission/lifecycle';
+import type { Value } from '../core/submission/values';
+import { type CampaignFolder, paths } from './campaign-folder';
+import { readJsonFile } from './json-file';
+import { progress } from './progress';
+import { readWorkbookFile } from './xlsx/read';
+
+export interface Intake {
+  run: RunOutcome;
+  /** Last change of each school's file (ISO), by school id. */
+  changedAt: Map<string, string>;
+  decisions: Record<string, Decision>;
+}
+
+/** Reads every file in received/ (one bad file never stops the others), then validates them against the registry. */
+export async function intake(folder: CampaignFolder, quiet: boolean, previous: Map<string, Record<string, Value>> = new Map()): Promise<Intake> {
+  const dir = paths(folder.dir).received;
+  const names = existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.') && !n.startsWith('~$') && statSync(join(dir, n)).isFile()).sort() : [];
+  const bar = progress('Чтение файлов', names.length, quiet);
+  const files: ReadFile[] = [];
+  const mtime = new Map<string, string>();
+  for (const name of names) {
+    const full = join(dir, name);
+    const stem = basename(name, extname(name));
+    const expected = folder.schools.some((s) => s.id === stem) ? stem : null;
+    const grid = extname(name).toLowerCase() === '.xlsx' ? await readWorkbookFile(full) : { unreadable: `файл «${name}» — не книга .xlsx; сохраните его в формате Excel (.xlsx)` };
+    files.push({ file: name, expectedSchoolId: expected, grid });
+    mtime.set(name, statSync(full).mtime.toISOString());
+    bar.tick(name);
+  }
+  bar.stop();
+  const run = validateFiles(files, folder.catalog, folder.campaign.year, folder.schools, previous);
+  const changedAt = new Map<string, string>();
+  for (const o of run.schools) {
+    const latest = o.files.map((f) => mtime.get(f) ?? '').sort().pop();
+    if (latest) changedAt.set(o.school.id, latest);
+  }
+  const decisions = readJsonFile(paths(folder.dir).decisions, DecisionsSchema) ?? {};
+  return { run, changedAt, decisions };
+}

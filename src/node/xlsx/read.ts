@@ -1,0 +1,130 @@
+import { promises as fs } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { SheetGrid, WorkbookGrid } from '../../core/submission/parse';
+import { NOT_XLSX_HINT, sniffXlsx } from './sniff';
+
+/** A school file is about 100 KB; anything this big is not one and could exhaust memory when unzipped. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export type ReadResult = WorkbookGrid | { unreadable: string };
+
+/** Reads every worksheet of an .xlsx file as plain values (and formula texts). Never throws. */
+export async function readWorkbookFile(path: string): Promise<ReadResult> {
+  const loaded = await loadWorkbook(path);
+  if ('unreadable' in loaded) return loaded;
+  try {
+    const sheets = loaded.workbook.worksheets.map(sheetGrid);
+    if (sheets.length === 0) return { unreadable: `в книге нет ни одного листа; ${NOT_XLSX_HINT}` };
+    return { sheets };
+  } catch (error) {
+    return { unreadable: `не удалось прочитать содержимое книги (${errorText(error)}); ${NOT_XLSX_HINT}` };
+  }
+}
+
+export interface NamedCell {
+  sheet: string;
+  row: number;
+  col: number;
+}
+
+/** Workbook-level names that point at one cell (`'Лист'!$D$12`); ranges and print areas are left out. */
+export async function readDefinedNames(path: string): Promise<Map<string, NamedCell>> {
+  const loaded = await loadWorkbook(path);
+  if ('unreadable' in loaded) throw new Error(loaded.unreadable);
+  const out = new Map<string, NamedCell>();
+  for (const { name, ranges } of loaded.workbook.definedNames.model) {
+    if (ranges.length !== 1) continue;
+    const at = parseCellRef(ranges[0] as string);
+    if (at) out.set(name, at);
+  }
+  return out;
+}
+
+/** `'Сведения об ОО'!$D$12` or `Sheet1!D12` → sheet, row, col. */
+export function parseCellRef(ref: string): NamedCell | null {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref.trim());
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : (m[2] as string);
+  let col = 0;
+  for (const ch of (m[3] as string).toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { sheet, row: Number(m[4]), col };
+}
+
+async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Workbook } | { unreadable: string }> {
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile()) return { unreadable: 'это папка, а не файл' };
+    if (stat.size > MAX_FILE_BYTES) return { unreadable: `файл слишком большой (${Math.round(stat.size / 1024 / 1024)} МБ) для формы мониторинга — это не файл мониторинга` };
+    bytes = await fs.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { unreadable: 'файл не найден' };
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') return { unreadable: 'нет доступа к файлу (он открыт в другой программе или закрыт правами)' };
+    return { unreadable: `файл не читается с диска (${errorText(error)})` };
+  }
+  const reason = sniffXlsx(bytes);
+  if (reason) return { unreadable: reason };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    return { unreadable: `файл .xlsx повреждён и не открывается (${errorText(error)}); ${NOT_XLSX_HINT}` };
+  }
+  return { workbook };
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 200);
+
+function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+  const values: unknown[][] = [];
+  const formulas: (string | null)[][] = [];
+  let anyFormula = false;
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return; // only the top-left cell of a merge holds a value
+      const value = plainValue(cell.value);
+      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : null;
+      if (value === '' && !formula) return;
+      put(values, r, c, value, '');
+      if (formula) {
+        anyFormula = true;
+        put(formulas, r, c, formula, null);
+      }
+    });
+  });
+  return anyFormula ? { name: sheet.name, values, formulas } : { name: sheet.name, values };
+}
+
+/** Sets grid[r-1][c-1], padding the row with `blank` and missing rows with empty arrays. */
+function put<T>(grid: T[][], r: number, c: number, value: T, blank: T): void {
+  while (grid.length < r) grid.push([]);
+  const row = grid[r - 1] as T[];
+  while (row.length < c - 1) row.push(blank);
+  row[c - 1] = value;
+}
+
+type Plain = string | number | boolean | Date;
+
+/** An exceljs cell value as a plain value: formulas → cached result, rich text → text, errors → «#REF!». */
+export function plainValue(value: unknown): Plain {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : '';
+  if (value instanceof Date) return value;
+  if (typeof value !== 'object') return String(value);
+  const v = value as Record<string, unknown>;
+  if (typeof v.error === 'string') return v.error;
+  if (Array.isArray(v.richText)) return v.richText.map((run: unknown) => textOf(run)).join('');
+  if ('formula' in v || 'sharedFormula' in v) return 'result' in v ? plainValue(v.result) : '';
+  if ('hyperlink' in v || 'text' in v) {
+    const text = plainValue(v.text);
+    return text === '' && typeof v.hyperlink === 'string' ? v.hyperlink : text;
+  }
+  return '';
+}
+
+const textOf = (run: unknown): string => {
+  const text = run !== null && typeof run === 'object' ? (run as Record<string, unknown>).text : undefined;
+  return typeof text === 'string' ? text : '';
+};

@@ -1,0 +1,148 @@
+import { promises as fs } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { a1, sheetRef } from '../../core/layout/a1';
+import type { CellSpec, SheetSpec, WorkbookSpec } from '../../core/layout/types';
+import { protectSheet } from './protect';
+import { fontSize, styleFor, wraps } from './styles';
+import { addConditionalFormats, addValidations } from './validation';
+
+export interface RenderOptions {
+  /** Sheet-protection password; null protects without a password (still blocks accidental edits). */
+  password: string | null;
+  /** Give every input cell a workbook-level name equal to its input id. */
+  definedNames: boolean;
+  creator?: string;
+}
+
+const MAX_TEXT = 32767;
+const INVALID_SHEET_NAME = /[\\/?*[\]:]/;
+
+/** Renders a layout as an exceljs workbook; the spec decides everything, this only maps it to .xlsx. */
+export function renderWorkbook(spec: WorkbookSpec, options: RenderOptions): ExcelJS.Workbook {
+  checkSheetNames(spec.sheets);
+  const workbook = new ExcelJS.Workbook();
+  const creator = options.creator ?? 'msoko';
+  workbook.creator = creator;
+  workbook.lastModifiedBy = creator;
+  workbook.title = spec.title;
+  workbook.created = new Date();
+  workbook.modified = workbook.created;
+  workbook.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of spec.sheets) renderSheet(workbook, sheet, options.password);
+  if (options.definedNames) addDefinedNames(workbook, spec.sheets);
+  return workbook;
+}
+
+/** Writes the workbook next to `path` first and renames it into place, so a crash never leaves half a file. */
+export async function writeWorkbookFile(spec: WorkbookSpec, path: string, options: RenderOptions): Promise<void> {
+  const workbook = renderWorkbook(spec, options);
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    await workbook.xlsx.writeFile(tmp);
+    await fs.rename(tmp, path);
+  } catch (error) {
+    await fs.rm(tmp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new Error(`Не удалось записать «${path}»: файл открыт в другой программе или нет прав на запись (${code})`);
+    }
+    throw error;
+  }
+}
+
+function checkSheetNames(sheets: SheetSpec[]): void {
+  const seen = new Set<string>();
+  for (const s of sheets) {
+    if (s.name.length === 0 || s.name.length > 31 || INVALID_SHEET_NAME.test(s.name) || s.name.startsWith("'") || s.name.endsWith("'")) {
+      throw new Error(`Недопустимое имя листа «${s.name}»: до 31 знака, без \\ / ? * [ ] : и апострофов по краям`);
+    }
+    const key = s.name.toLowerCase();
+    if (seen.has(key)) throw new Error(`Лист «${s.name}» повторяется`);
+    seen.add(key);
+  }
+}
+
+function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password: string | null): void {
+  const sheet = workbook.addWorksheet(spec.name, {
+    state: spec.hidden ? 'hidden' : 'visible',
+    views: spec.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: spec.frozenRows, topLeftCell: a1(spec.frozenRows + 1, 1) }] : [],
+    pageSetup: {
+      paperSize: 9,
+      orientation: spec.landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: absolutePrintArea(spec.printArea),
+      margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    },
+  });
+  spec.widths.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  for (const cell of spec.cells) writeCell(sheet, cell);
+  for (const input of spec.inputs) sheet.getCell(input.row, input.col).style = styleFor('input');
+  for (const m of spec.merges) {
+    if (m.rows <= 1 && m.cols <= 1) continue;
+    sheet.mergeCells(m.row, m.col, m.row + m.rows - 1, m.col + m.cols - 1);
+  }
+  fitMergedRows(sheet, spec);
+  addValidations(sheet, spec.inputs);
+  addConditionalFormats(sheet, spec.conditional);
+  if (spec.protect) protectSheet(sheet, password);
+}
+
+function writeCell(sheet: ExcelJS.Worksheet, spec: CellSpec): void {
+  const cell = sheet.getCell(spec.row, spec.col);
+  if (spec.formula !== undefined) cell.value = { formula: spec.formula.replace(/^=/, '') };
+  else if (typeof spec.value === 'number') cell.value = Number.isFinite(spec.value) ? spec.value : String(spec.value);
+  // A string is always a string cell (a shared string), even «=1+1» or «+7 …»: exceljs never parses it.
+  else if (typeof spec.value === 'string') cell.value = spec.value.slice(0, MAX_TEXT);
+  cell.style = styleFor(spec.style);
+  if (spec.note) cell.note = spec.note;
+}
+
+/**
+ * exceljs prefixes each side of the print area with «$» and nothing else («A1:F40» → «$A1:$F40»), which
+ * leaves the rows relative; «A$1:F$40» comes out as the intended «$A$1:$F$40».
+ */
+function absolutePrintArea(range: string): string {
+  const [from = 'A1', to = from] = range.replace(/\$/g, '').split(':');
+  const fix = (ref: string): string => ref.replace(/^([A-Z]+)(\d+)$/i, '$1$$$2');
+  return `${fix(from)}:${fix(to)}`;
+}
+
+/** Neither Excel nor LibreOffice autofits the height of a row whose wrapped text sits in a merged cell. */
+function fitMergedRows(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
+  const width = (col: number): number => spec.widths[col - 1] ?? 9;
+  for (const m of spec.merges) {
+    if (m.rows !== 1 || m.cols <= 1) continue;
+    const cell = spec.cells.find((c) => c.row === m.row && c.col === m.col);
+    if (!cell || typeof cell.value !== 'string' || !wraps(cell.style)) continue;
+    let chars = 0;
+    for (let c = m.col; c < m.col + m.cols; c += 1) chars += width(c);
+    const size = fontSize(cell.style);
+    const perLine = Math.max(1, Math.floor((chars * 10) / size));
+    const lines = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    const height = Math.ceil(lines * size * 1.5 + 3);
+    const row = sheet.getRow(m.row);
+    row.height = Math.max(row.height ?? 0, height);
+  }
+}
+
+const NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;
+const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*([Cc]\d*)?|[Cc]\d*)$/;
+
+function addDefinedNames(workbook: ExcelJS.Workbook, sheets: SheetSpec[]): void {
+  const seen = new Set<string>();
+  for (const sheet of sheets) {
+    for (const input of sheet.inputs) {
+      if (!NAME.test(input.id) || LOOKS_LIKE_CELL.test(input.id) || input.id.length > 255) {
+        throw new Error(`Код поля «${input.id}» нельзя сделать именем ячейки Excel`);
+      }
+      const key = input.id.toUpperCase();
+      if (seen.has(key)) throw new Error(`Код поля «${input.id}» повторяется в книге`);
+      seen.add(key);
+      workbook.definedNames.add(sheetRef(sheet.name, input.row, input.col), input.id);
+    }
+  }
+}

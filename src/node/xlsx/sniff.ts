@@ -1,0 +1,33 @@
+/**
+ * Recognises what a file is from its bytes before exceljs sees it, so a school gets a precise reason
+ * («защищён паролем», «это .ods») instead of a zip-library error.
+ */
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+
+const startsWith = (bytes: Uint8Array, sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
+const has = (bytes: Buffer, text: string): boolean => bytes.includes(Buffer.from(text, 'latin1'));
+
+export const NOT_XLSX_HINT = 'сохраните файл в Excel или LibreOffice как «Книга Excel (.xlsx)» и отправьте снова';
+
+/** null when the bytes look like an .xlsx package; otherwise the Russian reason it cannot be one. */
+export function sniffXlsx(bytes: Buffer): string | null {
+  if (bytes.length === 0) return 'файл пустой (0 байт) — вероятно, он не был сохранён или не докачался';
+  if (startsWith(bytes, OLE)) {
+    return 'файл защищён паролем на открытие или это не .xlsx (например, старый формат .xls) — снимите пароль на открытие и сохраните как «Книга Excel (.xlsx)»';
+  }
+  if (startsWith(bytes, EMPTY_ZIP)) return `файл — пустой zip-архив, а не книга .xlsx; ${NOT_XLSX_HINT}`;
+  if (!startsWith(bytes, ZIP)) {
+    const head = bytes.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
+    if (head.startsWith('%pdf')) return `это PDF-документ, а не таблица .xlsx; ${NOT_XLSX_HINT}`;
+    if (head.startsWith('<!doctype html') || head.startsWith('<html')) return `это веб-страница (HTML), а не таблица .xlsx — скачайте сам файл, а не страницу`;
+    if (head.startsWith('<?xml')) return `это XML-файл, а не книга .xlsx; ${NOT_XLSX_HINT}`;
+    return `файл не является книгой .xlsx (повреждён или другого формата); ${NOT_XLSX_HINT}`;
+  }
+  if (has(bytes, 'xl/workbook.xml')) return null;
+  if (has(bytes, 'opendocument.spreadsheet')) return `это таблица LibreOffice (.ods), а не .xlsx; ${NOT_XLSX_HINT}`;
+  if (has(bytes, 'word/document.xml')) return 'это документ Word (.docx), а не таблица .xlsx — отправьте файл мониторинга';
+  if (has(bytes, 'opendocument.text')) return 'это текстовый документ (.odt), а не таблица .xlsx — отправьте файл мониторинга';
+  return `это zip-архив, но не книга Excel (.xlsx) — распакуйте его или ${NOT_XLSX_HINT}`;
+}
