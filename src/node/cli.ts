@@ -6,6 +6,7 @@ import { consolidate } from './commands/consolidate';
 import { fillDemo, prepareDemo } from './commands/demo';
 import { generate } from './commands/generate';
 import { init } from './commands/init';
+import { recommend } from './commands/recommend';
 import { status } from './commands/status';
 import { validate } from './commands/validate';
 import { intake } from './intake';
@@ -111,6 +112,18 @@ function program(): Command {
     });
 
   cli
+    .command('recommend')
+    .description('адресные рекомендации каждой школе (out/recommendations/<код>.docx) и аналитический отчёт (out/report.docx)')
+    .argument('<папка>', 'папка кампании')
+    .option('--previous <файл>', 'appendices.json прошлого года — для динамики по школам')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (dir: string, o: { previous?: string; json?: boolean }) => {
+      const out = await recommend(loadCampaign(dir), o.previous ?? null, o.json === true);
+      if (o.json) return printJson(out);
+      print(`Рекомендации школам (${out.recommendations.length}):\n${out.recommendations.map((f) => `  ${f}`).join('\n')}\nАналитический отчёт: ${out.report}`);
+    });
+
+  cli
     .command('demo')
     .description('весь цикл на демонстрационном муниципалитете: таблицы → заполнение → проверка → свод')
     .argument('[папка]', 'папка для демонстрации', 'demo')
@@ -129,7 +142,9 @@ function program(): Command {
       const out = await consolidate(folder, prepared.previous, false);
       print('5. Свод:');
       printConsolidation(out.result, out.files, '     ');
-      print('\nГотово. Откройте файлы в Excel или LibreOffice.');
+      const docs = await recommend(folder, prepared.previous, false);
+      print(`6. Адресные рекомендации (${docs.recommendations.length}):\n${docs.recommendations.map((f) => `     ${f}`).join('\n')}\n   Аналитический отчёт: ${docs.report}`);
+      print('\nГотово. Откройте файлы в Excel, Word или LibreOffice.');
     });
   return cli;
 }

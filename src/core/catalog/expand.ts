@@ -1,4 +1,7 @@
+import * as z from 'zod/mini';
 import { CatalogSourceSchema } from './schema';
+
+z.config(z.locales.ru());
 import type { AppendixSpec, CatalogSource, ColumnSpec, InputSpec, PartSpec, TargetSource } from './schema';
 import { parseTarget } from './targets';
 import type { Aggregate, Catalog, Cell, CellInputs, Input } from './types';
@@ -198,6 +201,8 @@ class Expander {
       naWhenZeroBase: col.naWhenZeroBase ?? false,
       sensitive: col.sensitive ?? false,
       percentIsContext: m.type === 'countRatio' ? (m.percentIsContext ?? false) : false,
+      targetOn: m.type === 'countRatio' ? m.targetOn : null,
+      compare: m.type === 'countPair' ? m.compare : null,
     };
   }
 

@@ -42,6 +42,10 @@ export interface Cell {
   naWhenZeroBase: boolean;
   sensitive: boolean;
   percentIsContext: boolean;
+  /** Which part of a чел./% cell a single-number target applies to (D8); null for other cells. */
+  targetOn: 'count' | 'percent' | null;
+  /** Which counts of a pair are compared with the target; null for other cells. */
+  compare: 'both' | 'first' | null;
 }
 
 export interface Input {

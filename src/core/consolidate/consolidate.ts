@@ -20,7 +20,7 @@ export interface Contribution {
   yes: boolean;
 }
 
-const numberOf = (values: Record<string, Value>, ids: string[] | undefined): number | null => {
+export const numberOf = (values: Record<string, Value>, ids: string[] | undefined): number | null => {
   if (!ids || ids.length === 0) return null;
   let total = 0;
   let any = false;
@@ -92,6 +92,7 @@ export function consolidate({ catalog, campaign, outcomes, previous }: Consolida
     let aux = 0;
     let yes = 0;
     let answered = 0;
+    let zeroBase = 0;
     const own: number[] = [];
     for (const o of accepted) {
       const values = (o.submission as NonNullable<SchoolOutcome['submission']>).values;
@@ -100,7 +101,10 @@ export function consolidate({ catalog, campaign, outcomes, previous }: Consolida
         return !gate || (typeof values[gate] === 'number' && (values[gate] as number) > 0);
       };
       const c = contribution(cell, values, applicable);
-      if (!c) continue;
+      if (!c) {
+        if (cell.inputs.denominator && numberOf(values, cell.inputs.denominator) === 0) zeroBase += 1;
+        continue;
+      }
       answered += 1;
       num += c.num;
       den += c.den;
@@ -119,7 +123,7 @@ export function consolidate({ catalog, campaign, outcomes, previous }: Consolida
       case 'countRatio':
         value = den > 0 ? round1((100 * num) / den) : null;
         countOut = answered > 0 ? count : null;
-        notApplicable = answered > 0 && den === 0 && cell.naWhenZeroBase;
+        notApplicable = cell.naWhenZeroBase && den === 0 && answered + zeroBase > 0;
         break;
       case 'schoolShare':
         value = answered > 0 ? round1((100 * yes) / answered) : null;
@@ -194,7 +198,7 @@ export function consolidate({ catalog, campaign, outcomes, previous }: Consolida
 
 function overrideTarget(cell: Cell, text: string): Target | null {
   try {
-    return parseTarget(text, cell.polarity, cell.aggregate, { targetOn: cell.target?.on === 'count' ? 'count' : 'percent', percentIsContext: cell.percentIsContext });
+    return parseTarget(text, cell.polarity, cell.aggregate, { targetOn: cell.targetOn ?? undefined, compare: cell.compare ?? undefined, percentIsContext: cell.percentIsContext });
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import type { SheetGrid, WorkbookGrid } from '../submission/parse';
 import type { Value } from '../submission/values';
+import { STATUS_ID, STATUS_VALUES } from './positions';
 import type { SchoolLayout } from './school-workbook';
 import type { SheetSpec } from './types';
 
@@ -26,10 +27,10 @@ export function cellValueOf(value: Value): string | number {
  * What an adapter would read back from a school's file after the school typed `values` into the inputs:
  * the grids of every sheet, with derived cells computed. Used for round-trip tests and simulations.
  */
-export function renderSchoolGrid(layout: SchoolLayout, values: Record<string, Value>): WorkbookGrid {
+export function renderSchoolGrid(layout: SchoolLayout, values: Record<string, Value>, status: string = STATUS_VALUES[1]): WorkbookGrid {
   const sheets: SheetGrid[] = layout.workbook.sheets.map((s) => ({ name: s.name, values: sheetGrid(s) }));
   const byName = new Map(sheets.map((s) => [s.name, s]));
-  for (const [id, value] of Object.entries(values)) {
+  for (const [id, value] of Object.entries({ ...values, [STATUS_ID]: status })) {
     const at = layout.positions.get(id);
     if (!at) continue;
     const sheet = byName.get(at.sheet);

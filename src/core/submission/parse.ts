@@ -4,7 +4,7 @@ import { a1 } from '../layout/a1';
 import { COL, META_SHEET, PROFILE_SHEET, STATUS_ID, appendixMarker, layoutHash, sheetLines } from '../layout/positions';
 import { STAMP_KEYS } from '../layout/school-workbook';
 import { type Message, message } from './messages';
-import { type Value, readValue } from './values';
+import { type Value, readValue, safeText } from './values';
 
 /** What an adapter reads from a file: each sheet's values (and formulas, where the format keeps them). */
 export interface SheetGrid {
@@ -35,7 +35,7 @@ export interface ParseContext {
   expectedSchoolId: string | null;
 }
 
-const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+const cellText = (v: unknown): string => safeText(v).trim();
 
 /** Turns the grids of one school file into a typed submission. Never throws; every problem is a message. */
 export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submission {
@@ -85,10 +85,10 @@ export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submissi
       }
     }
     if (sheet && drifted > 0) {
-      messages.push(message('warning', 'rows-moved', `строки формы сдвинуты (${drifted} полей не на своих местах); значения прочитаны по кодам полей`, { sheet: sheet.name }));
+      messages.push(message('warning', 'rows-moved', `строки формы сдвинуты (${drifted} полей не на своих местах); значения прочитаны по кодам полей`, { sheet: sheet.name, cell: 'A1' }));
     }
     if (sheet && relabelled > 0) {
-      messages.push(message('warning', 'labels-edited', `изменены подписи показателей (${relabelled}); значения прочитаны по кодам полей — проверьте, что защита листа не снята`, { sheet: sheet.name }));
+      messages.push(message('warning', 'labels-edited', `изменены подписи показателей (${relabelled}); значения прочитаны по кодам полей — проверьте, что защита листа не снята`, { sheet: sheet.name, cell: 'A1' }));
     }
   }
   computeDerived(ctx.catalog.inputs, values);
@@ -103,17 +103,17 @@ function findSheet(grid: WorkbookGrid, name: string, marker: string, messages: M
   if (exact) return exact;
   const moved = grid.sheets.find((s) => cellText(s.values[0]?.[0]).startsWith(marker));
   if (moved) {
-    messages.push(message('warning', 'sheet-renamed', `лист «${name}» переименован в «${moved.name}»; данные прочитаны`, { sheet: moved.name }));
+    messages.push(message('warning', 'sheet-renamed', `лист «${name}» переименован в «${moved.name}»; данные прочитаны`, { sheet: moved.name, cell: 'A1' }));
     return moved;
   }
-  messages.push(message('error', 'sheet-missing', `лист «${name}» не найден — он удалён или файл не из этой кампании; его данные не учтены`, { sheet: name }));
+  messages.push(message('error', 'sheet-missing', `лист «${name}» не найден — он удалён или файл не из этой кампании; его данные не учтены`, { sheet: name, cell: 'A1' }));
   return null;
 }
 
 function readStamp(grid: WorkbookGrid, messages: Message[]): Partial<FileStamp> {
   const sheet = grid.sheets.find((s) => s.name === META_SHEET) ?? grid.sheets.find((s) => cellText(s.values[0]?.[0]).startsWith('Служебные сведения'));
   if (!sheet) {
-    messages.push(message('error', 'no-stamp', `нет служебного листа «${META_SHEET}» — файл создан не этой системой или повреждён; используйте файл, выданный отделом`));
+    messages.push(message('error', 'no-stamp', `нет служебного листа «${META_SHEET}» — файл создан не этой системой или повреждён; используйте файл, выданный отделом`, { sheet: META_SHEET, cell: 'A1' }));
     return {};
   }
   const stamp: Partial<FileStamp> = {};

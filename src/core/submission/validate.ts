@@ -30,7 +30,7 @@ export function validateSubmission(sub: Submission, catalog: Catalog, previous: 
     const whole = input.whole ? num(sub.values[input.whole]) : null;
     if (value === null) {
       if (input.optional || input.kind === 'url') continue;
-      if (input.whole && (whole === 0 || whole === null) && isWholeAnswered(input.whole, sub, byId)) continue;
+      if (input.whole && isZeroOrNotApplicable(input.whole, sub, byId)) continue;
       if (input.applicableIf && num(sub.values[input.applicableIf]) === 0) continue;
       out.push(message('error', 'required', 'не заполнено', where(input)));
       continue;
@@ -65,16 +65,24 @@ export function validateSubmission(sub: Submission, catalog: Catalog, previous: 
     if (bad) out.push(message(check.severity, `check-${check.id}`, `${check.message}: ${sum} ${check.type === 'sumEq' ? '≠' : '>'} ${t}`, at));
   }
 
-  if (sub.status !== null && !(STATUS_VALUES as readonly string[]).includes(sub.status)) {
+  if (sub.status === STATUS_VALUES[0]) {
+    out.push(message('warning', 'still-filling', `статус «${STATUS_VALUES[0]}»: ОО ещё не подтвердила, что форма готова к проверке`, { sheet: 'Сведения об ОО', cell: 'D7' }));
+  } else if (sub.status !== null && !(STATUS_VALUES as readonly string[]).includes(sub.status)) {
     out.push(message('warning', 'status', `неизвестный статус «${sub.status}»`, { sheet: 'Сведения об ОО', cell: 'D7' }));
   }
   return out;
 }
 
-/** A blank part of a zero whole is «не применимо» only if the whole itself was answered (or is derived from answered parts). */
-function isWholeAnswered(wholeId: string, sub: Submission, byId: Map<string, Input>): boolean {
-  const whole = byId.get(wholeId);
-  if (!whole) return false;
-  if (whole.derived) return whole.derived.some((id) => sub.values[id] !== null && sub.values[id] !== undefined);
-  return sub.values[wholeId] !== null && sub.values[wholeId] !== undefined;
+/**
+ * A whole is zero or «не применимо» when it was answered 0, or is blank under a whole that is itself zero
+ * or not applicable, or is derived from such parts — the same reading as the form's check column.
+ */
+function isZeroOrNotApplicable(id: string, sub: Submission, byId: Map<string, Input>, depth = 0): boolean {
+  const value = sub.values[id];
+  if (value === 0) return true;
+  if (value !== null && value !== undefined) return false;
+  const input = byId.get(id);
+  if (!input || depth > 8) return false;
+  if (input.derived) return input.derived.every((part) => isZeroOrNotApplicable(part, sub, byId, depth + 1));
+  return input.whole !== null && isZeroOrNotApplicable(input.whole, sub, byId, depth + 1);
 }

@@ -14,6 +14,17 @@ export const MAX_PLAUSIBLE = 1_000_000;
 
 const isDate = (v: unknown): boolean => Object.prototype.toString.call(v) === '[object Date]';
 
+/** String(v) that never throws (objects without a usable toString read as ''). */
+export function safeText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object' && !isDate(v)) return '';
+  try {
+    return String(v);
+  } catch {
+    return '';
+  }
+}
+
 /** Reads one raw grid value for an input of `kind`. Never throws. */
 export function readValue(kind: InputKind | 'status', raw: unknown): Reading {
   if (raw === null || raw === undefined || raw === '') return { value: null, problem: null };
@@ -22,6 +33,7 @@ export function readValue(kind: InputKind | 'status', raw: unknown): Reading {
     return fail('formula-error', `ошибка формулы «${raw.trim()}» — введите число вручную`);
   }
   if (isDate(raw)) return fail('date', 'в ячейке дата, а нужно число');
+  if (typeof raw === 'object') return fail('not-value', 'в ячейке не значение (объект или картинка) — введите число или текст');
   switch (kind) {
     case 'count':
     case 'number':
@@ -33,7 +45,7 @@ export function readValue(kind: InputKind | 'status', raw: unknown): Reading {
       return readUrl(raw);
     case 'text':
     case 'status':
-      return { value: String(raw).trim(), problem: null };
+      return { value: safeText(raw).trim(), problem: null };
   }
 }
 
@@ -66,14 +78,14 @@ function readNumber(kind: 'count' | 'number' | 'percent', raw: unknown): Reading
 
 function readFlag(raw: unknown): Reading {
   if (typeof raw === 'boolean') return { value: raw, problem: null };
-  const text = String(raw).trim().toLowerCase();
+  const text = safeText(raw).trim().toLowerCase();
   if (text === 'да') return { value: true, problem: null };
   if (text === 'нет') return { value: false, problem: null };
-  return fail('not-flag', `введено «${String(raw).trim()}» — выберите «да» или «нет»`);
+  return fail('not-flag', `введено «${safeText(raw).trim()}» — выберите «да» или «нет»`);
 }
 
 function readUrl(raw: unknown): Reading {
-  const text = String(raw).trim();
+  const text = safeText(raw).trim();
   if (/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text)) return { value: text, problem: null };
   if (/^\s*(javascript|data|vbscript|file):/i.test(text)) return fail('unsafe-url', 'недопустимая ссылка — нужна ссылка http:// или https:// на документ');
   return fail('not-url', `«${text.slice(0, 60)}» — не ссылка; вставьте адрес, начинающийся с http:// или https://`);

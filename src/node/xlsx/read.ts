@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { SheetGrid, WorkbookGrid } from '../../core/submission/parse';
 import { NOT_XLSX_HINT, sniffXlsx } from './sniff';
+import { tolerateForeignParts } from './tolerant';
 
 /** A school file is about 100 KB; anything this big is not one and could exhaust memory when unzipped. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -66,6 +67,7 @@ async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Workbook 
   const reason = sniffXlsx(bytes);
   if (reason) return { unreadable: reason };
   const workbook = new ExcelJS.Workbook();
+  tolerateForeignParts(workbook);
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
@@ -83,8 +85,9 @@ function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === ExcelJS.ValueType.Merge) return; // only the top-left cell of a merge holds a value
-      const value = plainValue(cell.value);
       const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : null;
+      // `cell.value` of a formula drops a falsy cached result (0, FALSE, ''); `cell.result` keeps it.
+      const value = formula !== null ? plainValue(formulaResult(cell)) : plainValue(cell.value);
       if (value === '' && !formula) return;
       put(values, r, c, value, '');
       if (formula) {
@@ -106,6 +109,9 @@ function put<T>(grid: T[][], r: number, c: number, value: T, blank: T): void {
 
 type Plain = string | number | boolean | Date;
 
+/** The cached result of a formula cell: undefined when the file has none (written by openpyxl, say). */
+const formulaResult = (cell: ExcelJS.Cell): unknown => (cell as unknown as { result: unknown }).result;
+
 /** An exceljs cell value as a plain value: formulas → cached result, rich text → text, errors → «#REF!». */
 export function plainValue(value: unknown): Plain {
   if (value === null || value === undefined) return '';
@@ -116,7 +122,7 @@ export function plainValue(value: unknown): Plain {
   const v = value as Record<string, unknown>;
   if (typeof v.error === 'string') return v.error;
   if (Array.isArray(v.richText)) return v.richText.map((run: unknown) => textOf(run)).join('');
-  if ('formula' in v || 'sharedFormula' in v) return 'result' in v ? plainValue(v.result) : '';
+  if ('formula' in v || 'sharedFormula' in v) return plainValue(v.result);
   if ('hyperlink' in v || 'text' in v) {
     const text = plainValue(v.text);
     return text === '' && typeof v.hyperlink === 'string' ? v.hyperlink : text;

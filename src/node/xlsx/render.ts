@@ -1,9 +1,11 @@
 import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { a1, sheetRef } from '../../core/layout/a1';
 import type { CellSpec, SheetSpec, WorkbookSpec } from '../../core/layout/types';
 import { protectSheet } from './protect';
-import { fontSize, styleFor, wraps } from './styles';
+import { fitRowHeights } from './row-heights';
+import { styleFor } from './styles';
 import { addConditionalFormats, addValidations } from './validation';
 
 export interface RenderOptions {
@@ -15,7 +17,15 @@ export interface RenderOptions {
 }
 
 const MAX_TEXT = 32767;
-const INVALID_SHEET_NAME = /[\\/?*[\]:]/;
+/**
+ * The widest column (in character units) that still fits an A4 page with narrow margins. LibreOffice's
+ * «fit to 1 page wide» never shrinks a single column wider than the page (it already counts as one page
+ * wide), so such a column prints cut off; it is narrowed instead and its text wraps onto more lines.
+ * The limits leave room for wider fallback fonts (DejaVu Sans where Arial/Calibri are missing).
+ */
+const MAX_COLUMN = { portrait: 75, landscape: 110 };
+/** Excel forbids \ / ? * [ ] :; an apostrophe is legal but exceljs writes print areas without escaping it. */
+const INVALID_SHEET_NAME = /[\\/?*[\]:']/;
 
 /** Renders a layout as an exceljs workbook; the spec decides everything, this only maps it to .xlsx. */
 export function renderWorkbook(spec: WorkbookSpec, options: RenderOptions): ExcelJS.Workbook {
@@ -37,6 +47,7 @@ export function renderWorkbook(spec: WorkbookSpec, options: RenderOptions): Exce
 export async function writeWorkbookFile(spec: WorkbookSpec, path: string, options: RenderOptions): Promise<void> {
   const workbook = renderWorkbook(spec, options);
   const tmp = `${path}.tmp-${process.pid}`;
+  await fs.mkdir(dirname(path), { recursive: true });
   try {
     await workbook.xlsx.writeFile(tmp);
     await fs.rename(tmp, path);
@@ -53,8 +64,8 @@ export async function writeWorkbookFile(spec: WorkbookSpec, path: string, option
 function checkSheetNames(sheets: SheetSpec[]): void {
   const seen = new Set<string>();
   for (const s of sheets) {
-    if (s.name.length === 0 || s.name.length > 31 || INVALID_SHEET_NAME.test(s.name) || s.name.startsWith("'") || s.name.endsWith("'")) {
-      throw new Error(`Недопустимое имя листа «${s.name}»: до 31 знака, без \\ / ? * [ ] : и апострофов по краям`);
+    if (s.name.length === 0 || s.name.length > 31 || INVALID_SHEET_NAME.test(s.name)) {
+      throw new Error(`Недопустимое имя листа «${s.name}»: до 31 знака, без \\ / ? * [ ] : и апострофа`);
     }
     const key = s.name.toLowerCase();
     if (seen.has(key)) throw new Error(`Лист «${s.name}» повторяется`);
@@ -76,16 +87,23 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password: stri
       margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
   });
-  spec.widths.forEach((width, i) => {
-    sheet.getColumn(i + 1).width = width;
+  const widths = spec.widths.map((w) => Math.min(w, spec.landscape ? MAX_COLUMN.landscape : MAX_COLUMN.portrait));
+  widths.forEach((width, i) => {
+    // exceljs drops a width of exactly 9 (its own default) from the file, leaving Excel's 8.43.
+    sheet.getColumn(i + 1).width = width === 9 ? 9.01 : width;
   });
   for (const cell of spec.cells) writeCell(sheet, cell);
-  for (const input of spec.inputs) sheet.getCell(input.row, input.col).style = styleFor('input');
+  for (const input of spec.inputs) {
+    const style = styleFor('input');
+    // Links and free text read from the left; numbers and «да»/«нет» stay centred.
+    if (input.validation.type === 'url' || input.validation.type === 'text') style.alignment = { ...style.alignment, horizontal: 'left' };
+    sheet.getCell(input.row, input.col).style = style;
+  }
   for (const m of spec.merges) {
     if (m.rows <= 1 && m.cols <= 1) continue;
     sheet.mergeCells(m.row, m.col, m.row + m.rows - 1, m.col + m.cols - 1);
   }
-  fitMergedRows(sheet, spec);
+  fitRowHeights(sheet, spec, widths);
   addValidations(sheet, spec.inputs);
   addConditionalFormats(sheet, spec.conditional);
   if (spec.protect) protectSheet(sheet, password);
@@ -109,24 +127,6 @@ function absolutePrintArea(range: string): string {
   const [from = 'A1', to = from] = range.replace(/\$/g, '').split(':');
   const fix = (ref: string): string => ref.replace(/^([A-Z]+)(\d+)$/i, '$1$$$2');
   return `${fix(from)}:${fix(to)}`;
-}
-
-/** Neither Excel nor LibreOffice autofits the height of a row whose wrapped text sits in a merged cell. */
-function fitMergedRows(sheet: ExcelJS.Worksheet, spec: SheetSpec): void {
-  const width = (col: number): number => spec.widths[col - 1] ?? 9;
-  for (const m of spec.merges) {
-    if (m.rows !== 1 || m.cols <= 1) continue;
-    const cell = spec.cells.find((c) => c.row === m.row && c.col === m.col);
-    if (!cell || typeof cell.value !== 'string' || !wraps(cell.style)) continue;
-    let chars = 0;
-    for (let c = m.col; c < m.col + m.cols; c += 1) chars += width(c);
-    const size = fontSize(cell.style);
-    const perLine = Math.max(1, Math.floor((chars * 10) / size));
-    const lines = cell.value.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0);
-    const height = Math.ceil(lines * size * 1.5 + 3);
-    const row = sheet.getRow(m.row);
-    row.height = Math.max(row.height ?? 0, height);
-  }
 }
 
 const NAME = /^[A-Za-z_\\][A-Za-z0-9_.]*$/;

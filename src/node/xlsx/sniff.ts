@@ -25,6 +25,10 @@ export function sniffXlsx(bytes: Buffer): string | null {
     if (head.startsWith('<?xml')) return `это XML-файл, а не книга .xlsx; ${NOT_XLSX_HINT}`;
     return `файл не является книгой .xlsx (повреждён или другого формата); ${NOT_XLSX_HINT}`;
   }
+  // A whole zip ends with its central directory (the «PK\x05\x06» record within the last 64 KB).
+  if (bytes.subarray(Math.max(0, bytes.length - 65_557)).lastIndexOf(Buffer.from(EMPTY_ZIP)) < 0) {
+    return `файл .xlsx обрезан или повреждён (не докачался или не сохранился до конца); ${NOT_XLSX_HINT}`;
+  }
   if (has(bytes, 'xl/workbook.xml')) return null;
   if (has(bytes, 'opendocument.spreadsheet')) return `это таблица LibreOffice (.ods), а не .xlsx; ${NOT_XLSX_HINT}`;
   if (has(bytes, 'word/document.xml')) return 'это документ Word (.docx), а не таблица .xlsx — отправьте файл мониторинга';

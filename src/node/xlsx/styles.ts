@@ -55,11 +55,13 @@ function roleStyle(role: StyleRole): Partial<Style> {
     case 'link':
       return { font: font({ color: { argb: 'FF1155CC' }, underline: true }), alignment: align({ wrapText: true }), border: thin() };
     case 'check':
-      return { font: font({ italic: true, size: 9 }), alignment: align({ wrapText: true }), border: thin() };
+      // No wrap: a message overflows into the empty evidence cell of an input line instead of being cut.
+      return { font: font({ italic: true, size: 9 }), alignment: align(), border: thin() };
     case 'computed':
       return { font: font(), fill: solid(COMPUTED_FILL), alignment: align({ horizontal: 'center' }), border: thin() };
     case 'meta':
-      return { font: font({ color: { argb: 'FF333333' } }), alignment: align({ wrapText: true }) };
+      // No wrap: the school's name overflows into the empty cells to its right.
+      return { font: font({ color: { argb: 'FF333333' } }), alignment: align() };
     case 'text':
       return { font: font(), alignment: align({ wrapText: true }) };
     case 'value':
@@ -76,14 +78,15 @@ export function styleFor(role: StyleRole): Partial<Style> {
   return role === 'input' ? style : { ...style, protection: { locked: true } };
 }
 
-/** Roles whose text wraps: a merged cell with one of them gets an estimated row height (no autofit for merges). */
+/** Roles whose text wraps onto several lines (their rows get an estimated height). */
 export function wraps(role: StyleRole): boolean {
   return roleStyle(role).alignment?.wrapText === true;
 }
 
-/** Font size of a role, for row-height estimates. */
-export function fontSize(role: StyleRole): number {
-  return roleStyle(role).font?.size ?? BASE_SIZE;
+/** Font size and weight of a role, for row-height estimates. */
+export function fontOf(role: StyleRole): { size: number; bold: boolean } {
+  const f = roleStyle(role).font;
+  return { size: f?.size ?? BASE_SIZE, bold: f?.bold === true };
 }
 
 /** `#RRGGBB` → exceljs ARGB. */

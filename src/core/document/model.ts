@@ -1,0 +1,23 @@
+/**
+ * A document as data: the school recommendations and the municipal report are built once in the core and
+ * rendered by the docx adapter (offline) and the DocumentApp adapter (Google Docs) alike.
+ */
+export type Block =
+  | { type: 'heading'; level: 1 | 2 | 3; text: string }
+  | { type: 'paragraph'; text: string; tone?: 'normal' | 'muted' | 'emphasis' }
+  | { type: 'bullets'; items: string[] }
+  | { type: 'table'; header: string[]; rows: string[][]; widths?: number[] }
+  | { type: 'link'; text: string; url: string };
+
+export interface DocumentModel {
+  title: string;
+  subtitle: string;
+  /** Who may see it: one school, the public, or the department only. */
+  audience: 'school' | 'public' | 'internal';
+  blocks: Block[];
+}
+
+/** Only http(s) links become clickable; anything else is shown as text. */
+export function safeUrl(url: string): string | null {
+  return /^https?:\/\/[^\s]+$/i.test(url.trim()) ? url.trim() : null;
+}

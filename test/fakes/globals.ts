@@ -1,0 +1,42 @@
+/** The service globals of one execution, as Apps Script injects them into the script. */
+import { FakeDocumentApp } from './document';
+import { FakeDriveApp } from './drive';
+import { FakeFormApp } from './form';
+import { FakeHtmlService } from './html-ui';
+import { FakeLockService } from './lock';
+import { FakePropertiesService } from './properties';
+import { track, type Env } from './runtime';
+import { FakeSpreadsheetApp } from './spreadsheet';
+import { FakeConsole, FakeLogger, FakeScriptApp, FakeSession, FakeUtilities } from './utilities';
+
+export interface FakeGlobals {
+  SpreadsheetApp: FakeSpreadsheetApp;
+  DocumentApp: FakeDocumentApp;
+  FormApp: FakeFormApp;
+  DriveApp: FakeDriveApp;
+  PropertiesService: FakePropertiesService;
+  LockService: FakeLockService;
+  HtmlService: FakeHtmlService;
+  Session: FakeSession;
+  Utilities: FakeUtilities;
+  Logger: FakeLogger;
+  console: FakeConsole;
+  ScriptApp: FakeScriptApp;
+}
+
+export function createGlobals(env: Env): FakeGlobals {
+  return {
+    SpreadsheetApp: track(env, 'SpreadsheetApp', new FakeSpreadsheetApp(env)),
+    DocumentApp: track(env, 'DocumentApp', new FakeDocumentApp(env)),
+    FormApp: track(env, 'FormApp', new FakeFormApp(env)),
+    DriveApp: track(env, 'DriveApp', new FakeDriveApp(env)),
+    PropertiesService: track(env, 'PropertiesService', new FakePropertiesService(env)),
+    LockService: track(env, 'LockService', new FakeLockService(env)),
+    HtmlService: track(env, 'HtmlService', new FakeHtmlService(env)),
+    Session: track(env, 'Session', new FakeSession(env)),
+    Utilities: track(env, 'Utilities', new FakeUtilities(env)),
+    Logger: track(env, 'Logger', new FakeLogger(env)),
+    console: track(env, 'console', new FakeConsole(env)),
+    ScriptApp: track(env, 'ScriptApp', new FakeScriptApp(env)),
+  };
+}

@@ -1,0 +1,317 @@
+/**
+ * FakeWorkspace: the single holder of all fake Apps Script state (Drive files, spreadsheets,
+ * documents, forms, property stores, locks, UI recordings), plus the clock, daily quotas,
+ * executions, the acting user, the call log and the realm that returned values belong to.
+ *
+ * Tests talk to the fake through the public Apps Script API obtained from installGlobals();
+ * the methods here are the test-only controls (clock, quotas, actAs, seeding, inspection).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type vm from 'node:vm';
+import { enumName, type AuthModeName } from './enums';
+import { createGlobals, type FakeGlobals } from './globals';
+import { UiRecorder } from './html-ui';
+import type { FormAnswers } from './form';
+import { newFormResponse } from './form-responses';
+import { ensureCell, newSheetModel, parseA1, MIME, type CellValue, type FileKind, type FileRecord, type SpreadsheetModel } from './model';
+import { HOST_REALM, isAllowed, realmOf, type CallRecord, type Execution, type Realm } from './runtime';
+
+export interface QuotaLimits {
+  spreadsheetCreate: number;
+  documentCreate: number;
+  formCreate: number;
+  propertiesReadWrite: number;
+}
+export type QuotaName = keyof QuotaLimits;
+
+/** Consumer-account figures from the Apps Script quota page (forms: no published limit). */
+export const DEFAULT_QUOTAS: QuotaLimits = {
+  spreadsheetCreate: 250,
+  documentCreate: 250,
+  formCreate: Number.POSITIVE_INFINITY,
+  propertiesReadWrite: 50000,
+};
+const QUOTA_LABEL: Record<QuotaName, string> = {
+  spreadsheetCreate: 'spreadsheet create',
+  documentCreate: 'docs create',
+  formCreate: 'forms create',
+  propertiesReadWrite: 'properties',
+};
+
+export interface WorkspaceOptions {
+  /** Owner of the script and of every file the script creates (the department). */
+  owner?: string;
+  /** Initial fake clock. */
+  start?: Date | string | number;
+  scriptTimeZone?: string;
+  /** Locale of new spreadsheets; 'ru_RU' names the first sheet «Лист1». */
+  userLocale?: string;
+  quotas?: Partial<QuotaLimits>;
+}
+
+export interface GlobalsOptions {
+  authMode?: AuthModeName | { toString(): string };
+}
+
+export interface SharingNotification {
+  readonly fileId: string;
+  readonly email: string;
+  readonly role: 'editor' | 'viewer';
+  readonly at: number;
+}
+
+export interface LogLine {
+  readonly level: 'log' | 'info' | 'warn' | 'error' | 'Logger';
+  readonly message: string;
+  readonly execution: number;
+}
+
+export type CallFilter = string | ((call: CallRecord) => boolean);
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ID_TAG: Record<FileKind, string> = { spreadsheet: 'SS', document: 'DOC', form: 'FORM', folder: 'DIR', blob: 'FILE' };
+const AUTH_MODES: readonly AuthModeName[] = ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'];
+
+export class FakeWorkspace {
+  readonly owner: string;
+  /** The user running the script (Session.getActiveUser/getEffectiveUser); see actAs(). */
+  currentUser: string;
+  scriptTimeZone: string;
+  userLocale: string;
+  readonly scriptId = '1FakeScriptId000000000000000000000000000000000000000';
+  readonly files = new Map<string, FileRecord>();
+  readonly rootFolderId: string;
+  hostId: string | null = null;
+  readonly calls: CallRecord[] = [];
+  readonly logs: LogLine[] = [];
+  readonly notifications: SharingNotification[] = [];
+  readonly ui = new UiRecorder();
+  /** HtmlService project files by base name ("Sidebar" for dist/Sidebar.html). */
+  readonly htmlFiles = new Map<string, string>();
+  readonly scriptProperties = new Map<string, string>();
+  readonly userProperties = new Map<string, Map<string, string>>();
+  readonly documentProperties = new Map<string, Map<string, string>>();
+  /** Lock key ('script', 'user:<email>', 'document:<id>') → holding execution id. */
+  readonly locks = new Map<string, number>();
+  readonly quotaLimits: QuotaLimits;
+  readonly quotaUsed: Record<QuotaName, number> = { spreadsheetCreate: 0, documentCreate: 0, formCreate: 0, propertiesReadWrite: 0 };
+  realm: Realm = HOST_REALM;
+  private clockMs: number;
+  private readonly counters = new Map<string, number>();
+  private readonly executions = new Map<number, Execution>();
+  private lastExecutionId = 0;
+
+  constructor(opts: WorkspaceOptions = {}) {
+    this.owner = (opts.owner ?? 'department@kalar-edu.example').toLowerCase();
+    this.currentUser = this.owner;
+    this.scriptTimeZone = opts.scriptTimeZone ?? 'Asia/Chita';
+    this.userLocale = opts.userLocale ?? 'ru_RU';
+    this.quotaLimits = { ...DEFAULT_QUOTAS, ...opts.quotas };
+    this.clockMs = new Date(opts.start ?? '2026-02-02T09:00:00+09:00').getTime();
+    this.rootFolderId = this.addFile('folder', 'Мой диск', MIME.folder, []).id;
+  }
+
+  // ------------------------------------------------------------ clock & ids --
+  now(): Date {
+    return new Date(this.clockMs);
+  }
+  nowMs(): number {
+    return this.clockMs;
+  }
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new Error(`advance(${ms}): time only moves forward`);
+    this.clockMs += ms;
+  }
+  /** 24 hours later: the daily quotas are reset. */
+  nextDay(): void {
+    this.advance(DAY_MS);
+    for (const k of Object.keys(this.quotaUsed) as QuotaName[]) this.quotaUsed[k] = 0;
+  }
+  next(counter: string): number {
+    const n = (this.counters.get(counter) ?? 0) + 1;
+    this.counters.set(counter, n);
+    return n;
+  }
+  /** Deterministic 44-character ids shaped like real Drive ids. */
+  newId(kind: FileKind): string {
+    const n = String(this.next(`id:${kind}`));
+    const prefix = `1Fake${ID_TAG[kind]}`;
+    return prefix + '0'.repeat(44 - prefix.length - n.length) + n;
+  }
+
+  // ------------------------------------------------------------------ users --
+  /** Subsequent service calls run as this user (owner = the department). */
+  actAs(email: string): void {
+    this.currentUser = email.trim().toLowerCase();
+  }
+
+  // ------------------------------------------------------------- executions --
+  beginExecution(authMode: AuthModeName = 'FULL'): Execution {
+    const exec: Execution = { id: ++this.lastExecutionId, authMode, ended: false };
+    this.executions.set(exec.id, exec);
+    return exec;
+  }
+  get currentExecutionId(): number {
+    return this.lastExecutionId;
+  }
+  /** Ends an execution: the locks it holds are released, as when an Apps Script run finishes. */
+  endExecution(id: number = this.lastExecutionId): void {
+    const exec = this.executions.get(id);
+    if (exec) exec.ended = true;
+    for (const [key, holder] of [...this.locks]) if (holder === id) this.locks.delete(key);
+  }
+  /** A fresh set of service globals bound to a new execution. */
+  installGlobals(opts: GlobalsOptions = {}): FakeGlobals {
+    const name = opts.authMode === undefined ? 'FULL' : (enumName(opts.authMode) ?? String(opts.authMode));
+    const mode = AUTH_MODES.find((m) => m === name);
+    if (mode === undefined) throw new Error(`installGlobals: unknown authMode ${name}`);
+    return createGlobals({ ws: this, exec: this.beginExecution(mode) });
+  }
+
+  // --------------------------------------------------------------- call log --
+  recordCall(exec: Execution, service: string, method: string): void {
+    const allowed = isAllowed(exec.authMode, service, method);
+    this.calls.push({ service, method, execution: exec.id, denied: !allowed });
+    if (!allowed) throw this.error(`You do not have permission to call ${service}.${method}`);
+  }
+  /** Counts calls; a filter "Range.getValues" matches exactly, "Range" matches the whole class. */
+  countCalls(filter?: CallFilter): number {
+    if (filter === undefined) return this.calls.length;
+    if (typeof filter === 'function') return this.calls.filter(filter).length;
+    return this.calls.filter((c) => (filter.includes('.') ? `${c.service}.${c.method}` === filter : c.service === filter)).length;
+  }
+  resetCalls(): void {
+    this.calls.length = 0;
+  }
+
+  // ------------------------------------------------------------------ realm --
+  /** Values handed to code (arrays, Dates, errors, plain objects) are built in ctx's realm. */
+  bindRealm(ctx: vm.Context): void {
+    this.realm = realmOf(ctx);
+  }
+  unbindRealm(): void {
+    this.realm = HOST_REALM;
+  }
+  array<T>(items: Iterable<T>): T[] {
+    const out: T[] = new this.realm.Array<T>();
+    for (const item of items) out.push(item);
+    return out;
+  }
+  date(value: Date | number): Date {
+    return new this.realm.Date(typeof value === 'number' ? value : value.getTime());
+  }
+  object<T>(entries: Iterable<[string, T]>): Record<string, T> {
+    const out: Record<string, T> = new this.realm.Object() as Record<string, T>;
+    for (const [k, v] of entries) out[k] = v;
+    return out;
+  }
+  /** An Apps Script-style error ("Exception: …" when printed), from the bound realm. */
+  error(message: string): Error {
+    const err = new this.realm.Error(message);
+    err.name = 'Exception';
+    return err;
+  }
+
+  // ----------------------------------------------------------------- quotas --
+  consumeQuota(name: QuotaName): void {
+    if (this.quotaUsed[name] + 1 > this.quotaLimits[name]) {
+      throw this.error(`Service invoked too many times for one day: ${QUOTA_LABEL[name]}.`);
+    }
+    this.quotaUsed[name] += 1;
+  }
+
+  // ------------------------------------------------------------------ files --
+  addFile(kind: FileKind, name: string, mimeType: string, parents?: string[]): FileRecord {
+    const rec: FileRecord = {
+      id: this.newId(kind), kind, name, mimeType, owner: this.currentUser, editors: [], viewers: [],
+      access: 'PRIVATE', permission: 'NONE', parents: parents ?? [this.rootFolderId], createdAt: this.clockMs,
+      trashed: false, content: '',
+    };
+    this.files.set(rec.id, rec);
+    return rec;
+  }
+  newSpreadsheetRecord(name: string, rows?: number, cols?: number): FileRecord {
+    const rec = this.addFile('spreadsheet', name, MIME.spreadsheet);
+    const first = newSheetModel(0, this.userLocale.startsWith('ru') ? 'Лист1' : 'Sheet1', rows, cols);
+    const model: SpreadsheetModel = {
+      timeZone: this.scriptTimeZone, locale: this.userLocale, sheets: [first], activeSheetId: 0,
+      namedRanges: new Map(), protections: [], toasts: [], nextSheetId: 1, nextProtectionId: 1,
+    };
+    rec.spreadsheet = model;
+    return rec;
+  }
+  /** Creates the spreadsheet the add-on is open in (getActiveSpreadsheet); no quota used. */
+  createHostSpreadsheet(name = 'Мониторинг воспитания — управление образованием'): string {
+    const rec = this.newSpreadsheetRecord(name);
+    this.hostId = rec.id;
+    return rec.id;
+  }
+  setHost(spreadsheetId: string | null): void {
+    this.hostId = spreadsheetId;
+  }
+  file(id: string): FileRecord {
+    const rec = this.files.get(id);
+    if (!rec) throw new Error(`FakeWorkspace: no file ${id}`);
+    return rec;
+  }
+  spreadsheetModel(id: string): SpreadsheetModel {
+    const model = this.file(id).spreadsheet;
+    if (!model) throw new Error(`FakeWorkspace: ${id} is not a spreadsheet`);
+    return model;
+  }
+  filesOfKind(kind: FileKind): FileRecord[] {
+    return [...this.files.values()].filter((f) => f.kind === kind && !f.trashed);
+  }
+  canAccess(rec: FileRecord, user: string = this.currentUser): boolean {
+    if (rec.owner === user || rec.editors.includes(user) || rec.viewers.includes(user)) return true;
+    if (rec.access === 'ANYONE' || rec.access === 'ANYONE_WITH_LINK') return true;
+    const sameDomain = user.split('@')[1] === rec.owner.split('@')[1];
+    return sameDomain && (rec.access === 'DOMAIN' || rec.access === 'DOMAIN_WITH_LINK');
+  }
+  /** Adds an editor (records the notification e-mail Apps Script sends); no-op if present. */
+  grant(rec: FileRecord, email: string, role: 'editor' | 'viewer'): void {
+    const list = role === 'editor' ? rec.editors : rec.viewers;
+    if (email === rec.owner || list.includes(email)) return;
+    if (role === 'editor') rec.viewers = rec.viewers.filter((v) => v !== email);
+    list.push(email);
+    this.notifications.push({ fileId: rec.id, email, role, at: this.clockMs });
+  }
+  /** Files reachable by link or by the whole domain/public (a privacy leak for school data). */
+  linkSharedFiles(): FileRecord[] {
+    return [...this.files.values()].filter((f) => f.access !== 'PRIVATE');
+  }
+
+  // ---------------------------------------------------------------- seeding --
+  /**
+   * Formulas are stored as text and never evaluated: getValues() of a formula cell returns ''
+   * unless a test seeds the result here (values: one value, or a grid matching the range).
+   */
+  seedComputed(spreadsheetId: string, sheetName: string, a1: string, values: CellValue | CellValue[][]): void {
+    const model = this.spreadsheetModel(spreadsheetId);
+    const sheet = model.sheets.find((s) => s.name === sheetName);
+    if (!sheet) throw new Error(`seedComputed: no sheet ${sheetName}`);
+    const ref = parseA1(a1, sheet.maxRows, sheet.maxCols);
+    if (!ref) throw new Error(`seedComputed: bad A1 ${a1}`);
+    for (let i = 0; i < ref.numRows; i++) {
+      for (let j = 0; j < ref.numCols; j++) {
+        const v = Array.isArray(values) ? values[i]?.[j] : values;
+        if (v === undefined) throw new Error(`seedComputed: no value for row ${i} col ${j}`);
+        const cell = ensureCell(sheet, ref.row + i, ref.col + j);
+        if (cell.formula === undefined) throw new Error(`seedComputed: ${a1} has no formula at row ${i} col ${j}`);
+        cell.computed = v;
+      }
+    }
+  }
+  registerHtmlFile(name: string, content: string): void {
+    this.htmlFiles.set(name.replace(/\.html$/i, ''), content);
+  }
+  /** Registers every *.html file of a directory (e.g. dist/) under its base name. */
+  loadHtmlFilesFrom(dir: string): void {
+    for (const f of readdirSync(dir)) if (f.toLowerCase().endsWith('.html')) this.registerHtmlFile(f, readFileSync(path.join(dir, f), 'utf8'));
+  }
+  /** Simulates a respondent submitting the form (answers keyed by item title). */
+  submitFormResponse(formId: string, answers: FormAnswers, respondentEmail?: string): string {
+    return newFormResponse(this, formId, answers, respondentEmail);
+  }
+}
