@@ -18,6 +18,7 @@ export interface HtmlOutputPort {
 /** The slice of GoogleAppsScript.HTML.HtmlService used here. */
 export interface HtmlServicePort<O extends HtmlOutputPort> {
   createHtmlOutput(html: string): O;
+  createHtmlOutputFromFile(filename: string): O;
 }
 
 /** The slice of GoogleAppsScript.Base.Ui used here. */
@@ -48,7 +49,7 @@ export function sidebarPlaceholderHtml(version: string): string {
   return (
     PAGE_STYLE +
     `<h2>${APP_TITLE}</h2>` +
-    `<p>Панель управления мониторингом готовится и появится в одной из следующих сборок.</p>` +
+    `<p>Файл панели (Sidebar.html) не найден в этой установке. Выполните npm run build и clasp push.</p>` +
     `<p class="muted">Текущая версия сборки: ${version}.</p>`
   );
 }
@@ -58,18 +59,25 @@ export function helpHtml(version: string): string {
     PAGE_STYLE +
     `<h2>Цикл мониторинга</h2>` +
     '<ol>' +
-    '<li><b>Кампания.</b> Управление образованием открывает кампанию мониторинга: период, перечень школ, сроки.</li>' +
-    '<li><b>Таблицы школ.</b> Для каждой школы создаётся своя таблица; ответственные в школах заполняют показатели.</li>' +
-    '<li><b>Проверка.</b> Данные проверяются на полноту и корректность; замечания возвращаются школам.</li>' +
-    '<li><b>Свод.</b> Проверенные данные сводятся в Приложения 1–11.</li>' +
-    '<li><b>Рекомендации и отчёт.</b> По итогам свода формируются адресные рекомендации и итоговый отчёт.</li>' +
+    '<li><b>Новая кампания.</b> Год, муниципалитет, срок — лист «Кампания»; реестр школ — лист «Школы» (код, наименование, тип, e-mail).</li>' +
+    '<li><b>Создать таблицы школ.</b> Каждая школа получает свою защищённую таблицу, открытую только её адресам.</li>' +
+    '<li><b>Проверить данные.</b> Состояние каждой школы и сообщения об ошибках — на листе «Школы» и в панели; при необходимости верните таблицу на доработку.</li>' +
+    '<li><b>Свести в Приложения 1–11.</b> Доли считаются как отношение сумм; цели, отметки о достижении и динамика — в таблицах приложений.</li>' +
+    '<li><b>Рекомендации и отчёт.</b> Адресные рекомендации каждой школе (видит только она) и аналитический отчёт с муниципальными итогами.</li>' +
+    '<li><b>Анкета удовлетворённости.</b> Анонимные Google-формы для обучающихся и родителей; второй запуск собирает ответы.</li>' +
     '</ol>' +
     `<p class="muted">Откройте панель: Расширения → ${APP_TITLE} → Открыть панель. Версия сборки: ${version}.</p>`
   );
 }
 
+/** The built sidebar (dist/Sidebar.html); the placeholder only if a deployment lacks it. */
 export function showSidebarWith<O extends HtmlOutputPort>(html: HtmlServicePort<O>, ui: DialogUiPort<O>): void {
-  const output = html.createHtmlOutput(sidebarPlaceholderHtml(appVersion()));
+  let output: O;
+  try {
+    output = html.createHtmlOutputFromFile('Sidebar');
+  } catch {
+    output = html.createHtmlOutput(sidebarPlaceholderHtml(appVersion()));
+  }
   output.setTitle(APP_TITLE);
   ui.showSidebar(output);
 }

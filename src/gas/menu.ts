@@ -23,7 +23,7 @@ type AssertAssignable<T extends U, U> = T;
 export type UiSatisfiesMenuPort = AssertAssignable<GoogleAppsScript.Base.Ui, MenuUiPort>;
 
 /** Public functions the menu may call (subset of src/gas/public-api.json). */
-export type MenuFunctionName = 'showSidebar' | 'showHelp';
+export type MenuFunctionName = 'showSidebar' | 'menuNewCampaign' | 'menuGenerate' | 'menuValidate' | 'menuConsolidate' | 'menuDocuments' | 'menuSurvey' | 'showHelp';
 
 export interface MenuItem {
   readonly label: string;
@@ -32,6 +32,12 @@ export interface MenuItem {
 
 export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Открыть панель', functionName: 'showSidebar' },
+  { label: 'Новая кампания', functionName: 'menuNewCampaign' },
+  { label: 'Создать таблицы школ', functionName: 'menuGenerate' },
+  { label: 'Проверить данные', functionName: 'menuValidate' },
+  { label: 'Свести в Приложения 1–11', functionName: 'menuConsolidate' },
+  { label: 'Рекомендации и отчёт', functionName: 'menuDocuments' },
+  { label: 'Анкета удовлетворённости', functionName: 'menuSurvey' },
   { label: 'Справка', functionName: 'showHelp' },
 ];
 

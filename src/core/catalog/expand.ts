@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
+import { ru } from 'zod/v4/locales';
 import { CatalogSourceSchema } from './schema';
 
-z.config(z.locales.ru());
+// zod's own messages in Russian; only this locale is bundled
+z.config(ru());
 import type { AppendixSpec, CatalogSource, ColumnSpec, InputSpec, PartSpec, TargetSource } from './schema';
 import { parseTarget } from './targets';
 import type { Aggregate, Catalog, Cell, CellInputs, Input } from './types';

@@ -73,3 +73,14 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
   if (list) list.push(item);
   else map.set(key, [item]);
 }
+
+/**
+ * One file of one registry school (the Google path, where each school has its own file): parsed and
+ * validated, always attributed to that school; a file stamped for another school is an error of this one.
+ */
+export function validateOne(school: School, file: ReadFile, catalog: Catalog, year: number, registry: School[], previous: Record<string, Value> | null): SchoolOutcome {
+  if ('unreadable' in file.grid) return { school, status: 'rejected', files: [file.file], submission: null, messages: [message('error', 'unreadable', file.grid.unreadable)] };
+  const submission = parseSubmission(file.grid, { catalog, year, registry, expectedSchoolId: school.id });
+  const messages = [...submission.messages, ...validateSubmission(submission, catalog, previous)];
+  return { school, status: hasErrors(messages) ? 'rejected' : 'accepted', files: [file.file], submission, messages };
+}

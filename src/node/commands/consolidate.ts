@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { contribution, consolidate as consolidateCore } from '../../core/consolidate/consolidate';
+import { consolidate as consolidateCore } from '../../core/consolidate/consolidate';
 import { type ConsolidationExport, ConsolidationExportSchema } from '../../core/export/contract';
 import { appendixTableSheet } from '../../core/layout/appendix-table';
+import { schoolsSheet } from '../../core/layout/department-sheets';
 import { tableSheet } from '../../core/layout/table-sheet';
-import type { SchoolOutcome } from '../../core/submission/collect';
+import { surveySheet } from '../../core/survey/present';
+import { SurveysFileSchema, surveyExport } from '../../core/survey/store';
 import type { Value } from '../../core/submission/values';
 import { type CampaignFolder, UserError, paths, writeFileAtomic } from '../campaign-folder';
 import { intake } from '../intake';
@@ -37,7 +39,9 @@ export async function consolidate(folder: CampaignFolder, previousPath: string |
   }
   const got = await intake(folder, quiet, previousSchools);
   note(`Прочитано файлов: ${got.run.schools.reduce((s, o) => s + o.files.length, 0) + got.run.strays.length}`);
-  const result = consolidateCore({ catalog: folder.catalog, campaign: folder.campaign, outcomes: got.run.schools, previous });
+  const core = consolidateCore({ catalog: folder.catalog, campaign: folder.campaign, outcomes: got.run.schools, previous });
+  const surveysFile = readJsonFile(paths(folder.dir).surveys, SurveysFileSchema);
+  const result: ConsolidationExport = surveysFile ? { ...core, surveys: surveyExport(surveysFile, folder.schools, previous) } : core;
   const accepted = got.run.schools.filter((o) => o.status === 'accepted');
   note(`Принято к своду: ${accepted.length} из ${got.run.schools.length} ОО`);
   for (const o of got.run.schools.filter((x) => x.status !== 'accepted')) {
@@ -48,8 +52,16 @@ export async function consolidate(folder: CampaignFolder, previousPath: string |
   const out = paths(folder.dir).out;
   const files = { xlsx: join(out, 'appendices.xlsx'), json: join(out, 'appendices.json'), schoolValues: join(out, 'school-values.json') };
   const sheets = folder.catalog.appendices.map((a) => appendixTableSheet(folder.catalog, result, a.number, { suppressSmall: false, evidence: true }));
-  sheets.push(schoolsSheet(folder, accepted));
+  sheets.push(schoolsSheet(folder.catalog, accepted));
   note(`Сформированы таблицы: ${sheets.length - 1} приложений и свод по школам`);
+  if (surveysFile && result.surveys) {
+    const m = result.surveys.municipal;
+    if (surveysFile.year !== folder.campaign.year) note(`Внимание: surveys.json относится к ${surveysFile.year} году, кампания — к ${folder.campaign.year}`);
+    const unknown = surveysFile.schools.filter((s) => !folder.schools.some((r) => r.id === s.schoolId)).length;
+    if (unknown > 0) note(`Анкетирование: ${unknown} записей по ОО, которых больше нет в реестре, не учтены`);
+    note(`Анкетирование (${surveysFile.imports.length} файлов): обучающихся ответили ${m.students.respondents}, родителей — ${m.parents.respondents}; лист «Удовлетворённость»`);
+    sheets.push(surveySheet(result.surveys, folder.schools));
+  }
   sheets.push(tableSheet('Журнал', `Журнал свода — ${folder.campaign.municipality}, ${folder.campaign.year}`, ['Время', 'Событие'], log, [20, 100]));
   await writeWorkbookFile({ title: `Приложения 1–${folder.catalog.appendices.length} — ${folder.campaign.year}`, sheets }, files.xlsx, { password: null, definedNames: false });
   writeFileAtomic(files.json, `${JSON.stringify(result, null, 2)}\n`);
@@ -57,24 +69,4 @@ export async function consolidate(folder: CampaignFolder, previousPath: string |
   for (const o of accepted) if (o.submission) values[o.school.id] = o.submission.values;
   writeFileAtomic(files.schoolValues, `${JSON.stringify(values)}\n`);
   return { result, files, completedWithErrors: got.run.schools.some((o) => o.status === 'rejected') || got.run.strays.length > 0 };
-}
-
-/** «Свод по школам»: each accepted school's own value per cell — for the department only, never published. */
-function schoolsSheet(folder: CampaignFolder, accepted: SchoolOutcome[]) {
-  const cells = folder.catalog.cells;
-  const rows = accepted.map((o) => {
-    const values = o.submission?.values ?? {};
-    return [
-      o.school.shortName,
-      ...cells.map((cell) => {
-        const c = contribution(cell, values, () => true);
-        if (!c) return '—';
-        if (cell.aggregate === 'schoolShare' || cell.aggregate === 'schoolCount') return c.yes ? 'да' : 'нет';
-        if (cell.aggregate === 'countPair') return `${c.count}/${c.second}`;
-        if (cell.aggregate === 'countRatio') return c.own === null ? `${c.count}/—` : `${c.count}/${Math.round(c.own * 10) / 10}`;
-        return c.own === null ? '—' : Math.round(c.own * 10) / 10;
-      }),
-    ];
-  });
-  return tableSheet('Свод по школам', 'Свод по школам — только для внутреннего анализа отдела, не публикуется', ['ОО', ...cells.map((c) => c.key)], rows, [24, ...cells.map(() => 12)]);
 }

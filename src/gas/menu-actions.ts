@@ -1,0 +1,38 @@
+import { type Reply, collectSurveyResults, createSurvey, newCampaign, runStep } from './actions';
+import { APP_TITLE } from './dialogs';
+import { getSetting } from './store/job-store';
+import type { StepName } from './steps/runner';
+
+/** A menu click runs the first chunk; if more remains, the sidebar carries on with progress. */
+export function menuStep(step: StepName, openSidebar: () => void): void {
+  const ui = SpreadsheetApp.getUi();
+  const result = runStep(step);
+  if (!result.ok) {
+    ui.alert(APP_TITLE, result.message, ui.ButtonSet.OK);
+    return;
+  }
+  if (!result.done && !result.paused) {
+    openSidebar();
+    return;
+  }
+  ui.alert(APP_TITLE, result.message, ui.ButtonSet.OK);
+}
+
+export function menuNewCampaign(): void {
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt('Новая кампания', 'Муниципалитет (например, «Каларский муниципальный округ»):', ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return;
+  const reply: Reply<{ message: string }> = newCampaign({ year: new Date().getFullYear(), municipality: answer.getResponseText().trim() });
+  ui.alert(APP_TITLE, reply.message, ui.ButtonSet.OK);
+}
+
+export function menuSurvey(): void {
+  const ui = SpreadsheetApp.getUi();
+  const year = new Date().getFullYear();
+  if (getSetting(`form.${year}.students`)) {
+    ui.alert(APP_TITLE, collectSurveyResults().message, ui.ButtonSet.OK);
+    return;
+  }
+  const reply = createSurvey();
+  ui.alert(APP_TITLE, reply.ok ? `${reply.message}\n${reply.forms.map((f) => `${f.group === 'students' ? 'Обучающиеся' : 'Родители'}: ${f.url}`).join('\n')}` : reply.message, ui.ButtonSet.OK);
+}

@@ -1,0 +1,187 @@
+import { a1, rangeA1 } from '../../core/layout/a1';
+import type { CellSpec, InputCellSpec, SheetSpec, StyleRole } from '../../core/layout/types';
+import { type Range, type Sheet, type SheetsRequest, type Spreadsheet, advancedSheets, asSheetText } from '../services';
+import { type Look, PALETTE, rgb } from './palette';
+
+const PX_PER_CHAR = 7;
+
+/** Rows × columns a spec needs. */
+export function extent(spec: SheetSpec): { rows: number; cols: number } {
+  const rows = Math.max(1, ...spec.cells.map((c) => c.row), ...spec.inputs.map((i) => i.row), ...spec.merges.map((m) => m.row + m.rows - 1));
+  const cols = Math.max(spec.widths.length, ...spec.cells.map((c) => c.col), ...spec.inputs.map((i) => i.col), ...spec.merges.map((m) => m.col + m.cols - 1));
+  return { rows, cols };
+}
+
+/** The value block of a sheet, written with one setValues: text kept as text, formulas with «=». */
+export function valueGrid(spec: SheetSpec): (string | number)[][] {
+  const { rows, cols } = extent(spec);
+  const grid: (string | number)[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => ''));
+  const put = (c: CellSpec): void => {
+    const row = grid[c.row - 1] as (string | number)[];
+    row[c.col - 1] = c.formula !== undefined ? `=${c.formula}` : typeof c.value === 'string' ? asSheetText(c.value) : (c.value ?? '');
+  };
+  spec.cells.forEach(put);
+  return grid;
+}
+
+/** Contiguous runs of one role in one row, as A1 ranges: few calls instead of one per cell. */
+export function roleRanges(spec: SheetSpec): Map<StyleRole, string[]> {
+  const byRole = new Map<StyleRole, string[]>();
+  const inputs = new Set(spec.inputs.map((i) => `${i.row}:${i.col}`));
+  const cells = spec.cells.map((c) => ({ row: c.row, col: c.col, role: inputs.has(`${c.row}:${c.col}`) ? ('input' as StyleRole) : c.style }));
+  for (const i of spec.inputs) if (!spec.cells.some((c) => c.row === i.row && c.col === i.col)) cells.push({ row: i.row, col: i.col, role: 'input' });
+  cells.sort((x, y) => x.row - y.row || x.col - y.col);
+  let start: { row: number; col: number; role: StyleRole } | null = null;
+  let last = 0;
+  const flush = (): void => {
+    if (!start) return;
+    const list = byRole.get(start.role) ?? [];
+    list.push(rangeA1(start.row, start.col, 1, last - start.col + 1));
+    byRole.set(start.role, list);
+  };
+  for (const c of cells) {
+    if (start && c.row === start.row && c.role === start.role && c.col === last + 1) {
+      last = c.col;
+      continue;
+    }
+    flush();
+    start = c;
+    last = c.col;
+  }
+  flush();
+  return byRole;
+}
+
+function gridRange(sheetId: number, a1Range: string): GoogleAppsScript.Sheets.Schema.GridRange {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(a1Range);
+  if (!m) throw new Error(`Неверный адрес ${a1Range}`);
+  const col = (letters: string): number => letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const c1 = col(m[1] as string);
+  const r1 = Number(m[2]);
+  const c2 = m[3] ? col(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) : r1;
+  return { sheetId, startRowIndex: r1 - 1, endRowIndex: r2, startColumnIndex: c1 - 1, endColumnIndex: c2 };
+}
+
+function formatOf(look: Look): { format: GoogleAppsScript.Sheets.Schema.CellFormat; fields: string } {
+  const format: GoogleAppsScript.Sheets.Schema.CellFormat = {
+    textFormat: { bold: look.bold ?? false, italic: look.italic ?? false, fontSize: look.size ?? 10, foregroundColor: rgb(look.color ?? '#000000') },
+    wrapStrategy: look.wrap ? 'WRAP' : 'OVERFLOW_CELL',
+    verticalAlignment: 'TOP',
+  };
+  if (look.fill) format.backgroundColor = rgb(look.fill);
+  if (look.align) format.horizontalAlignment = look.align.toUpperCase();
+  const fields = ['textFormat', 'wrapStrategy', 'verticalAlignment', ...(look.fill ? ['backgroundColor'] : []), ...(look.align ? ['horizontalAlignment'] : [])];
+  return { format, fields: fields.map((f) => `userEnteredFormat.${f}`).join(',') };
+}
+
+/** Merges, formats, widths and frozen rows of a sheet as Sheets API requests: one batchUpdate call. */
+export function formatRequests(spec: SheetSpec, sheetId: number): SheetsRequest[] {
+  const requests: SheetsRequest[] = [];
+  for (const m of spec.merges) requests.push({ mergeCells: { range: gridRange(sheetId, rangeA1(m.row, m.col, m.rows, m.cols)), mergeType: 'MERGE_ALL' } });
+  for (const [role, ranges] of roleRanges(spec)) {
+    const { format, fields } = formatOf(PALETTE[role]);
+    for (const r of ranges) {
+      requests.push({ repeatCell: { range: gridRange(sheetId, r), cell: { userEnteredFormat: format }, fields } });
+      if (PALETTE[role].border) {
+        const side = { style: 'SOLID', color: rgb('#A6AEB9') };
+        requests.push({ updateBorders: { range: gridRange(sheetId, r), top: side, bottom: side, left: side, right: side, innerVertical: side } });
+      }
+    }
+  }
+  spec.widths.forEach((w, i) =>
+    requests.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 }, properties: { pixelSize: Math.round(w * PX_PER_CHAR) }, fields: 'pixelSize' } }),
+  );
+  if (spec.frozenRows > 0) requests.push({ updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: spec.frozenRows } }, fields: 'gridProperties.frozenRowCount' } });
+  return requests;
+}
+
+/** The same formatting through SpreadsheetApp, where the advanced service is not enabled. */
+function formatWithSpreadsheetApp(sheet: Sheet, spec: SheetSpec): void {
+  for (const m of spec.merges) sheet.getRange(m.row, m.col, m.rows, m.cols).merge();
+  for (const [role, ranges] of roleRanges(spec)) {
+    const look = PALETTE[role];
+    for (const r of ranges) {
+      const range = sheet.getRange(r);
+      range.setFontWeight(look.bold ? 'bold' : 'normal').setFontStyle(look.italic ? 'italic' : 'normal').setFontSize(look.size ?? 10).setWrap(look.wrap ?? false).setVerticalAlignment('top');
+      if (look.color) range.setFontColor(look.color);
+      if (look.fill) range.setBackground(look.fill);
+      if (look.align) range.setHorizontalAlignment(look.align);
+      if (look.border) range.setBorder(true, true, true, true, true, false);
+    }
+  }
+  spec.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, Math.round(w * PX_PER_CHAR)));
+  if (spec.frozenRows > 0) sheet.setFrozenRows(spec.frozenRows);
+}
+
+/** Writes values, formulas and formatting of a spec onto `sheet` (values in one call; formats in one batchUpdate where enabled). */
+export function renderSheet(ss: Spreadsheet, sheet: Sheet, spec: SheetSpec): void {
+  const { rows, cols } = extent(spec);
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
+  sheet.getRange(1, 1, rows, cols).setValues(valueGrid(spec));
+  const api = advancedSheets();
+  if (api) api.Spreadsheets?.batchUpdate({ requests: formatRequests(spec, sheet.getSheetId()) }, ss.getId());
+  else formatWithSpreadsheetApp(sheet, spec);
+  if (spec.conditional.length > 0) {
+    sheet.setConditionalFormatRules(
+      spec.conditional.map((c) => {
+        const builder = SpreadsheetApp.newConditionalFormatRule().setRanges([sheet.getRange(c.range)]).setBackground(c.fill).setFontColor(c.font);
+        return (c.when === 'startsWith' ? builder.whenTextStartsWith(c.text) : builder.whenTextEqualTo(c.text)).build();
+      }),
+    );
+  }
+  for (const c of spec.cells) if (c.note) sheet.getRange(c.row, c.col).setNote(c.note);
+}
+
+/** Column ranges of inputs that share one validation rule: D5:D9 instead of five cells. */
+export function inputRuns(inputs: InputCellSpec[]): { first: InputCellSpec; rows: number }[] {
+  const sorted = [...inputs].sort((x, y) => x.col - y.col || x.row - y.row);
+  const runs: { first: InputCellSpec; rows: number }[] = [];
+  for (const input of sorted) {
+    const prev = runs[runs.length - 1];
+    if (prev && prev.first.col === input.col && prev.first.row + prev.rows === input.row && JSON.stringify(prev.first.validation) === JSON.stringify(input.validation)) prev.rows += 1;
+    else runs.push({ first: input, rows: 1 });
+  }
+  return runs;
+}
+
+function validationRule(input: InputCellSpec, range: Range): GoogleAppsScript.Spreadsheet.DataValidation {
+  const b = SpreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(input.validationMessage);
+  const v = input.validation;
+  const top = a1(range.getRow(), range.getColumn());
+  switch (v.type) {
+    case 'list':
+      return b.requireValueInList(v.values, true).build();
+    case 'url':
+      return b.requireTextIsUrl().build();
+    case 'wholeNumber':
+      return b.requireFormulaSatisfied(`=OR(ISBLANK(${top}),AND(ISNUMBER(${top}),${top}=INT(${top}),${top}>=${v.min},${top}<=${v.max}))`).build();
+    case 'decimal':
+      return b.requireNumberBetween(v.min, v.max).build();
+    case 'text':
+      return b.requireFormulaSatisfied(`=LEN(${top})<=${v.maxLength}`).build();
+  }
+}
+
+/** Validation, protection (only inputs editable; editors: the department) and named ranges of an input sheet. */
+export function protectAndValidate(ss: Spreadsheet, sheet: Sheet, spec: SheetSpec): void {
+  const runs = inputRuns(spec.inputs);
+  const ranges = runs.map((r) => sheet.getRange(r.first.row, r.first.col, r.rows, 1));
+  runs.forEach((r, i) => {
+    const range = ranges[i] as Range;
+    range.setDataValidation(validationRule(r.first, range));
+  });
+  for (const input of spec.inputs) ss.setNamedRange(input.id, sheet.getRange(input.row, input.col));
+  if (spec.protect) {
+    const protection = sheet.protect().setDescription(`Форма мониторинга: редактируются только ячейки ввода (${spec.name})`);
+    protection.setWarningOnly(false);
+    if (ranges.length > 0) protection.setUnprotectedRanges(ranges);
+    const me = Session.getEffectiveUser().getEmail();
+    const others = protection.getEditors().map((u) => u.getEmail()).filter((e) => e !== me);
+    if (others.length > 0) protection.removeEditors(others);
+    if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  }
+  if (spec.hidden) sheet.hideSheet();
+}
+

@@ -1,0 +1,113 @@
+import { consolidate } from '../../core/consolidate/consolidate';
+import { type ConsolidationExport, ConsolidationExportSchema } from '../../core/export/contract';
+import { appendixTableSheet } from '../../core/layout/appendix-table';
+import { dynamicsSheet, measuresSheet, schoolsSheet } from '../../core/layout/department-sheets';
+import { tableSheet } from '../../core/layout/table-sheet';
+import type { SheetSpec } from '../../core/layout/types';
+import type { SchoolOutcome } from '../../core/submission/collect';
+import { renderSheet } from '../render/sheet-renderer';
+import type { Sheet, Spreadsheet } from '../services';
+import { setSetting } from '../store/job-store';
+import { saveSummary } from '../store/summary';
+import { readWork } from '../store/work-sheet';
+import { type StepContext, campaignFolder } from './context';
+import { readStep } from './read-schools';
+import type { StepDef } from './runner';
+
+const STAGING = ' (новое)';
+
+/** Reads every school (in chunks, one batchGet each), then writes Appendix 1–11 and the department's sheets. */
+export function consolidateStep(): StepDef {
+  const read = readStep();
+  return {
+    ...read,
+    finish(ctx, job) {
+      const records = readWork(ctx.ss, job.run);
+      const outcomes: SchoolOutcome[] = ctx.registry.map((row) => {
+        const r = records.get(row.school.id);
+        if (!r || r.status === 'missing' || r.values === null) return { school: row.school, status: 'missing', files: [], submission: null, messages: r?.messages ?? [] };
+        return {
+          school: row.school,
+          status: r.status,
+          files: [row.fileUrl],
+          submission: { schoolId: row.school.id, stamp: {}, values: r.values, cells: {}, status: r.submissionStatus, messages: r.messages },
+          messages: r.messages,
+        };
+      });
+      const previous = previousResult(ctx);
+      const result = consolidate({ catalog: ctx.catalog, campaign: ctx.settings.campaign, outcomes, previous });
+      const accepted = outcomes.filter((o) => o.status === 'accepted');
+      const log = [
+        [new Date().toISOString().replace('T', ' ').slice(0, 19), `Свод: принято ${accepted.length} из ${outcomes.length} ОО${previous ? `; динамика к ${previous.year} году` : ''}`],
+        ...outcomes.filter((o) => o.status !== 'accepted').map((o) => ['', `${o.school.shortName}: ${o.status === 'missing' ? 'данные не получены' : `не включена — ошибок ${o.messages.filter((m) => m.severity === 'error').length}`}`]),
+      ];
+      const specs: SheetSpec[] = [
+        ...ctx.catalog.appendices.map((a) => appendixTableSheet(ctx.catalog, result, a.number, { suppressSmall: false, evidence: true })),
+        schoolsSheet(ctx.catalog, accepted),
+        dynamicsSheet(ctx.catalog, result),
+        measuresSheet(ctx.catalog, result),
+        tableSheet('Журнал', 'Журнал свода', ['Время', 'Событие'], log, [20, 100]),
+      ];
+      writeStaged(ctx.ss, specs);
+      saveSnapshot(ctx, result);
+      setSetting('lastConsolidation', job.run);
+      saveSummary(
+        result.appendices.map((a) => {
+          const cells = a.rows.flatMap((r) => r.cells).filter((c) => c.achieved !== null);
+          return { number: a.number, title: a.title, achieved: cells.filter((c) => c.achieved).length, assessed: cells.length };
+        }),
+      );
+      const assessed = result.appendices.flatMap((a) => a.rows.flatMap((r) => r.cells)).filter((c) => c.achieved !== null);
+      return `Свод готов: ${accepted.length} из ${outcomes.length} ОО; целевых значений достигнуто ${assessed.filter((c) => c.achieved).length} из ${assessed.length}.`;
+    },
+  };
+}
+
+/**
+ * Staged writes: every new sheet is written completely under a temporary name first; only then are the old
+ * sheets replaced. A failure midway removes the partial new sheets and leaves the last good tables.
+ */
+export function writeStaged(ss: Spreadsheet, specs: SheetSpec[]): void {
+  const made: Sheet[] = [];
+  try {
+    for (const spec of specs) {
+      const stale = ss.getSheetByName(spec.name + STAGING);
+      if (stale) ss.deleteSheet(stale);
+      const sheet = ss.insertSheet(spec.name + STAGING);
+      made.push(sheet);
+      renderSheet(ss, sheet, spec);
+    }
+  } catch (e) {
+    for (const sheet of made) ss.deleteSheet(sheet);
+    throw e;
+  }
+  for (const [i, spec] of specs.entries()) {
+    const old = ss.getSheetByName(spec.name);
+    if (old) ss.deleteSheet(old);
+    (made[i] as Sheet).setName(spec.name);
+  }
+}
+
+const snapshotName = (year: number): string => `Итоги ${year}.json`;
+
+/** The result as JSON in the campaign folder: next year's dynamics read it. */
+function saveSnapshot(ctx: StepContext, result: ConsolidationExport): void {
+  const folder = campaignFolder(ctx);
+  const name = snapshotName(result.year);
+  const files = folder.getFilesByName(name);
+  const json = JSON.stringify(result);
+  if (files.hasNext()) files.next().setContent(json);
+  else folder.createFile(name, json, 'application/json');
+}
+
+/** Last year's snapshot, if the department put «Итоги <год-1>.json» into the campaign folder. */
+function previousResult(ctx: StepContext): ConsolidationExport | null {
+  const files = campaignFolder(ctx).getFilesByName(snapshotName(ctx.settings.campaign.year - 1));
+  if (!files.hasNext()) return null;
+  try {
+    const parsed = ConsolidationExportSchema.safeParse(JSON.parse(files.next().getBlob().getDataAsString()));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

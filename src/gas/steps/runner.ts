@@ -1,0 +1,102 @@
+import { CampaignError } from '../store/campaign-sheet';
+import { type Job, loadJob, saveJob } from '../store/job-store';
+import { type RegistryRow, writeComputed } from '../store/registry-sheet';
+import { errorText, isQuotaError } from '../services';
+import { type StepContext, loadContext } from './context';
+
+/** Apps Script stops an execution at 6 minutes; each chunk stops well before. */
+export const TIME_BUDGET_MS = 270_000;
+
+export const STEP_TITLES = {
+  generate: 'Создание таблиц школ',
+  validate: 'Проверка данных',
+  consolidate: 'Свод в Приложения',
+  documents: 'Рекомендации и отчёт',
+} as const;
+export type StepName = keyof typeof STEP_TITLES;
+
+export interface StepDef {
+  /** Once, before the first school (e.g. the template file). */
+  start?(ctx: StepContext, job: Job): void;
+  /** One school; mutates its registry row, which is written back once per chunk. */
+  item(ctx: StepContext, row: RegistryRow, job: Job): void;
+  /** After the last school of each chunk (and before `finish`): flush what the items collected. */
+  endChunk?(ctx: StepContext, job: Job): void;
+  /** After the last school; returns the summary shown to the user. */
+  finish?(ctx: StepContext, job: Job): string;
+}
+
+export type StepResult =
+  | { ok: true; step: StepName; title: string; done: boolean; paused: boolean; processed: number; total: number; message: string; notes: string[] }
+  | { ok: false; message: string };
+
+function newJob(step: StepName, total: number): Job {
+  const now = new Date().toISOString();
+  return { step, run: `${step}-${now}`, cursor: 0, total, phase: 'start', startedAt: now, updatedAt: now, done: false, cancelled: false, notes: [] };
+}
+
+/**
+ * Runs one chunk of a long step under the document lock: resumes at the saved cursor, stops before the
+ * time budget, saves the cursor and says whether more remains. Every item is idempotent, so a repeated
+ * chunk never creates anything twice. A daily quota stops the step cleanly; it resumes the next day.
+ */
+export function runChunk(step: StepName, def: StepDef, budgetMs = TIME_BUDGET_MS): StepResult {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(3000)) return { ok: false, message: 'Сейчас выполняется другой шаг (возможно, в другой вкладке или у коллеги). Повторите через минуту.' };
+  const started = Date.now();
+  let ctx: StepContext | null = null;
+  let job: Job | null = null;
+  try {
+    ctx = loadContext();
+    const current = loadJob();
+    if (current && !current.done && !current.cancelled && current.step !== step) {
+      return { ok: false, message: `Не завершён шаг «${STEP_TITLES[current.step as StepName] ?? current.step}». Продолжите его или отмените в панели.` };
+    }
+    job = current && current.step === step && !current.done && !current.cancelled && current.total === ctx.registry.length ? current : newJob(step, ctx.registry.length);
+    if (job.phase === 'start') {
+      def.start?.(ctx, job);
+      job.phase = 'items';
+    }
+    while (job.cursor < ctx.registry.length && Date.now() - started < budgetMs) {
+      def.item(ctx, ctx.registry[job.cursor] as RegistryRow, job);
+      job.cursor += 1;
+    }
+    def.endChunk?.(ctx, job);
+    writeComputed(ctx.ss, ctx.registry);
+    let message = `Обработано ${job.cursor} из ${job.total}; продолжаю…`;
+    if (job.cursor >= ctx.registry.length) {
+      message = def.finish?.(ctx, job) ?? 'Готово.';
+      job.done = true;
+    }
+    return result(step, job, false, message);
+  } catch (e) {
+    if (ctx && job && isQuotaError(e)) {
+      def.endChunk?.(ctx, job);
+      writeComputed(ctx.ss, ctx.registry);
+      job.notes.push(`Дневная квота Google исчерпана на школе ${job.cursor + 1} из ${job.total}; шаг продолжится завтра с того же места.`);
+      return result(step, job, true, `Дневная квота Google на создание файлов исчерпана. Сделано ${job.cursor} из ${job.total}; завтра продолжите шаг — уже созданное не повторится.`);
+    }
+    if (e instanceof CampaignError) return { ok: false, message: e.message };
+    return { ok: false, message: `Шаг «${STEP_TITLES[step]}» прерван: ${errorText(e)}. Уже сделанное сохранено; повторите шаг.` };
+  } finally {
+    if (job) {
+      job.updatedAt = new Date().toISOString();
+      saveJob(job);
+    }
+    lock.releaseLock();
+  }
+}
+
+function result(step: StepName, job: Job, paused: boolean, message: string): StepResult {
+  return { ok: true, step, title: STEP_TITLES[step], done: job.done, paused, processed: job.cursor, total: job.total, message, notes: [...job.notes] };
+}
+
+/** Cancels the step in progress; what it already did stays. */
+export function cancelStep(): StepResult {
+  const job = loadJob();
+  if (!job || job.done) return { ok: false, message: 'Нет незавершённого шага.' };
+  job.cancelled = true;
+  job.notes.push('Шаг отменён пользователем.');
+  saveJob(job);
+  return { ok: true, step: job.step as StepName, title: STEP_TITLES[job.step as StepName] ?? job.step, done: false, paused: true, processed: job.cursor, total: job.total, message: 'Шаг отменён. Уже сделанное сохранено.', notes: job.notes };
+}
