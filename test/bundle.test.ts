@@ -178,8 +178,8 @@ describe('dist/Code.js', () => {
     expect(log).toEqual([]);
     expect(addonMenus).toBe(1);
     expect(addedToUi).toBe(1);
-    expect(items.map((i) => i.label)).toEqual(['Открыть панель', 'Справка']);
-    expect(items.map((i) => i.functionName)).toEqual(['showSidebar', 'showHelp']);
+    expect(items.map((i) => i.label)).toEqual(['Открыть панель', 'Новая кампания', 'Создать таблицы школ', 'Проверить данные', 'Свести в Приложения 1–11', 'Рекомендации и отчёт', 'Анкета удовлетворённости', 'Справка']);
+    expect(items.map((i) => i.functionName)).toEqual(['showSidebar', 'menuNewCampaign', 'menuGenerate', 'menuValidate', 'menuConsolidate', 'menuDocuments', 'menuSurvey', 'showHelp']);
 
     const functions = topLevelFunctions(ctx, injected);
     for (const { functionName } of items) {

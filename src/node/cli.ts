@@ -3,8 +3,9 @@ import { CATALOG_SOURCES, DEFAULT_CATALOG_ID, getCatalog } from '../core/catalog
 import { catalogExport } from '../core/export/catalog-export';
 import { UserError, loadCampaign } from './campaign-folder';
 import { consolidate } from './commands/consolidate';
-import { fillDemo, prepareDemo } from './commands/demo';
+import { fillDemo, prepareDemo, writeDemoSurveys } from './commands/demo';
 import { generate } from './commands/generate';
+import { importSurvey, importSurveyText } from './commands/import-survey';
 import { init } from './commands/init';
 import { recommend } from './commands/recommend';
 import { status } from './commands/status';
@@ -112,6 +113,20 @@ function program(): Command {
     });
 
   cli
+    .command('import-survey')
+    .description('загрузить ответы анкеты удовлетворённости (CSV из Google Форм) в surveys.json: доли удовлетворённых для свода')
+    .argument('<папка>', 'папка кампании')
+    .argument('<файл.csv>', 'ответы формы: «Скачать ответы (.csv)»; столбцы «Образовательная организация» и общий вопрос об удовлетворённости')
+    .option('--group <группа>', 'кто отвечал: students (обучающиеся) или parents (родители); иначе по столбцу «Вы —» или по имени файла')
+    .option('--json', 'вывод в формате JSON')
+    .action((dir: string, file: string, o: { group?: string; json?: boolean }) => {
+      const out = importSurvey(loadCampaign(dir), file, o.group ?? null);
+      if (o.json) printJson(out);
+      else print(importSurveyText(out).join('\n'));
+      if (out.skipped.length > 0) process.exitCode = EXIT.completedWithErrors;
+    });
+
+  cli
     .command('recommend')
     .description('адресные рекомендации каждой школе (out/recommendations/<код>.docx) и аналитический отчёт (out/report.docx)')
     .argument('<папка>', 'папка кампании')
@@ -125,7 +140,7 @@ function program(): Command {
 
   cli
     .command('demo')
-    .description('весь цикл на демонстрационном муниципалитете: таблицы → заполнение → проверка → свод')
+    .description('весь цикл на демонстрационном муниципалитете: таблицы → заполнение → анкеты → проверка → свод')
     .argument('[папка]', 'папка для демонстрации', 'demo')
     .action(async (dir: string) => {
       print(`Демонстрационный муниципалитет в папке «${dir}»\n`);
@@ -136,6 +151,8 @@ function program(): Command {
       const filled = await fillDemo(dir, false);
       print(`3. Школы заполнили и вернули файлы (${filled.length}, одна школа не ответила): ${prepared.received}/`);
       const folder = loadCampaign(dir);
+      print('   Анкетирование обучающихся и родителей (выгрузки Google Форм):');
+      for (const file of writeDemoSurveys(dir)) print(importSurveyText(importSurvey(folder, file, null)).map((l) => `     ${l}`).join('\n'));
       const summary = await validate(folder, await intake(folder, false));
       print('4. Проверка:');
       printValidation(summary, '     ');

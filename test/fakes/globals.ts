@@ -6,6 +6,7 @@ import { FakeHtmlService } from './html-ui';
 import { FakeLockService } from './lock';
 import { FakePropertiesService } from './properties';
 import { track, type Env } from './runtime';
+import { makeSheetsAdvanced, type FakeSheetsAdvanced } from './sheets-advanced';
 import { FakeSpreadsheetApp } from './spreadsheet';
 import { FakeConsole, FakeLogger, FakeScriptApp, FakeSession, FakeUtilities } from './utilities';
 
@@ -22,10 +23,12 @@ export interface FakeGlobals {
   Logger: FakeLogger;
   console: FakeConsole;
   ScriptApp: FakeScriptApp;
+  /** The Sheets advanced service; absent when `ws.advancedSheetsEnabled` is false. */
+  Sheets?: FakeSheetsAdvanced;
 }
 
 export function createGlobals(env: Env): FakeGlobals {
-  return {
+  const globals: FakeGlobals = {
     SpreadsheetApp: track(env, 'SpreadsheetApp', new FakeSpreadsheetApp(env)),
     DocumentApp: track(env, 'DocumentApp', new FakeDocumentApp(env)),
     FormApp: track(env, 'FormApp', new FakeFormApp(env)),
@@ -39,4 +42,6 @@ export function createGlobals(env: Env): FakeGlobals {
     console: track(env, 'console', new FakeConsole(env)),
     ScriptApp: track(env, 'ScriptApp', new FakeScriptApp(env)),
   };
+  if (env.ws.advancedSheetsEnabled) globals.Sheets = makeSheetsAdvanced(env);
+  return globals;
 }

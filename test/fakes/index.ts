@@ -9,7 +9,8 @@
  * Tests use the real Apps Script API; the FakeWorkspace methods are the test-only controls:
  * clock (now/advance/nextDay), quotas, actAs(email), executions and locks, call log
  * (calls/countCalls/resetCalls), realm binding for vm contexts, seedComputed for formula
- * results, registerHtmlFile, submitFormResponse, ui recordings and scripted answers.
+ * results, registerHtmlFile, submitFormResponse, ui recordings and scripted answers,
+ * advancedSheetsEnabled (whether the `Sheets` advanced service global exists).
  */
 export { FakeWorkspace, DEFAULT_QUOTAS } from './workspace';
 export type { CallFilter, GlobalsOptions, LogLine, QuotaLimits, QuotaName, SharingNotification, WorkspaceOptions } from './workspace';
@@ -20,6 +21,11 @@ export type { FileRecord, SpreadsheetModel, SheetModel, CellValue } from './mode
 export type { RecordedAlert, RecordedDialog, RecordedMenu, RecordedOutput, MenuEntry, ScriptedAnswer } from './html-ui';
 export type { FakeSpreadsheetApp, FakeSpreadsheet, FakeNamedRange } from './spreadsheet';
 export type { FakeSheet } from './sheet';
+export type { FakeRangeList } from './range-list';
+export type {
+  FakeSheetsAdvanced, FakeSpreadsheetsCollection, FakeValuesCollection, FakeValueRange, FakeBatchGetValuesResponse,
+  FakeBatchUpdateValuesResponse, FakeUpdateValuesResponse, FakeSpreadsheetResource, FakeSheetProperties, FakeBatchUpdateSpreadsheetResponse,
+} from './sheets-advanced';
 export type { FakeRange } from './range';
 export type { FakeProtection } from './protection';
 export type { FakeDataValidation, FakeDataValidationBuilder, FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder } from './validation';

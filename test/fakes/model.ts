@@ -11,6 +11,9 @@ export type CellValue = string | number | boolean | Date;
 export interface CellFormat {
   numberFormat?: string;
   fontWeight?: string;
+  /** 'italic' or 'normal' (Sheets advanced service textFormat.italic). */
+  fontStyle?: string;
+  fontSize?: number;
   background?: string;
   fontColor?: string;
   wrap?: boolean;
@@ -67,6 +70,8 @@ export interface SheetModel {
   frozenCols: number;
   hidden: boolean;
   colWidths: Map<number, number>;
+  /** Row heights set through the Sheets advanced service (updateDimensionProperties ROWS). */
+  rowHeights?: Map<number, number>;
   merges: GridRef[];
   cfRules: CfRuleSpec[];
 }
@@ -129,6 +134,7 @@ export const MIME = {
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
+export const DEFAULT_ROW_HEIGHT = 21;
 
 export function newSheetModel(id: number, name: string, rows = DEFAULT_ROWS, cols = DEFAULT_COLS): SheetModel {
   return { id, name, maxRows: rows, maxCols: cols, rows: [], frozenRows: 0, frozenCols: 0, hidden: false, colWidths: new Map(), merges: [], cfRules: [] };

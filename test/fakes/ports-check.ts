@@ -15,8 +15,10 @@ import type { FakeLock, FakeLockService } from './lock';
 import type { FakeProperties, FakePropertiesService } from './properties';
 import type { FakeProtection } from './protection';
 import type { FakeRange } from './range';
+import type { FakeRangeList } from './range-list';
 import type { FakeUser } from './runtime';
 import type { FakeSheet } from './sheet';
+import type { FakeSheetsAdvanced, FakeSpreadsheetsCollection, FakeValuesCollection } from './sheets-advanced';
 import type { FakeNamedRange, FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import type { FakeBlob, FakeLogger, FakeScriptApp, FakeSession, FakeUtilities } from './utilities';
 import type {
@@ -48,6 +50,7 @@ export type PortsCheck = [
   AssertNone<Invented<FakeSpreadsheet, Sheets.Spreadsheet>>,
   AssertNone<Invented<FakeSheet, Sheets.Sheet>>,
   AssertNone<Invented<FakeRange, Sheets.Range>>,
+  AssertNone<Invented<FakeRangeList, Sheets.RangeList>>,
   AssertNone<Invented<FakeNamedRange, Sheets.NamedRange>>,
   AssertNone<Invented<FakeProtection, Sheets.Protection>>,
   AssertNone<Invented<FakeDataValidation, Sheets.DataValidation>>,
@@ -55,6 +58,10 @@ export type PortsCheck = [
   AssertNone<Invented<FakeConditionalFormatRule, Sheets.ConditionalFormatRule>>,
   AssertNone<Invented<FakeConditionalFormatRuleBuilder, Sheets.ConditionalFormatRuleBuilder>>,
   AssertNone<Invented<FakeBooleanCondition, Sheets.BooleanCondition>>,
+  // The Sheets advanced service (apis/sheets_v4.d.ts).
+  AssertNone<Invented<FakeSheetsAdvanced, GoogleAppsScript.Sheets>>,
+  AssertNone<Invented<FakeSpreadsheetsCollection, GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection>>,
+  AssertNone<Invented<FakeValuesCollection, GoogleAppsScript.Sheets.Collection.Spreadsheets.ValuesCollection>>,
   AssertNone<Invented<FakeDocumentApp, Docs.DocumentApp>>,
   AssertNone<Invented<FakeDocument, Docs.Document>>,
   AssertNone<Invented<FakeBody, Docs.Body>>,

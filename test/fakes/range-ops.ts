@@ -133,6 +133,8 @@ export function writeGrid(h: RangeHandle, fn: (cell: Cell, i: number, j: number)
 export const FORMAT_DEFAULTS: Required<CellFormat> = {
   numberFormat: DEFAULT_NUMBER_FORMAT,
   fontWeight: 'normal',
+  fontStyle: 'normal',
+  fontSize: 10,
   background: '#ffffff',
   fontColor: '#000000',
   wrap: false,

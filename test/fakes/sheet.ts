@@ -5,9 +5,10 @@
  */
 import { enumName } from './enums';
 import { describeArg, HANDLE, type SheetHandle } from './handles';
-import { DEFAULT_COLUMN_WIDTH, hasContent, parseA1, shiftRef, type Axis, type GridRef, type SheetModel } from './model';
+import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, hasContent, parseA1, shiftRef, type Axis, type GridRef, type SheetModel } from './model';
 import { assertCanEdit, assertSheetEditable, makeProtection, sheetProtection, type FakeProtection } from './protection';
 import { makeRange, type FakeRange } from './range';
+import { makeRangeList, type FakeRangeList } from './range-list';
 import { clearCells, clearOptions, writeGrid, writeValue } from './range-ops';
 import { track } from './runtime';
 import { makeSpreadsheet, renameSheet, type FakeSpreadsheet } from './spreadsheet';
@@ -125,6 +126,10 @@ export class FakeSheet {
   getRange(a: unknown, col?: unknown, numRows?: unknown, numCols?: unknown): FakeRange {
     if (typeof a === 'string' && col === undefined) return getRangeByA1(this[HANDLE], a);
     return getRangeChecked(this[HANDLE], 'getRange', a, col, numRows ?? 1, numCols ?? 1);
+  }
+  /** Several ranges of this sheet at once (A1 notations). */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    return makeRangeList(this[HANDLE], a1Notations);
   }
   /** A1 to (lastRow, lastColumn); A1 alone on an empty sheet. */
   getDataRange(): FakeRange {
@@ -254,6 +259,10 @@ export class FakeSheet {
   }
   getColumnWidth(columnPosition: number): number {
     return this[HANDLE].sheet.colWidths.get(columnPosition) ?? DEFAULT_COLUMN_WIDTH;
+  }
+  /** Row heights are only set through the Sheets advanced service (updateDimensionProperties). */
+  getRowHeight(rowPosition: number): number {
+    return this[HANDLE].sheet.rowHeights?.get(rowPosition) ?? DEFAULT_ROW_HEIGHT;
   }
   hideSheet(): FakeSheet {
     const h = this[HANDLE];

@@ -97,6 +97,11 @@ export class FakeWorkspace {
   readonly quotaLimits: QuotaLimits;
   readonly quotaUsed: Record<QuotaName, number> = { spreadsheetCreate: 0, documentCreate: 0, formCreate: 0, propertiesReadWrite: 0 };
   realm: Realm = HOST_REALM;
+  /**
+   * Whether the Sheets advanced service is enabled (appsscript.json enabledAdvancedServices).
+   * When false, installGlobals() provides no `Sheets` global, so the SpreadsheetApp fallback runs.
+   */
+  advancedSheetsEnabled = true;
   private clockMs: number;
   private readonly counters = new Map<string, number>();
   private readonly executions = new Map<number, Execution>();

@@ -98,6 +98,22 @@ export const ExportMessageSchema = z.object({
   text: z.string(),
 });
 
+const SurveyTotalSchema = z.object({ respondents: z.number(), satisfied: z.number(), share: nullableNumber });
+const SurveyMunicipalSchema = z.object({ students: SurveyTotalSchema, parents: SurveyTotalSchema });
+
+/**
+ * The satisfaction survey of students and parents (msoko import-survey): municipal shares satisfied as the ratio of
+ * sums by group, last year's municipal shares when the previous result had them, and per-school counts (internal use).
+ */
+export const SurveysExportSchema = z.object({
+  municipal: SurveyMunicipalSchema,
+  previous: z.optional(z.nullable(SurveyMunicipalSchema)),
+  schools: z.array(
+    z.object({ schoolId: z.string(), group: z.enum(['students', 'parents']), respondents: z.number(), satisfied: z.number(), share: nullableNumber }),
+  ),
+});
+export type SurveysExport = z.infer<typeof SurveysExportSchema>;
+
 export const ConsolidationExportSchema = z.object({
   catalog: catalogHead,
   year: z.number(),
@@ -119,5 +135,7 @@ export const ConsolidationExportSchema = z.object({
       messages: z.array(ExportMessageSchema),
     }),
   ),
+  /** Optional: absent when no survey was imported, and in results written before surveys existed. */
+  surveys: z.optional(SurveysExportSchema),
 });
 export type ConsolidationExport = z.infer<typeof ConsolidationExportSchema>;

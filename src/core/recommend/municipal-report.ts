@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/types';
 import { formatAchieved, formatChange, formatValue, improved } from '../consolidate/format';
 import type { Block, DocumentModel } from '../document/model';
 import type { ConsolidationExport, ResultCell } from '../export/contract';
+import { surveyBlocks } from '../survey/present';
 import { directionName, indicatorName } from './findings';
 import { directionTextFor, fillTemplate, reportSections } from './texts';
 import type { ReportSection } from './texts-schema';
@@ -66,6 +67,9 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
       tone: 'emphasis',
     });
   }
+
+  // satisfaction survey (msoko import-survey): municipal shares only, no school named
+  if (result.surveys) blocks.push(...surveyBlocks(result.surveys));
 
   const register = managementRegister(catalog, result);
   blocks.push({ type: 'heading', level: 2, text: 'Предлагаемые управленческие меры' });

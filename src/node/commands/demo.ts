@@ -8,6 +8,9 @@ import { filledWorkbook, renderSchoolGrid } from '../../core/layout/grid';
 import { STATUS_VALUES } from '../../core/layout/positions';
 import { schoolWorkbookLayout } from '../../core/layout/school-workbook';
 import { validateFiles } from '../../core/submission/collect';
+import { demoSurveyRows, responsesOfRows } from '../../core/survey/demo';
+import { surveyExport } from '../../core/survey/store';
+import { aggregateSurvey } from '../../core/survey/survey';
 import type { Value } from '../../core/submission/values';
 import { type CampaignFile, UserError, loadCampaign, paths, saveCampaign, writeFileAtomic } from '../campaign-folder';
 import { toCsv } from '../csv';
@@ -80,11 +83,30 @@ function writePreviousYear(dir: string, catalog: ReturnType<typeof loadCampaign>
     grid: renderSchoolGrid(schoolWorkbookLayout(catalog, lastYear, school), demoValues(catalog, school, schools.length, 2025 * 100 + i)),
   }));
   const run = validateFiles(files, catalog, lastYear.year, schools);
-  const result = consolidateCore({ catalog, campaign: lastYear, outcomes: run.schools, previous: null });
+  const core = consolidateCore({ catalog, campaign: lastYear, outcomes: run.schools, previous: null });
+  const responses = [
+    ...responsesOfRows(demoSurveyRows(schools, 'students', lastYear.year, 2025_01, -0.05), 'students'),
+    ...responsesOfRows(demoSurveyRows(schools, 'parents', lastYear.year, 2025_02, -0.04), 'parents'),
+  ];
+  const survey = aggregateSurvey(responses, schools);
+  const result = { ...core, surveys: surveyExport({ year: lastYear.year, imports: [], schools: survey.schools }, schools, null) };
   const out = join(dir, `${lastYear.year}`, 'out');
   writeFileAtomic(join(out, 'appendices.json'), `${JSON.stringify(result, null, 2)}\n`);
   const values: Record<string, Record<string, Value>> = {};
   for (const o of run.schools) if (o.submission) values[o.school.id] = o.submission.values;
   writeFileAtomic(join(out, 'school-values.json'), `${JSON.stringify(values)}\n`);
   return join(out, 'appendices.json');
+}
+
+/** The satisfaction survey as Google Forms exports it: surveys/ holds one CSV of students' and one of parents' answers. */
+export function writeDemoSurveys(dir: string): string[] {
+  const files: [string, 'students' | 'parents', number][] = [
+    ['обучающиеся-ответы.csv', 'students', 2026_01],
+    ['родители-ответы.csv', 'parents', 2026_02],
+  ];
+  return files.map(([name, group, seed]) => {
+    const path = join(dir, 'surveys', name);
+    writeFileAtomic(path, toCsv(demoSurveyRows(DEMO_SCHOOLS, group, DEMO_CAMPAIGN.year, seed)));
+    return path;
+  });
 }
