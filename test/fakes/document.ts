@@ -97,6 +97,11 @@ export class FakeDocument {
     this.env.ws.grant(this.file, emailOf(emailOrUser), 'viewer');
     return this;
   }
+  addViewers(emails: unknown): FakeDocument {
+    if (!Array.isArray(emails)) throw this.env.ws.error('Invalid argument: emailAddresses');
+    for (const e of emails) this.env.ws.grant(this.file, emailOf(e), 'viewer');
+    return this;
+  }
   getViewers(): FakeUser[] {
     return this.env.ws.array(this.file.viewers.map((e) => makeUser(this.env, e)));
   }

@@ -41,6 +41,11 @@ export function writeValue(ws: FakeWorkspace, cell: Cell, input: unknown, locale
     throw ws.error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
   }
   const plainText = cell.format?.numberFormat === '@';
+  // a leading apostrophe forces text and is not stored (as when a person types it)
+  if (!plainText && text.startsWith("'")) {
+    cell.value = text.slice(1);
+    return;
+  }
   if (!plainText && text.length > 1 && text.startsWith('=')) {
     cell.formula = text;
     return;

@@ -238,6 +238,16 @@ export class FakeRange {
     setFormats(this[HANDLE], 'fontWeight', fontWeights, 'setFontWeights', str);
     return this;
   }
+  setFontStyle(fontStyle: string | null): FakeRange {
+    assertCanEdit(this[HANDLE]);
+    setFormat(this[HANDLE], 'fontStyle', fontStyle);
+    return this;
+  }
+  setFontSize(size: number): FakeRange {
+    assertCanEdit(this[HANDLE]);
+    setFormat(this[HANDLE], 'fontSize', size);
+    return this;
+  }
   getFontWeight(): string {
     return getFormat(topLeft(this[HANDLE]), 'fontWeight');
   }

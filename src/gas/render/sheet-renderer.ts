@@ -177,9 +177,8 @@ export function protectAndValidate(ss: Spreadsheet, sheet: Sheet, spec: SheetSpe
     const protection = sheet.protect().setDescription(`Форма мониторинга: редактируются только ячейки ввода (${spec.name})`);
     protection.setWarningOnly(false);
     if (ranges.length > 0) protection.setUnprotectedRanges(ranges);
-    const me = Session.getEffectiveUser().getEmail();
-    const others = protection.getEditors().map((u) => u.getEmail()).filter((e) => e !== me);
-    if (others.length > 0) protection.removeEditors(others);
+    // the documented way to leave only the owner: later file editors (the school) do not join the protection
+    protection.removeEditors(protection.getEditors());
     if (protection.canDomainEdit()) protection.setDomainEdit(false);
   }
   if (spec.hidden) sheet.hideSheet();
