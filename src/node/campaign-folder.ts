@@ -11,6 +11,15 @@ export type CampaignFile = z.infer<typeof CampaignFileSchema>;
 
 export class UserError extends Error {}
 
+/** The catalog by id; an unknown id is the user's mistake, not an internal failure. */
+export function catalogById(id: string): Catalog {
+  try {
+    return getCatalog(id);
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+}
+
 export interface CampaignFolder {
   dir: string;
   campaign: CampaignFile;
@@ -48,13 +57,7 @@ export function loadCampaign(dir: string): CampaignFolder {
   }
   const parsed = CampaignFileSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`campaign.json: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'файл'} — ${i.message}`).join('; ')}`);
-  let catalog: Catalog;
-  try {
-    catalog = getCatalog(parsed.data.catalogId);
-  } catch (e) {
-    throw new UserError((e as Error).message);
-  }
-  return { dir, campaign: parsed.data, catalog, schools: loadRegistryCsv(p.registryCsv) };
+  return { dir, campaign: parsed.data, catalog: catalogById(parsed.data.catalogId), schools: loadRegistryCsv(p.registryCsv) };
 }
 
 export const REGISTRY_HEADER = ['id', 'name', 'short_name', 'type', 'emails'];

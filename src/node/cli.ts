@@ -1,7 +1,7 @@
 import { Command, Help } from 'commander';
-import { CATALOG_SOURCES, DEFAULT_CATALOG_ID, getCatalog } from '../core/catalog';
+import { CATALOG_SOURCES, DEFAULT_CATALOG_ID } from '../core/catalog';
 import { catalogExport } from '../core/export/catalog-export';
-import { UserError, loadCampaign } from './campaign-folder';
+import { UserError, catalogById, loadCampaign } from './campaign-folder';
 import { consolidate } from './commands/consolidate';
 import { fillDemo, prepareDemo, writeDemoSurveys } from './commands/demo';
 import { generate } from './commands/generate';
@@ -30,7 +30,7 @@ function program(): Command {
     .configureHelp({ sortSubcommands: false, formatHelp: (cmd, helper) => russianHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) })
     .showHelpAfterError('(справка: msoko --help)')
     .exitOverride();
-  cli.configureOutput({ outputError: (str, write) => write(str.replace('error:', 'ошибка:')) });
+  cli.configureOutput({ outputError: (str, write) => write(russianError(str)) });
 
   cli
     .command('catalog')
@@ -38,7 +38,7 @@ function program(): Command {
     .option('--id <id>', `каталог: ${Object.keys(CATALOG_SOURCES).join(', ')}`, DEFAULT_CATALOG_ID)
     .option('--json', 'вывести в формате JSON (контракт экспорта)')
     .action((o: { id: string; json?: boolean }) => {
-      const catalog = getCatalog(o.id);
+      const catalog = catalogById(o.id);
       if (o.json) return printJson(catalogExport(catalog));
       print(`${catalog.title}\n`);
       for (const a of catalog.appendices) {
@@ -184,6 +184,18 @@ function printConsolidation(result: Awaited<ReturnType<typeof consolidate>>['res
     print(`${indent}  Приложение ${a.number}: целевых значений достигнуто ${cells.filter((c) => c.achieved).length} из ${cells.length}`);
   }
   print(`${indent}Таблицы: ${files.xlsx}\n${indent}Данные (JSON): ${files.json}`);
+}
+
+/** commander's error messages in Russian. */
+function russianError(text: string): string {
+  return text
+    .replace(/^error: /m, 'ошибка: ')
+    .replace(/unknown command '([^']*)'/, 'неизвестная команда «$1»')
+    .replace(/missing required argument '([^']*)'/, 'не указан обязательный аргумент «$1»')
+    .replace(/unknown option '([^']*)'/, 'неизвестный параметр «$1»')
+    .replace(/too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, (_m, cmd: string | undefined, want: string, got: string) => `лишние аргументы${cmd ? ` у команды «${cmd}»` : ''}: ожидалось ${want}, получено ${got}.`)
+    .replace(/option '([^']*)' argument missing/, 'у параметра «$1» не указано значение')
+    .replace(/\(Did you mean ([^?]*)\?\)/, '(возможно, вы имели в виду $1?)');
 }
 
 /** commander's own words in Russian («Usage», «Options», …). */

@@ -4,6 +4,7 @@
  * indicator in Russian — in its JSON and in out/validation.xlsx — and the valid schools are still accepted;
  * `consolidate` still produces the appendices from them.
  */
+import { indicatorLabels } from '../../src/core/submission/parse';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +16,11 @@ import type { ValidationSummary } from '../../src/node/commands/validate';
 import { type CellInput, type Dump, type Job, type JobResult, OPENPYXL, type Op, dumpXlsx, formValues, msoko, msokoJson, mutate, school, tempDir, withTools, writeRegistry } from './helpers';
 
 const catalog = getCatalog('kalar');
-const label = (id: string): string => catalog.inputs.find((i) => i.id === id)?.label ?? id;
+const named = indicatorLabels(catalog);
+const label = (id: string): string => {
+  const input = catalog.inputs.find((i) => i.id === id);
+  return input ? named(input) : id;
+};
 const at = inputPositions(catalog);
 const VALID = ['ok1', 'ok2'];
 const IDS = ['text', 'negative', 'part', 'empty', 'diverr', 'formula', 'delsheet', 'rensheet', 'insrows', 'noname', 'swap', 'donor', 'dup', 'corrupt', 'worddoc', 'oldyear', 'jslink', 'swap2'];
@@ -153,9 +158,7 @@ withTools([OPENPYXL], 'испорченные и чужие файлы', () => {
     }
   });
 
-  // Bug: a file stamped for school B but named A.xlsx is attributed to B (validateFiles uses the stamp), so a
-  // school that sent its own valid file is rejected as a duplicate, and A shows «не получено».
-  test.failing('another school’s file under a registry school’s name rejects that school only, not the valid owner', () => {
+  test('another school’s file under a registry school’s name rejects that school only, not the valid owner', () => {
     const copy = path.join(received, 'swap2.xlsx');
     copyFileSync(path.join(received, 'ok2.xlsx'), copy);
     try {

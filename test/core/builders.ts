@@ -6,6 +6,7 @@ import { DEMO_CAMPAIGN, DEMO_SCHOOLS } from '../../src/core/demo/municipality';
 import { demoValues } from '../../src/core/demo/values';
 import { a1 } from '../../src/core/layout/a1';
 import { renderSchoolGrid } from '../../src/core/layout/grid';
+import { indicatorLabels } from '../../src/core/submission/parse';
 import type { Position } from '../../src/core/layout/positions';
 import { type SchoolLayout, schoolWorkbookLayout } from '../../src/core/layout/school-workbook';
 import type { SchoolOutcome, SchoolStatus } from '../../src/core/submission/collect';
@@ -175,7 +176,7 @@ export function expectLocated(m: Message | undefined, id: string, cat: Catalog =
   expect(m).toBeDefined();
   const msg = m as Message;
   const at = positionOf(id, cat);
-  const label = inputOf(id, cat).label;
+  const label = indicatorLabels(cat)(inputOf(id, cat));
   expect({ sheet: msg.sheet, cell: msg.cell, inputId: msg.inputId, indicator: msg.indicator }).toEqual({ sheet: at.sheet, cell: a1(at.row, at.col), inputId: id, indicator: label });
   const text = formatMessage(msg);
   expect(text).toMatch(/лист/i);

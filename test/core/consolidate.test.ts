@@ -125,7 +125,7 @@ describe('targets, previous year, coverage', () => {
     expect(cellOf(before, 'A1.R1.C2.NOO').value).toBe(44);
     const now = run(three(), undefined, before);
     expect(cellOf(now, 'A1.R1.C2.NOO')).toMatchObject({ value: 74, previous: 44, change: 30 });
-    expect(cellOf(now, 'A5.R1.C1')).toMatchObject({ count: 9, previousCount: 6, previous: 4, change: 2 });
+    expect(cellOf(now, 'A5.R1.C1')).toMatchObject({ count: 9, previousCount: 6, previous: 4, change: 3 }); // the target is on the count (≤ 9), so the change is too
     expect(formatChange(cellOf(now, 'A1.R1.C2.NOO'))).toBe('▲ +30 п.п.');
     expect(cellOf(result, 'A1.R1.C2.NOO')).toMatchObject({ previous: null, change: null });
   });

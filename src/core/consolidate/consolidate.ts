@@ -158,7 +158,7 @@ export function consolidate({ catalog, campaign, outcomes, previous }: Consolida
       achieved: notApplicable ? null : achieved(target, value, countOut, secondOut),
       previous: previousValue,
       previousCount: prev?.count ?? null,
-      change: value !== null && previousValue !== null ? round1(value - previousValue) : null,
+      change: changeOf(target, value, countOut, previousValue, prev?.count ?? null),
       n: answered,
       min: stats.min,
       median: stats.median,
@@ -202,6 +202,12 @@ function overrideTarget(cell: Cell, text: string): Target | null {
   } catch {
     return null;
   }
+}
+
+/** The change against last year, on the part the target judges: a count target (A5.C1) changes on the count. */
+function changeOf(target: Target | null, value: number | null, count: number | null, previous: number | null, previousCount: number | null): number | null {
+  if (target?.on === 'count') return count !== null && previousCount !== null ? count - previousCount : null;
+  return value !== null && previous !== null ? round1(value - previous) : null;
 }
 
 /** Achieved or not under D7/D8; null when there is no target or no value to compare. */

@@ -67,6 +67,7 @@ export function formatChange(c: ResultCell): string {
   if (c.change === null) return c.previous === null ? 'нет данных прошлого года' : '—';
   if (c.change === 0) return 'без изменений';
   const arrow = c.change > 0 ? '▲' : '▼';
-  const unit = c.aggregate === 'ratio' || c.aggregate === 'schoolShare' || c.aggregate === 'countRatio' ? ' п.п.' : '';
+  const onCount = c.targetRule?.on === 'count';
+  const unit = !onCount && (c.aggregate === 'ratio' || c.aggregate === 'schoolShare' || c.aggregate === 'countRatio') ? ' п.п.' : '';
   return `${arrow} ${c.change > 0 ? '+' : ''}${ruNumber(c.change)}${unit}`;
 }

@@ -47,7 +47,8 @@ export function validateFiles(files: ReadFile[], catalog: Catalog, year: number,
       continue;
     }
     const submission = parseSubmission(f.grid, { catalog, year, registry, expectedSchoolId: f.expectedSchoolId });
-    const id = submission.schoolId;
+    // a file filed under a registry school is that school's (a wrong stamp is its error); else the stamp decides
+    const id = f.expectedSchoolId ?? submission.schoolId;
     const prior = id ? (previous.get(id) ?? null) : null;
     const msgs = [...submission.messages, ...validateSubmission(submission, catalog, prior)];
     if (id && registry.some((s) => s.id === id)) push(bySchool, id, { file: f.file, submission, messages: msgs });
@@ -58,7 +59,10 @@ export function validateFiles(files: ReadFile[], catalog: Catalog, year: number,
     if (got.length === 0) return { school, status: 'missing', files: [], submission: null, messages: [] };
     if (got.length > 1) {
       const names = got.map((g) => `«${g.file}»`).join(', ');
-      const msgs = [message('error', 'duplicate', `для ОО получено несколько файлов (${names}); оставьте один и повторите проверку`), ...got.flatMap((g) => g.messages)];
+      const msgs = [
+        message('error', 'duplicate', `для ОО получено несколько файлов (${names}); оставьте один и повторите проверку`),
+        ...got.flatMap((g) => g.messages.map((m) => ({ ...m, text: `файл «${g.file}»: ${m.text}` }))),
+      ];
       return { school, status: 'rejected', files: got.map((g) => g.file), submission: null, messages: msgs };
     }
     const only = got[0] as { file: string; submission: Submission | null; messages: Message[] };

@@ -1,7 +1,7 @@
 import type { FileStamp, School } from '../campaign/schema';
 import type { Catalog, Input } from '../catalog/types';
 import { a1 } from '../layout/a1';
-import { COL, META_SHEET, PROFILE_SHEET, STATUS_ID, appendixMarker, layoutHash, sheetLines } from '../layout/positions';
+import { COL, META_SHEET, PROFILE_SHEET, STATUS_ID, appendixMarker, groupTitle, layoutHash, sheetLines } from '../layout/positions';
 import { STAMP_KEYS } from '../layout/school-workbook';
 import { type Message, message } from './messages';
 import { type Value, readValue, safeText } from './values';
@@ -45,6 +45,7 @@ export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submissi
   const values: Record<string, Value> = {};
   const cells: Record<string, { sheet: string; cell: string }> = {};
 
+  const label = indicatorLabels(ctx.catalog);
   for (const plan of sheetLines(ctx.catalog)) {
     const marker = plan.appendix === null ? 'Сведения об образовательной организации' : appendixMarker(ctx.catalog, plan.appendix);
     const sheet = findSheet(grid, plan.sheet, marker, messages);
@@ -54,7 +55,7 @@ export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submissi
       const input = line.input;
       if (!input) continue;
       const col = line.kind === 'group' ? COL.evidence : COL.value;
-      const where = { sheet: plan.sheet, cell: a1(line.row, col), inputId: input.id, indicator: input.label };
+      const where = { sheet: plan.sheet, cell: a1(line.row, col), inputId: input.id, indicator: label(input) };
       if (!sheet) {
         values[input.id] = null;
         continue;
@@ -77,7 +78,7 @@ export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submissi
       const raw = sheet.values[row - 1]?.[col - 1];
       const reading = readValue(input.kind, raw);
       values[input.id] = reading.value;
-      const at = { sheet: sheet.name, cell: address, inputId: input.id, indicator: input.label };
+      const at = { sheet: sheet.name, cell: address, inputId: input.id, indicator: label(input) };
       if (reading.problem) messages.push(message(reading.problem.severity, reading.problem.code, reading.problem.text, at));
       const formula = sheet.formulas?.[row - 1]?.[col - 1];
       if (formula && reading.value !== null && !reading.problem) {
@@ -96,6 +97,15 @@ export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submissi
   const statusRow = statusSheet?.values.findIndex((r) => cellText(r?.[COL.code - 1]) === STATUS_ID) ?? -1;
   const status = statusSheet ? cellText(statusSheet.values[(statusRow >= 0 ? statusRow : 6)]?.[COL.value - 1]) || null : null;
   return { schoolId, stamp, values, cells, status, messages };
+}
+
+/** How a field is named in messages: with its direction where one label repeats across directions. */
+export function indicatorLabels(catalog: Catalog): (input: Input) => string {
+  return (input) => {
+    const app = catalog.appendices.find((a) => a.number === input.sheet);
+    if (!app || input.group === 'bases' || (input.group === 'school' && input.kind !== 'url') || (app.rows.length < 2 && input.kind !== 'url')) return input.label;
+    return `${input.label} (${groupTitle(catalog, input.sheet, input.group)})`;
+  };
 }
 
 function findSheet(grid: WorkbookGrid, name: string, marker: string, messages: Message[]): SheetGrid | null {

@@ -1,7 +1,7 @@
 import type { Catalog, Input } from '../catalog/types';
 import { STATUS_VALUES } from '../layout/positions';
 import { type Message, message } from './messages';
-import type { Submission } from './parse';
+import { type Submission, indicatorLabels } from './parse';
 import type { Value } from './values';
 
 /** A change against the school's previous year above this share is worth a second look (a warning). */
@@ -16,11 +16,12 @@ const num = (v: Value | undefined): number | null => (typeof v === 'number' ? v 
 export function validateSubmission(sub: Submission, catalog: Catalog, previous: Record<string, Value> | null = null): Message[] {
   const out: Message[] = [];
   const byId = new Map(catalog.inputs.map((i) => [i.id, i]));
+  const label = indicatorLabels(catalog);
   const where = (input: Input): { sheet: string | null; cell: string | null; inputId: string; indicator: string } => ({
     sheet: sub.cells[input.id]?.sheet ?? null,
     cell: sub.cells[input.id]?.cell ?? null,
     inputId: input.id,
-    indicator: input.label,
+    indicator: label(input),
   });
   const unreadable = new Set(sub.messages.filter((m) => m.severity === 'error' && m.inputId).map((m) => m.inputId));
 

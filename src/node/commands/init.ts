@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { DEFAULT_CATALOG_ID, getCatalog } from '../../core/catalog';
-import { type CampaignFile, UserError, paths, saveCampaign } from '../campaign-folder';
+import { DEFAULT_CATALOG_ID } from '../../core/catalog';
+import { type CampaignFile, UserError, catalogById, paths, saveCampaign } from '../campaign-folder';
 import { toCsv } from '../csv';
 
 export interface InitOptions {
@@ -14,7 +14,7 @@ export interface InitOptions {
 export function init(dir: string, o: InitOptions): string[] {
   const p = paths(dir);
   if (existsSync(p.campaign) && !o.force) throw new UserError(`В «${dir}» уже есть кампания (campaign.json). Чтобы перезаписать, добавьте --force.`);
-  getCatalog(o.catalog);
+  catalogById(o.catalog);
   mkdirSync(dir, { recursive: true });
   const campaign: CampaignFile = {
     year: o.year,

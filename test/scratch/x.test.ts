@@ -1,0 +1,24 @@
+import { DEMO_SCHOOLS } from '../../src/core/demo/municipality';
+import { demoValues } from '../../src/core/demo/values';
+import type { School } from '../../src/core/campaign/schema';
+import { CATALOG, DEPARTMENT, call, fillAsSchool, newWorkspace, reply, runToEnd } from '../gas/helpers';
+test('x', () => {
+  const ws = newWorkspace(); ws.actAs(DEPARTMENT); ws.createHostSpreadsheet();
+  console.log(JSON.stringify(call(ws, 'getState')));
+  reply(ws, 'newCampaign', { year: 2026, municipality: 'Тест', deadline: '2026-12-15' });
+  const xss: School = { id: 'xss1', name: '<img src=x onerror=alert(1)>', shortName: '<img src=x onerror=alert(1)>', type: 'СОШ', emails: ['xss@edu-demo.ru'] };
+  const schools = [DEMO_SCHOOLS[0] as School, xss];
+  const { SpreadsheetApp } = ws.installGlobals();
+  SpreadsheetApp.getActiveSpreadsheet()!.getSheetByName('Школы')!.getRange(2,1,2,5).setValues(schools.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(';')]));
+  ws.endExecution();
+  console.log(JSON.stringify(runToEnd(ws, 'generate')));
+  const st = call(ws, 'getState') as { schools: { fileUrl: string }[] };
+  const id = (u: string) => /\/d\/([^/]+)/.exec(u)?.[1] ?? '';
+  fillAsSchool(ws, id(st.schools[0]!.fileUrl), schools[0]!, demoValues(CATALOG, schools[0]!, 2, 1));
+  const v = demoValues(CATALOG, xss, 2, 2); const half = Object.fromEntries(Object.entries(v).slice(0, 20));
+  fillAsSchool(ws, id(st.schools[1]!.fileUrl), xss, half);
+  console.log(JSON.stringify(runToEnd(ws, 'validate')));
+  console.log(JSON.stringify(call(ws, 'getState'), null, 1).slice(0, 4000));
+  console.log(JSON.stringify(runToEnd(ws, 'consolidate')));
+  console.log(JSON.stringify((call(ws, 'getState') as {summary: unknown}).summary));
+});
