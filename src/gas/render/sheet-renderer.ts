@@ -75,9 +75,20 @@ function formatOf(look: Look): { format: GoogleAppsScript.Sheets.Schema.CellForm
   return { format, fields: fields.map((f) => `userEnteredFormat.${f}`).join(',') };
 }
 
-/** Merges, formats, widths and frozen rows of a sheet as Sheets API requests: one batchUpdate call. */
+/** Merges, formats, widths, frozen rows and conditional formats of a sheet as Sheets API requests. */
 export function formatRequests(spec: SheetSpec, sheetId: number): SheetsRequest[] {
   const requests: SheetsRequest[] = [];
+  spec.conditional.forEach((c, index) =>
+    requests.push({
+      addConditionalFormatRule: {
+        index,
+        rule: {
+          ranges: [gridRange(sheetId, c.range)],
+          booleanRule: { condition: { type: c.when === 'startsWith' ? 'TEXT_STARTS_WITH' : 'TEXT_EQ', values: [{ userEnteredValue: c.text }] }, format: { backgroundColor: rgb(c.fill), textFormat: { foregroundColor: rgb(c.font) } } },
+        },
+      },
+    }),
+  );
   for (const m of spec.merges) requests.push({ mergeCells: { range: gridRange(sheetId, rangeA1(m.row, m.col, m.rows, m.cols)), mergeType: 'MERGE_ALL' } });
   for (const [role, ranges] of roleRanges(spec)) {
     const { format, fields } = formatOf(PALETTE[role]);
@@ -121,8 +132,16 @@ export function renderSheet(ss: Spreadsheet, sheet: Sheet, spec: SheetSpec): voi
   if (sheet.getMaxColumns() < cols) sheet.insertColumnsAfter(sheet.getMaxColumns(), cols - sheet.getMaxColumns());
   sheet.getRange(1, 1, rows, cols).setValues(valueGrid(spec));
   const api = advancedSheets();
-  if (api) api.Spreadsheets?.batchUpdate({ requests: formatRequests(spec, sheet.getSheetId()) }, ss.getId());
-  else formatWithSpreadsheetApp(sheet, spec);
+  if (api) {
+    api.Spreadsheets?.batchUpdate({ requests: formatRequests(spec, sheet.getSheetId()) }, ss.getId());
+  } else {
+    formatWithSpreadsheetApp(sheet, spec);
+    conditionalWithSpreadsheetApp(sheet, spec);
+  }
+  for (const c of spec.cells) if (c.note) sheet.getRange(c.row, c.col).setNote(c.note);
+}
+
+function conditionalWithSpreadsheetApp(sheet: Sheet, spec: SheetSpec): void {
   if (spec.conditional.length > 0) {
     sheet.setConditionalFormatRules(
       spec.conditional.map((c) => {
@@ -131,7 +150,6 @@ export function renderSheet(ss: Spreadsheet, sheet: Sheet, spec: SheetSpec): voi
       }),
     );
   }
-  for (const c of spec.cells) if (c.note) sheet.getRange(c.row, c.col).setNote(c.note);
 }
 
 /** Column ranges of inputs that share one validation rule: D5:D9 instead of five cells. */
