@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { CampaignSchema, type School, SchoolSchema } from '../core/campaign/schema';
 import { type Catalog, getCatalog } from '../core/catalog';
 import { parseCsv } from './csv';
+import { readWorkbookFile } from './xlsx/read';
 
 /** campaign.json: the campaign plus what only the offline path needs (the sheet protection password). */
 export const CampaignFileSchema = z.extend(CampaignSchema, { password: z.optional(z.string()) });
@@ -46,7 +47,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   renameSync(tmp, path);
 }
 
-export function loadCampaign(dir: string): CampaignFolder {
+export async function loadCampaign(dir: string): Promise<CampaignFolder> {
   const p = paths(dir);
   if (!existsSync(p.campaign)) throw new UserError(`В папке «${dir}» нет campaign.json. Создайте кампанию: msoko init ${dir}`);
   let raw: unknown;
@@ -57,7 +58,8 @@ export function loadCampaign(dir: string): CampaignFolder {
   }
   const parsed = CampaignFileSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`campaign.json: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'файл'} — ${i.message}`).join('; ')}`);
-  return { dir, campaign: parsed.data, catalog: catalogById(parsed.data.catalogId), schools: loadRegistryCsv(p.registryCsv) };
+  const schools = existsSync(p.registryCsv) || !existsSync(p.registryXlsx) ? loadRegistryCsv(p.registryCsv) : registryFromRows(await readFirstSheet(p.registryXlsx), p.registryXlsx);
+  return { dir, campaign: parsed.data, catalog: catalogById(parsed.data.catalogId), schools };
 }
 
 export const REGISTRY_HEADER = ['id', 'name', 'short_name', 'type', 'emails'];
@@ -91,6 +93,15 @@ export function registryFromRows(rows: string[][], source: string): School[] {
   if (problems.length > 0) throw new UserError(`${source}:\n  ${problems.join('\n  ')}`);
   if (schools.length === 0) throw new UserError(`${source}: в реестре нет ни одной ОО`);
   return schools;
+}
+
+/** The first sheet of a registry workbook as rows of text (schools.xlsx with the same columns as schools.csv). */
+async function readFirstSheet(path: string): Promise<string[][]> {
+  const grid = await readWorkbookFile(path);
+  if ('unreadable' in grid) throw new UserError(`${path}: ${grid.unreadable}`);
+  const first = grid.sheets[0];
+  if (!first) throw new UserError(`${path}: в книге нет листов`);
+  return first.values.map((row) => (row ?? []).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? '' : String(v))));
 }
 
 export function saveCampaign(dir: string, campaign: CampaignFile): void {

@@ -3,6 +3,7 @@ import { CATALOG_SOURCES, DEFAULT_CATALOG_ID } from '../core/catalog';
 import { catalogExport } from '../core/export/catalog-export';
 import { UserError, catalogById, loadCampaign } from './campaign-folder';
 import { consolidate } from './commands/consolidate';
+import { acceptSchool, returnSchool } from './commands/decide';
 import { fillDemo, prepareDemo, writeDemoSurveys } from './commands/demo';
 import { generate } from './commands/generate';
 import { importSurvey, importSurveyText } from './commands/import-survey';
@@ -69,7 +70,7 @@ function program(): Command {
     .argument('<папка>', 'папка кампании')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, o: { json?: boolean }) => {
-      const files = await generate(loadCampaign(dir), o.json === true);
+      const files = await generate((await loadCampaign(dir)), o.json === true);
       if (o.json) return printJson({ files });
       print(`Создано таблиц школ: ${files.length}\n${files.map((f) => `  ${f}`).join('\n')}\nРазошлите их школам; заполненные файлы положите в ${dir}/received/`);
     });
@@ -80,7 +81,7 @@ function program(): Command {
     .argument('<папка>', 'папка кампании')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, o: { json?: boolean }) => {
-      const s = status(await intake(loadCampaign(dir), o.json === true));
+      const s = status(await intake((await loadCampaign(dir)), o.json === true));
       if (o.json) return printJson(s);
       for (const r of s.rows) print(`  ${r.name.padEnd(24)} ${r.lifecycle}${r.errors ? ` (ошибок: ${r.errors})` : ''}`);
       print(`Итого: ${Object.entries(s.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} — ${n}`).join(', ')}`);
@@ -92,7 +93,7 @@ function program(): Command {
     .argument('<папка>', 'папка кампании')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, o: { json?: boolean }) => {
-      const folder = loadCampaign(dir);
+      const folder = await loadCampaign(dir);
       const summary = await validate(folder, await intake(folder, o.json === true));
       if (o.json) printJson(summary);
       else printValidation(summary);
@@ -106,7 +107,7 @@ function program(): Command {
     .option('--previous <файл>', 'appendices.json прошлого года — для динамики')
     .option('--json', 'вывести результат в формате JSON (контракт экспорта)')
     .action(async (dir: string, o: { previous?: string; json?: boolean }) => {
-      const out = await consolidate(loadCampaign(dir), o.previous ?? null, o.json === true);
+      const out = await consolidate((await loadCampaign(dir)), o.previous ?? null, o.json === true);
       if (o.json) printJson(out.result);
       else printConsolidation(out.result, out.files);
       if (out.completedWithErrors) process.exitCode = EXIT.completedWithErrors;
@@ -119,11 +120,36 @@ function program(): Command {
     .argument('<файл.csv>', 'ответы формы: «Скачать ответы (.csv)»; столбцы «Образовательная организация» и общий вопрос об удовлетворённости')
     .option('--group <группа>', 'кто отвечал: students (обучающиеся) или parents (родители); иначе по столбцу «Вы —» или по имени файла')
     .option('--json', 'вывод в формате JSON')
-    .action((dir: string, file: string, o: { group?: string; json?: boolean }) => {
-      const out = importSurvey(loadCampaign(dir), file, o.group ?? null);
+    .action(async (dir: string, file: string, o: { group?: string; json?: boolean }) => {
+      const out = importSurvey(await loadCampaign(dir), file, o.group ?? null);
       if (o.json) printJson(out);
       else print(importSurveyText(out).join('\n'));
       if (out.skipped.length > 0) process.exitCode = EXIT.completedWithErrors;
+    });
+
+  cli
+    .command('return')
+    .description('вернуть таблицу школы на доработку: копия с её данными и причиной в out/returned/<код>.xlsx')
+    .argument('<папка>', 'папка кампании')
+    .argument('<код>', 'код ОО из реестра')
+    .requiredOption('--reason <текст>', 'причина возврата (попадёт в файл школы)')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (dir: string, id: string, o: { reason: string; json?: boolean }) => {
+      const out = await returnSchool(await loadCampaign(dir), id, o.reason);
+      if (o.json) return printJson(out);
+      print(`Таблица школы ${out.school} возвращена на доработку. Отправьте школе файл: ${out.file ?? ''}`);
+    });
+
+  cli
+    .command('accept')
+    .description('принять проверенные данные школы (состояние «принято»)')
+    .argument('<папка>', 'папка кампании')
+    .argument('<код>', 'код ОО из реестра')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (dir: string, id: string, o: { json?: boolean }) => {
+      const out = await acceptSchool(await loadCampaign(dir), id);
+      if (o.json) return printJson(out);
+      print(`Данные школы ${out.school} приняты.`);
     });
 
   cli
@@ -133,7 +159,7 @@ function program(): Command {
     .option('--previous <файл>', 'appendices.json прошлого года — для динамики по школам')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, o: { previous?: string; json?: boolean }) => {
-      const out = await recommend(loadCampaign(dir), o.previous ?? null, o.json === true);
+      const out = await recommend((await loadCampaign(dir)), o.previous ?? null, o.json === true);
       if (o.json) return printJson(out);
       print(`Рекомендации школам (${out.recommendations.length}):\n${out.recommendations.map((f) => `  ${f}`).join('\n')}\nАналитический отчёт: ${out.report}`);
     });
@@ -144,13 +170,13 @@ function program(): Command {
     .argument('[папка]', 'папка для демонстрации', 'demo')
     .action(async (dir: string) => {
       print(`Демонстрационный муниципалитет в папке «${dir}»\n`);
-      const prepared = prepareDemo(dir);
+      const prepared = await prepareDemo(dir);
       print(`1. Кампания и реестр: ${dir}/campaign.json, ${dir}/schools.csv; итоги прошлого года: ${prepared.previous}`);
-      const generated = await generate(loadCampaign(dir), false);
+      const generated = await generate((await loadCampaign(dir)), false);
       print(`2. Таблицы школ (${generated.length}):\n${generated.map((f) => `     ${f}`).join('\n')}`);
       const filled = await fillDemo(dir, false);
       print(`3. Школы заполнили и вернули файлы (${filled.length}, одна школа не ответила): ${prepared.received}/`);
-      const folder = loadCampaign(dir);
+      const folder = await loadCampaign(dir);
       print('   Анкетирование обучающихся и родителей (выгрузки Google Форм):');
       for (const file of writeDemoSurveys(dir)) print(importSurveyText(importSurvey(folder, file, null)).map((l) => `     ${l}`).join('\n'));
       const summary = await validate(folder, await intake(folder, false));
@@ -195,6 +221,7 @@ function russianError(text: string): string {
     .replace(/unknown option '([^']*)'/, 'неизвестный параметр «$1»')
     .replace(/too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, (_m, cmd: string | undefined, want: string, got: string) => `лишние аргументы${cmd ? ` у команды «${cmd}»` : ''}: ожидалось ${want}, получено ${got}.`)
     .replace(/option '([^']*)' argument missing/, 'у параметра «$1» не указано значение')
+    .replace(/required option '([^']*)' not specified/, 'не указан обязательный параметр «$1»')
     .replace(/\(Did you mean ([^?]*)\?\)/, '(возможно, вы имели в виду $1?)');
 }
 

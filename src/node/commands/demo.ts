@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { School } from '../../core/campaign/schema';
+import type { Catalog } from '../../core/catalog/types';
 import { consolidate as consolidateCore } from '../../core/consolidate/consolidate';
 import { DEMO_CAMPAIGN, DEMO_SCHOOLS, DEMO_SILENT_SCHOOL } from '../../core/demo/municipality';
 import { demoValues } from '../../core/demo/values';
@@ -32,7 +33,7 @@ export interface DemoPaths {
 }
 
 /** The demo municipality: campaign.json, schools.csv and last year's result (for dynamics). */
-export function prepareDemo(dir: string): DemoPaths {
+export async function prepareDemo(dir: string): Promise<DemoPaths> {
   const marker = paths(dir).campaign;
   if (existsSync(dir) && existsSync(marker)) {
     const text = readFileSync(marker, 'utf8');
@@ -48,14 +49,14 @@ export function prepareDemo(dir: string): DemoPaths {
     paths(dir).registryCsv,
     toCsv([['id', 'name', 'short_name', 'type', 'emails'], ...DEMO_SCHOOLS.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(';')])]),
   );
-  const folder = loadCampaign(dir);
+  const folder = await loadCampaign(dir);
   const previous = writePreviousYear(dir, folder.catalog, DEMO_SCHOOLS);
   return { dir, previous, received: paths(dir).received };
 }
 
 /** The schools fill their files and send them back into received/. */
 export async function fillDemo(dir: string, quiet: boolean): Promise<string[]> {
-  const folder = loadCampaign(dir);
+  const folder = await loadCampaign(dir);
   const received = paths(dir).received;
   const written: string[] = [];
   const senders = DEMO_SCHOOLS.filter((s) => s.id !== DEMO_SILENT_SCHOOL);
@@ -75,7 +76,7 @@ export async function fillDemo(dir: string, quiet: boolean): Promise<string[]> {
 }
 
 /** Last year's consolidated result of the same schools, so the tables show dynamics. */
-function writePreviousYear(dir: string, catalog: ReturnType<typeof loadCampaign>['catalog'], schools: School[]): string {
+function writePreviousYear(dir: string, catalog: Catalog, schools: School[]): string {
   const lastYear = { ...DEMO_CAMPAIGN, year: DEMO_CAMPAIGN.year - 1 };
   const files = schools.map((school, i) => ({
     file: `${school.id}.xlsx`,
