@@ -85,6 +85,8 @@ function judge(cell: Cell, mine: number | null): Standing {
   const goal = cell.target.value;
   if (cell.target.op === '<=') return mine <= goal ? 'withinLimit' : 'aboveLimit';
   if (mine < goal) return 'below';
+  // a school's «да» meets a share-of-schools target; it cannot exceed it «by far»
+  if (cell.aggregate === 'schoolShare') return 'achieved';
   return goal < 100 && mine >= Math.min(100, goal * 1.25) ? 'farAbove' : 'achieved';
 }
 

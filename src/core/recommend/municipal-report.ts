@@ -57,7 +57,7 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
           return [app.rows.length > 1 ? `${r.title}: ${name}` : name, show(c), c.target || '—', formatAchieved(c), formatChange(c)];
         }),
       ),
-      widths: [46, 12, 14, 12, 16],
+      widths: [40, 13, 16, 13, 18],
     });
     const up = list.filter((c) => improved(c) === true).length;
     const down = list.filter((c) => improved(c) === false).length;

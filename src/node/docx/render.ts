@@ -1,8 +1,10 @@
-import { AlignmentType, BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { type Block, type DocumentModel, safeUrl } from '../../core/document/model';
 import { writeFileAtomic } from '../campaign-folder';
 
 const FONT = 'Times New Roman';
+/** A4 (11906 twips) less the margins below (1701 + 850). */
+const TEXT_WIDTH_TWIPS = 11906 - 1701 - 850;
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
 
@@ -15,13 +17,16 @@ function table(block: Extract<Block, { type: 'table' }>): Table {
   const widths = block.widths ?? block.header.map(() => Math.floor(100 / columns));
   const cell = (value: string, header: boolean, width: number): TableCell =>
     new TableCell({
-      width: { size: width, type: WidthType.PERCENTAGE },
+      width: { size: Math.round((TEXT_WIDTH_TWIPS * width) / 100), type: WidthType.DXA },
       shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
       borders: { top: border, bottom: border, left: border, right: border },
-      children: value.split('\n').map((line) => new Paragraph({ children: [text(line, { bold: header, size: 20 })] })),
+      children: value.split('\n').map((line) => new Paragraph({ children: [text(line, { bold: header, size: 18 })] })),
     });
+  const total = widths.reduce((a, b) => a + b, 0);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    columnWidths: widths.map((w) => Math.round((TEXT_WIDTH_TWIPS * w) / total)),
     rows: [
       new TableRow({ tableHeader: true, children: block.header.map((h, i) => cell(h, true, widths[i] ?? 10)) }),
       ...block.rows.map((r) => new TableRow({ children: block.header.map((_, i) => cell(r[i] ?? '', false, widths[i] ?? 10)) })),
