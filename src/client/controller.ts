@@ -115,7 +115,7 @@ export class Controller {
         }
         if (cancelling) {
           const c = await rpc('cancelStep');
-          notice = c.ok ? { kind: 'info', text: `${c.message} Обработано ${c.processed} из ${c.total}. Нажмите «Продолжить», чтобы закончить шаг.` } : error(c.message);
+          notice = c.ok ? { kind: 'info', text: c.message } : error(c.message);
           break;
         }
         stalled = r.processed === last ? stalled + 1 : 0;
@@ -126,7 +126,7 @@ export class Controller {
         }
       }
     } catch (e) {
-      notice = error(`${errorMessage(e)} Уже сделанное сохранено: нажмите «Продолжить».`);
+      notice = error(`${errorMessage(e)} Уже сделанное сохранено; запустите шаг ещё раз — он продолжит с того же места.`);
     }
     this.store.set({ notice });
     await this.refresh();

@@ -57,6 +57,19 @@ export function link(url: string, text: string, className = 'link'): HTMLElement
   return h('a', { className, attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, text);
 }
 
+/** Text with its http(s) URLs as links (e.g. the report's address in a server message); the rest stays text. */
+export function linkify(text: string): Child[] {
+  const out: Child[] = [];
+  let at = 0;
+  for (const m of text.matchAll(/https?:\/\/[^\s«»"<>]+[^\s«»"<>.,;:!?)]/g)) {
+    const start = m.index ?? 0;
+    out.push(text.slice(at, start), link(m[0], m[0], 'link url'));
+    at = start + m[0].length;
+  }
+  out.push(text.slice(at));
+  return out.filter((c) => c !== '');
+}
+
 export function button(label: Child, onClick: () => void, opts: { className?: string; disabled?: boolean; title?: string; aria?: string } = {}): HTMLButtonElement {
   const attrs: Record<string, string> = { type: 'button' };
   if (opts.title) attrs['title'] = opts.title;

@@ -70,9 +70,9 @@ function returnForm(s: SchoolView, store: Store, ctl: Controller, busy: boolean)
 }
 
 function actions(s: SchoolView, view: View, store: Store, ctl: Controller, busy: boolean): HTMLElement | null {
-  if (s.lifecycle === 'не получено' && !s.fileUrl) return null;
+  if (s.lifecycle === 'не получено') return null;
   if (view.returning === s.id) return returnForm(s, store, ctl, busy);
-  const acceptBlocked = s.errors > 0 ? 'Сначала школа должна исправить ошибки' : s.lifecycle === 'принято' ? 'Уже принято' : s.lifecycle === 'не получено' ? 'Данных ещё нет' : '';
+  const acceptBlocked = s.errors > 0 ? 'Сначала школа должна исправить ошибки' : s.lifecycle === 'принято' ? 'Уже принято' : '';
   return h(
     'div',
     { className: 'row actions' },

@@ -95,6 +95,24 @@ export function unfinishedJob(server: ServerState | null): ServerState['job'] {
   return job && !job.done ? job : null;
 }
 
+/**
+ * What the panel knows is already done for a step (from the last job, or from the data itself:
+ * every school has a file, the summary exists, recommendations exist, the forms were published);
+ * null when nothing says so.
+ */
+export function stepDoneHint(view: Pick<View, 'server' | 'forms'>, step: PanelStep): string | null {
+  const server = view.server;
+  if (!server) return null;
+  const job = server.job;
+  if (job?.done && job.step === step) return `готово: ${job.processed} из ${job.total}`;
+  const schools = server.schools;
+  if (step === 'generate' && schools.length > 0 && schools.every((s) => s.fileUrl)) return `файлы созданы: ${schools.length}`;
+  if (step === 'consolidate' && server.summary.length > 0) return 'свод готов, итоги ниже';
+  if (step === 'documents' && schools.some((s) => s.docUrl)) return `рекомендации: ${schools.filter((s) => s.docUrl).length} из ${schools.length}`;
+  if (step === 'survey' && view.forms.length > 0) return 'анкеты опубликованы, ссылки ниже';
+  return null;
+}
+
 export function stepTitle(step: string): string {
   return STEPS.find((s) => s.id === step)?.label ?? step;
 }
