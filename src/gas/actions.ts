@@ -13,7 +13,7 @@ import { documentsStep } from './steps/documents';
 import { generateStep } from './steps/generate';
 import { readStep } from './steps/read-schools';
 import { type StepDef, type StepName, type StepResult, cancelStep, runChunk } from './steps/runner';
-import { collectSurvey, createSurveyForms } from './steps/survey';
+import { collectSurvey, createSurveyForms, surveyForms } from './steps/survey';
 
 export type Reply<T extends object = object> = ({ ok: true } & T) | { ok: false; message: string };
 
@@ -148,6 +148,8 @@ export function getState(): Reply<{
   schools: { id: string; name: string; lifecycle: string; changedAt: string; fileUrl: string; docUrl: string; errors: number; messages: string[]; reason: string }[];
   job: { step: string; processed: number; total: number; done: boolean; cancelled: boolean; notes: string[] } | null;
   summary: { number: number; title: string; achieved: number; assessed: number; sheetUrl: string }[];
+  forms: { group: string; url: string; editUrl: string }[];
+  problems: string[];
 }> {
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -158,7 +160,7 @@ export function getState(): Reply<{
     } catch {
       campaign = null;
     }
-    const { rows } = readRegistry(ss);
+    const { rows, problems } = readRegistry(ss);
     const schools = rows.map((r) => ({ id: r.school.id, name: r.school.shortName, lifecycle: r.lifecycle || 'не получено', changedAt: r.changedAt, fileUrl: r.fileUrl, docUrl: r.docUrl, errors: r.errors, messages: r.messages ? r.messages.split('\n') : [], reason: r.reason }));
     const counts = LIFECYCLE_ORDER.map((state) => ({ state, count: schools.filter((s) => s.lifecycle === state).length }));
     const job = loadJob();
@@ -171,6 +173,8 @@ export function getState(): Reply<{
       schools,
       job: job ? { step: job.step, processed: job.cursor, total: job.total, done: job.done, cancelled: job.cancelled, notes: job.notes } : null,
       summary: summary.map((s) => ({ ...s, sheetUrl: `${url}#gid=${ss.getSheetByName(`Приложение ${s.number}`)?.getSheetId() ?? ''}` })),
+      forms: campaign ? surveyForms(campaign.year) : [],
+      problems: rows.length === 0 ? [] : problems,
     };
   } catch (e) {
     return fail(e);

@@ -40,7 +40,7 @@ export function readOneSchool(ctx: StepContext, row: RegistryRow, run: string, w
   const untouched = outcome.submission !== null && Object.values(outcome.submission.values).every((v) => v === null);
   const errors = outcome.messages.filter((m) => m.severity === 'error');
   row.lifecycle = untouched ? 'не получено' : lifecycleOf(outcome, decisionOf(row), changedAt);
-  if (withChangeTime) row.changedAt = changedAt ? changedAt.replace('T', ' ').slice(0, 16) : '';
+  if (withChangeTime) row.changedAt = changedAt ? Utilities.formatDate(new Date(changedAt), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm') : '';
   row.errors = errors.length;
   row.messages = outcome.messages.slice(0, 30).map(formatMessage).join('\n') + (outcome.messages.length > 30 ? `\n… ещё ${outcome.messages.length - 30}` : '');
   return {

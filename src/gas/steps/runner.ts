@@ -52,7 +52,9 @@ export function runChunk(step: StepName, def: StepDef, budgetMs = TIME_BUDGET_MS
     if (current && !current.done && !current.cancelled && current.step !== step) {
       return { ok: false, message: `Не завершён шаг «${STEP_TITLES[current.step as StepName] ?? current.step}». Продолжите его или отмените в панели.` };
     }
-    job = current && current.step === step && !current.done && !current.cancelled && current.total === ctx.registry.length ? current : newJob(step, ctx.registry.length);
+    // a cancelled step of the same kind resumes where it stopped
+    const resumable = current && current.step === step && !current.done && current.total === ctx.registry.length;
+    job = resumable ? { ...current, cancelled: false } : newJob(step, ctx.registry.length);
     if (job.phase === 'start') {
       def.start?.(ctx, job);
       job.phase = 'items';
@@ -81,6 +83,9 @@ export function runChunk(step: StepName, def: StepDef, budgetMs = TIME_BUDGET_MS
   } finally {
     if (job) {
       job.updatedAt = new Date().toISOString();
+      // a cancel pressed while this chunk ran (another tab, the menu) must not be overwritten
+      const meanwhile = loadJob();
+      if (meanwhile && meanwhile.run === job.run && meanwhile.cancelled && !job.done) job.cancelled = true;
       saveJob(job);
     }
     lock.releaseLock();

@@ -41,6 +41,22 @@ export function createSurveyForms(ctx: StepContext): { group: SurveyGroup; url: 
   });
 }
 
+/** The campaign's survey forms, if created (for the sidebar). */
+export function surveyForms(year: number): { group: SurveyGroup; url: string; editUrl: string }[] {
+  const out: { group: SurveyGroup; url: string; editUrl: string }[] = [];
+  for (const group of GROUPS) {
+    const id = getSetting(`form.${year}.${group}`);
+    if (!id) continue;
+    try {
+      const form = FormApp.openById(id);
+      out.push({ group, url: form.getPublishedUrl(), editUrl: form.getEditUrl() });
+    } catch {
+      // a deleted form is simply not shown
+    }
+  }
+  return out;
+}
+
 /** Responses → per-school satisfaction counts and the municipal share (ratio of sums) on the «Удовлетворённость» sheet. */
 export function collectSurvey(ctx: StepContext): string {
   const responses: SurveyResponse[] = [];
