@@ -480,6 +480,61 @@ describe('Auth modes, quotas, call log, realms', () => {
     expect(ws.filesOfKind('spreadsheet')).toHaveLength(251);
   });
 
+  test('Drive copies of spreadsheets and documents count against the daily creation quotas', () => {
+    const ws = new FakeWorkspace({ quotas: { spreadsheetCreate: 3, documentCreate: 1 } });
+    const g = ws.installGlobals();
+    const template = g.SpreadsheetApp.create('Шаблон');
+    const file = g.DriveApp.getFileById(template.getId());
+    file.makeCopy('Школа 1');
+    file.makeCopy('Школа 2');
+    expect(() => file.makeCopy('Школа 3')).toThrow('Service invoked too many times for one day: spreadsheet create.');
+    expect(ws.filesOfKind('spreadsheet')).toHaveLength(3);
+    const doc = g.DocumentApp.create('Рекомендации');
+    expect(() => g.DriveApp.getFileById(doc.getId()).makeCopy('копия')).toThrow('Service invoked too many times for one day: docs create.');
+    const blob = g.DriveApp.createFile('итоги.json', '{}', 'application/json');
+    expect(() => blob.makeCopy('копия итогов')).not.toThrow();
+    ws.nextDay();
+    expect(file.makeCopy('Школа 3').getName()).toBe('Школа 3');
+  });
+
+  test('onCall observes every logged call with its arguments before the method runs', () => {
+    const { ws, g } = setup();
+    const { ss, sheet } = firstSheet(g);
+    const id = ss.getId();
+    const seen: string[] = [];
+    ws.onCall = (call, args) => {
+      seen.push(`${call.service}.${call.method}(${args.map((a) => JSON.stringify(a)).join(',')})`);
+      ws.advance(50);
+    };
+    const before = ws.nowMs();
+    sheet.getRange(1, 2).getValue();
+    g.Sheets?.Spreadsheets?.Values?.batchGet(id, { ranges: ['A1:B2'] });
+    expect(seen).toEqual(['Sheet.getRange(1,2)', 'Range.getValue()', `Sheets.Spreadsheets.Values.batchGet("${id}",{"ranges":["A1:B2"]})`]);
+    expect(ws.nowMs() - before).toBe(150);
+    ws.onCall = null;
+    sheet.getRange('A1').getValue();
+    expect(seen).toHaveLength(3);
+  });
+
+  test('failCall makes the nth matching call throw once, before the method runs', () => {
+    const { ws, g } = setup();
+    const { ss, sheet } = firstSheet(g);
+    ws.failCall('Spreadsheet.insertSheet', 2, 'Service Spreadsheets failed while accessing document');
+    ss.insertSheet('Первый');
+    expect(() => ss.insertSheet('Второй')).toThrow('Service Spreadsheets failed while accessing document');
+    expect(ss.getSheetByName('Второй')).toBeNull();
+    ss.insertSheet('Третий');
+    expect(ss.getSheets().map((s) => s.getName())).toEqual([sheet.getName(), 'Первый', 'Третий']);
+    ws.failCall((c) => c.service === 'Sheets.Spreadsheets' && c.method === 'batchUpdate');
+    expect(() => g.Sheets?.Spreadsheets?.batchUpdate({ requests: [{ addSheet: { properties: { title: 'Четвёртый' } } }] }, ss.getId())).toThrow('Fake fault injected');
+    expect(ss.getSheetByName('Четвёртый')).toBeNull();
+    ws.failCall('Sheet.setName');
+    ws.failCall(null);
+    sheet.setName('Переименован');
+    expect(sheet.getName()).toBe('Переименован');
+    expect(() => ws.failCall('Sheet', 0)).toThrow('positive integer');
+  });
+
   test('every service call is logged as Class.method and can be counted', () => {
     const { ws, g } = setup();
     const { sheet } = firstSheet(g);

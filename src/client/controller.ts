@@ -19,7 +19,8 @@ export class Controller {
     try {
       const r = await rpc('getState');
       if (r.ok) {
-        const { ok: _ok, forms, problems, ...server } = r;
+        const { ok: _ok, ...server } = r;
+        const { forms, problems } = server;
         // the forms survive a reopened panel; registry rows that failed the check are said, never dropped
         const patch = forms.length > 0 ? { forms } : {};
         if (problems.length > 0) this.store.set({ loading: false, server, ...patch, notice: { kind: 'error', text: 'Строки реестра с ошибками пропущены:', details: problems } });

@@ -12,6 +12,7 @@ import { recommend } from './commands/recommend';
 import { status } from './commands/status';
 import { validate } from './commands/validate';
 import { intake } from './intake';
+import { fileProblem, withCampaignLock } from './lock';
 
 /** Exit codes: 0 — done; 1 — done, but some schools have errors; 2 — wrong command or campaign; 3 — internal failure. */
 export const EXIT = { ok: 0, completedWithErrors: 1, usage: 2, failure: 3 } as const;
@@ -70,9 +71,11 @@ function program(): Command {
     .argument('<папка>', 'папка кампании')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, o: { json?: boolean }) => {
-      const files = await generate((await loadCampaign(dir)), o.json === true);
-      if (o.json) return printJson({ files });
-      print(`Создано таблиц школ: ${files.length}\n${files.map((f) => `  ${f}`).join('\n')}\nРазошлите их школам; заполненные файлы положите в ${dir}/received/`);
+      await withCampaignLock(dir, async () => {
+        const files = await generate((await loadCampaign(dir)), o.json === true);
+        if (o.json) return printJson({ files });
+        print(`Создано таблиц школ: ${files.length}\n${files.map((f) => `  ${f}`).join('\n')}\nРазошлите их школам; заполненные файлы положите в ${dir}/received/`);
+      });
     });
 
   cli
@@ -93,11 +96,13 @@ function program(): Command {
     .argument('<папка>', 'папка кампании')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, o: { json?: boolean }) => {
-      const folder = await loadCampaign(dir);
-      const summary = await validate(folder, await intake(folder, o.json === true));
-      if (o.json) printJson(summary);
-      else printValidation(summary);
-      if (summary.completedWithErrors) process.exitCode = EXIT.completedWithErrors;
+      await withCampaignLock(dir, async () => {
+        const folder = await loadCampaign(dir);
+        const summary = await validate(folder, await intake(folder, o.json === true));
+        if (o.json) printJson(summary);
+        else printValidation(summary);
+        if (summary.completedWithErrors) process.exitCode = EXIT.completedWithErrors;
+      });
     });
 
   cli
@@ -107,10 +112,12 @@ function program(): Command {
     .option('--previous <файл>', 'appendices.json прошлого года — для динамики')
     .option('--json', 'вывести результат в формате JSON (контракт экспорта)')
     .action(async (dir: string, o: { previous?: string; json?: boolean }) => {
-      const out = await consolidate((await loadCampaign(dir)), o.previous ?? null, o.json === true);
-      if (o.json) printJson(out.result);
-      else printConsolidation(out.result, out.files);
-      if (out.completedWithErrors) process.exitCode = EXIT.completedWithErrors;
+      await withCampaignLock(dir, async () => {
+        const out = await consolidate((await loadCampaign(dir)), o.previous ?? null, o.json === true);
+        if (o.json) printJson(out.result);
+        else printConsolidation(out.result, out.files);
+        if (out.completedWithErrors) process.exitCode = EXIT.completedWithErrors;
+      });
     });
 
   cli
@@ -121,10 +128,12 @@ function program(): Command {
     .option('--group <группа>', 'кто отвечал: students (обучающиеся) или parents (родители); иначе по столбцу «Вы —» или по имени файла')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, file: string, o: { group?: string; json?: boolean }) => {
-      const out = importSurvey(await loadCampaign(dir), file, o.group ?? null);
-      if (o.json) printJson(out);
-      else print(importSurveyText(out).join('\n'));
-      if (out.skipped.length > 0) process.exitCode = EXIT.completedWithErrors;
+      await withCampaignLock(dir, async () => {
+        const out = importSurvey(await loadCampaign(dir), file, o.group ?? null);
+        if (o.json) printJson(out);
+        else print(importSurveyText(out).join('\n'));
+        if (out.skipped.length > 0) process.exitCode = EXIT.completedWithErrors;
+      });
     });
 
   cli
@@ -135,9 +144,11 @@ function program(): Command {
     .requiredOption('--reason <текст>', 'причина возврата (попадёт в файл школы)')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, id: string, o: { reason: string; json?: boolean }) => {
-      const out = await returnSchool(await loadCampaign(dir), id, o.reason);
-      if (o.json) return printJson(out);
-      print(`Таблица школы ${out.school} возвращена на доработку. Отправьте школе файл: ${out.file ?? ''}`);
+      await withCampaignLock(dir, async () => {
+        const out = await returnSchool(await loadCampaign(dir), id, o.reason);
+        if (o.json) return printJson(out);
+        print(`Таблица школы ${out.school} возвращена на доработку. Отправьте школе файл: ${out.file ?? ''}`);
+      });
     });
 
   cli
@@ -147,9 +158,11 @@ function program(): Command {
     .argument('<код>', 'код ОО из реестра')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, id: string, o: { json?: boolean }) => {
-      const out = await acceptSchool(await loadCampaign(dir), id);
-      if (o.json) return printJson(out);
-      print(`Данные школы ${out.school} приняты.`);
+      await withCampaignLock(dir, async () => {
+        const out = await acceptSchool(await loadCampaign(dir), id);
+        if (o.json) return printJson(out);
+        print(`Данные школы ${out.school} приняты.`);
+      });
     });
 
   cli
@@ -159,9 +172,11 @@ function program(): Command {
     .option('--previous <файл>', 'appendices.json прошлого года — для динамики по школам')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, o: { previous?: string; json?: boolean }) => {
-      const out = await recommend((await loadCampaign(dir)), o.previous ?? null, o.json === true);
-      if (o.json) return printJson(out);
-      print(`Рекомендации школам (${out.recommendations.length}):\n${out.recommendations.map((f) => `  ${f}`).join('\n')}\nАналитический отчёт: ${out.report}`);
+      await withCampaignLock(dir, async () => {
+        const out = await recommend((await loadCampaign(dir)), o.previous ?? null, o.json === true);
+        if (o.json) return printJson(out);
+        print(`Рекомендации школам (${out.recommendations.length}):\n${out.recommendations.map((f) => `  ${f}`).join('\n')}\nАналитический отчёт: ${out.report}`);
+      });
     });
 
   cli
@@ -248,6 +263,11 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof UserError) {
       process.stderr.write(`Ошибка: ${err.message}\n`);
       return EXIT.usage;
+    }
+    const problem = fileProblem(e);
+    if (problem) {
+      process.stderr.write(`Ошибка: ${problem}\n`);
+      return EXIT.failure;
     }
     process.stderr.write(`Внутренняя ошибка: ${err.stack ?? err.message}\n`);
     return EXIT.failure;

@@ -1,5 +1,5 @@
 /** The department's decisions offline: «вернуть на доработку» (with reasons in a copy of the file) and «принять». */
-import { existsSync, utimesSync } from 'node:fs';
+import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readWorkbookFile } from '../../src/node/xlsx/read';
 import { msoko, msokoJson, tempDir } from './helpers';
@@ -43,4 +43,15 @@ test('accept records «принято» for a clean file and refuses a file with
   expect(refused.stderr).toContain('есть ошибки');
   expect(msoko(['return', dir, 'sosh1']).stderr).toContain('не указан обязательный параметр');
   expect(msoko(['accept', dir, 'nope']).stderr).toContain('нет в реестре');
+});
+
+test('a second command on the same campaign is refused while the first runs; a stale lock is taken over', () => {
+  const lock = path.join(dir, '.msoko.lock');
+  writeFileSync(lock, `${process.pid} 2026-11-23T10:00:00.000Z\n`);
+  const refused = msoko(['validate', dir]);
+  expect(refused.code).toBe(2);
+  expect(refused.stderr).toContain('обрабатывается другой командой msoko');
+  writeFileSync(lock, '999999 2026-11-23T10:00:00.000Z\n');
+  expect(msoko(['accept', dir, 'sosh2']).code).toBe(0);
+  expect(existsSync(lock)).toBe(false);
 });

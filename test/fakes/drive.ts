@@ -7,7 +7,10 @@ import { DriveAccess, DrivePermission, enumName, type DriveAccessName, type Driv
 import { MIME, type FileRecord } from './model';
 import { emailOf, makeUser, track, type Env, type FakeUser } from './runtime';
 import { blobParts, makeBlob, type FakeBlob } from './utilities';
+import type { QuotaName } from './workspace';
 
+/** Which daily creation quota a Drive copy of each kind of file uses. */
+const COPY_QUOTA: Partial<Record<FileRecord['kind'], QuotaName>> = { spreadsheet: 'spreadsheetCreate', document: 'documentCreate', form: 'formCreate' };
 const NOT_FOUND = 'No item with the given ID could be found, or you do not have permission to access it.';
 const REC: unique symbol = Symbol('drive-record');
 
@@ -244,8 +247,14 @@ export class FakeFile extends DriveItem {
     this[REC].content = String(content);
     return this;
   }
+  /**
+   * Copies count against the daily creation quota of their kind, like SpreadsheetApp.create (assumed:
+   * the Apps Script quota page lists «Spreadsheets created» without excluding Drive copies).
+   */
   makeCopy(name?: unknown, destination?: unknown): FakeFile {
     const src = this[REC];
+    const quota = COPY_QUOTA[src.kind];
+    if (quota) this.env.ws.consumeQuota(quota);
     const folder = destination !== undefined ? recOf(this.env, destination, 'folder').id : typeof name === 'object' && name !== null ? recOf(this.env, name, 'folder').id : (src.parents[0] ?? this.env.ws.rootFolderId);
     const copy = this.env.ws.addFile(src.kind, typeof name === 'string' ? name : `Copy of ${src.name}`, src.mimeType, [folder]);
     copy.content = src.content;

@@ -69,7 +69,7 @@ export function track<T extends object>(env: Env, service: string, target: T): T
       if (typeof value !== 'function' || typeof prop === 'symbol' || SKIP.has(prop)) return value;
       const method = prop;
       return (...args: unknown[]): unknown => {
-        env.ws.recordCall(env.exec, service, method);
+        env.ws.recordCall(env.exec, service, method, args);
         const result: unknown = value.apply(t, args);
         return result === t ? proxy : result;
       };

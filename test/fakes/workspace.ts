@@ -69,6 +69,12 @@ export interface LogLine {
 
 export type CallFilter = string | ((call: CallRecord) => boolean);
 
+/** "Range.getValues" matches exactly, "Range" the whole class, a function decides itself. */
+function callMatches(call: CallRecord, filter: CallFilter): boolean {
+  if (typeof filter === 'function') return filter(call);
+  return filter.includes('.') ? `${call.service}.${call.method}` === filter : call.service === filter;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ID_TAG: Record<FileKind, string> = { spreadsheet: 'SS', document: 'DOC', form: 'FORM', folder: 'DIR', blob: 'FILE' };
 const AUTH_MODES: readonly AuthModeName[] = ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'];
@@ -102,6 +108,13 @@ export class FakeWorkspace {
    * When false, installGlobals() provides no `Sheets` global, so the SpreadsheetApp fallback runs.
    */
   advancedSheetsEnabled = true;
+  /**
+   * Optional observer of every logged call, before the method runs, with its arguments (benchmarks use it
+   * to advance the clock by a latency model and to see which file a call reads). Null by default.
+   */
+  onCall: ((call: CallRecord, args: readonly unknown[]) => void) | null = null;
+  /** The fault armed by failCall(), if any. */
+  private fault: { filter: CallFilter; left: number; message: string } | null = null;
   private clockMs: number;
   private readonly counters = new Map<string, number>();
   private readonly executions = new Map<number, Execution>();
@@ -175,16 +188,31 @@ export class FakeWorkspace {
   }
 
   // --------------------------------------------------------------- call log --
-  recordCall(exec: Execution, service: string, method: string): void {
+  recordCall(exec: Execution, service: string, method: string, args: readonly unknown[] = []): void {
     const allowed = isAllowed(exec.authMode, service, method);
-    this.calls.push({ service, method, execution: exec.id, denied: !allowed });
+    const call: CallRecord = { service, method, execution: exec.id, denied: !allowed };
+    this.calls.push(call);
+    this.onCall?.(call, args);
     if (!allowed) throw this.error(`You do not have permission to call ${service}.${method}`);
+    if (this.fault && callMatches(call, this.fault.filter) && --this.fault.left === 0) {
+      const { message } = this.fault;
+      this.fault = null;
+      throw this.error(message);
+    }
+  }
+  /**
+   * Fault injection: the `nth` call from now on that matches `filter` ("Sheets.Spreadsheets.batchUpdate",
+   * "Spreadsheet.insertSheet", a class name, or a function) throws an Exception with `message` before the
+   * method runs — once; the calls before and after it work. `failCall(null)` disarms a pending fault.
+   */
+  failCall(filter: CallFilter | null, nth = 1, message = 'Fake fault injected'): void {
+    if (filter !== null && !(Number.isInteger(nth) && nth >= 1)) throw new Error(`failCall: nth must be a positive integer, got ${nth}`);
+    this.fault = filter === null ? null : { filter, left: nth, message };
   }
   /** Counts calls; a filter "Range.getValues" matches exactly, "Range" matches the whole class. */
   countCalls(filter?: CallFilter): number {
     if (filter === undefined) return this.calls.length;
-    if (typeof filter === 'function') return this.calls.filter(filter).length;
-    return this.calls.filter((c) => (filter.includes('.') ? `${c.service}.${c.method}` === filter : c.service === filter)).length;
+    return this.calls.filter((c) => callMatches(c, filter)).length;
   }
   resetCalls(): void {
     this.calls.length = 0;

@@ -61,6 +61,7 @@ function readNumber(kind: 'count' | 'number' | 'percent', raw: unknown): Reading
   else if (typeof raw === 'string') {
     const text = raw.trim();
     const cleaned = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
+    if (/^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(text)) return fail('date', `в ячейке дата «${text}», а нужно число`);
     if (!/^-?\d+(\.\d+)?$/.test(cleaned)) {
       const digits = /\d/.test(text);
       return fail('not-number', digits ? `введено «${text}» — нужно только число, без единиц измерения и пояснений` : `введён текст «${text}» — нужно число`);

@@ -15,6 +15,7 @@ import { readStep } from './read-schools';
 import type { StepDef } from './runner';
 
 const STAGING = ' (новое)';
+const OLD = ' (старое)';
 
 /** Reads every school (in chunks, one batchGet each), then writes Appendix 1–11 and the department's sheets. */
 export function consolidateStep(): StepDef {
@@ -102,15 +103,21 @@ function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[])
     throw e;
   }
   const old = specs.map((s) => existing.get(s.name)).filter((x): x is number => x !== undefined);
-  api.Spreadsheets?.batchUpdate(
-    {
-      requests: [
-        ...old.map((sheetId) => ({ deleteSheet: { sheetId } })),
-        ...specs.map((spec, i) => ({ updateSheetProperties: { properties: { sheetId: ids[i] ?? -1, title: spec.name }, fields: 'title' } })),
-      ],
-    },
-    id,
-  );
+  try {
+    // one atomic batch: the old tables go and the new ones take their names together, or nothing changes
+    api.Spreadsheets?.batchUpdate(
+      {
+        requests: [
+          ...old.map((sheetId) => ({ deleteSheet: { sheetId } })),
+          ...specs.map((spec, i) => ({ updateSheetProperties: { properties: { sheetId: ids[i] ?? -1, title: spec.name }, fields: 'title' } })),
+        ],
+      },
+      id,
+    );
+  } catch (e) {
+    api.Spreadsheets?.batchUpdate({ requests: ids.map((sheetId) => ({ deleteSheet: { sheetId } })) }, id);
+    throw e;
+  }
 }
 
 function writeStagedOneByOne(ss: Spreadsheet, specs: SheetSpec[]): void {
@@ -127,11 +134,22 @@ function writeStagedOneByOne(ss: Spreadsheet, specs: SheetSpec[]): void {
     for (const sheet of made) ss.deleteSheet(sheet);
     throw e;
   }
-  for (const [i, spec] of specs.entries()) {
-    const old = ss.getSheetByName(spec.name);
-    if (old) ss.deleteSheet(old);
-    (made[i] as Sheet).setName(spec.name);
+  // old tables step aside first, so a failed rename can put everything back
+  const aside: { sheet: Sheet; name: string }[] = [];
+  try {
+    for (const spec of specs) {
+      const old = ss.getSheetByName(spec.name);
+      if (!old) continue;
+      old.setName(spec.name + OLD);
+      aside.push({ sheet: old, name: spec.name });
+    }
+    specs.forEach((spec, i) => (made[i] as Sheet).setName(spec.name));
+  } catch (e) {
+    for (const sheet of made) ss.deleteSheet(sheet);
+    for (const a of aside) a.sheet.setName(a.name);
+    throw e;
   }
+  for (const a of aside) ss.deleteSheet(a.sheet);
 }
 
 const snapshotName = (year: number): string => `Итоги ${year}.json`;
