@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import type { ReadFile, RunOutcome } from '../core/submission/collect';
-import { validateFiles } from '../core/submission/collect';
+import { type AssessedFile, type RunOutcome, assessFile, assignFiles } from '../core/submission/collect';
 import { type Decision, DecisionsSchema } from '../core/submission/lifecycle';
 import type { Value } from '../core/submission/values';
 import { type CampaignFolder, paths } from './campaign-folder';
@@ -21,19 +20,20 @@ export async function intake(folder: CampaignFolder, quiet: boolean, previous: M
   const dir = paths(folder.dir).received;
   const names = existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.') && !n.startsWith('~$') && statSync(join(dir, n)).isFile()).sort() : [];
   const bar = progress('Чтение файлов', names.length, quiet);
-  const files: ReadFile[] = [];
+  const assessed: AssessedFile[] = [];
   const mtime = new Map<string, string>();
   for (const name of names) {
     const full = join(dir, name);
     const stem = basename(name, extname(name));
     const expected = folder.schools.some((s) => s.id === stem) ? stem : null;
     const grid = extname(name).toLowerCase() === '.xlsx' ? await readWorkbookFile(full) : { unreadable: `файл «${name}» — не книга .xlsx; сохраните его в формате Excel (.xlsx)` };
-    files.push({ file: name, expectedSchoolId: expected, grid });
+    // each file is assessed as soon as it is read, so only its values stay in memory, not its grids
+    assessed.push(assessFile({ file: name, expectedSchoolId: expected, grid }, folder.catalog, folder.campaign.year, folder.schools, previous));
     mtime.set(name, statSync(full).mtime.toISOString());
     bar.tick(name);
   }
   bar.stop();
-  const run = validateFiles(files, folder.catalog, folder.campaign.year, folder.schools, previous);
+  const run = assignFiles(assessed, folder.schools);
   const changedAt = new Map<string, string>();
   for (const o of run.schools) {
     const latest = o.files.map((f) => mtime.get(f) ?? '').sort().pop();

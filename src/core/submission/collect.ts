@@ -32,27 +32,35 @@ export interface RunOutcome {
   strays: { file: string; messages: Message[] }[];
 }
 
+/** One file after parsing and validation, before files are matched to schools; the grid is no longer needed. */
+export interface AssessedFile {
+  file: string;
+  /** The registry school the file belongs to, or null (a stray file). */
+  schoolId: string | null;
+  submission: Submission | null;
+  messages: Message[];
+}
+
+/** Parses and validates one file. A file filed under a registry school is that school's (a wrong stamp is its error). */
+export function assessFile(f: ReadFile, catalog: Catalog, year: number, registry: School[], previous: Map<string, Record<string, Value>> = new Map()): AssessedFile {
+  const known = (id: string | null): string | null => (id && registry.some((s) => s.id === id) ? id : null);
+  if ('unreadable' in f.grid) return { file: f.file, schoolId: known(f.expectedSchoolId), submission: null, messages: [message('error', 'unreadable', f.grid.unreadable)] };
+  const submission = parseSubmission(f.grid, { catalog, year, registry, expectedSchoolId: f.expectedSchoolId });
+  const id = f.expectedSchoolId ?? submission.schoolId;
+  const prior = id ? (previous.get(id) ?? null) : null;
+  return { file: f.file, schoolId: known(id), submission, messages: [...submission.messages, ...validateSubmission(submission, catalog, prior)] };
+}
+
 /**
- * Parses and validates every file, then assigns files to registry schools. One bad file never stops the
- * others; a school with two files is rejected with both named, so nothing is silently dropped.
+ * Assigns assessed files to registry schools. One bad file never stops the others; a school with two files is
+ * rejected with both named, so nothing is silently dropped.
  */
-export function validateFiles(files: ReadFile[], catalog: Catalog, year: number, registry: School[], previous: Map<string, Record<string, Value>> = new Map()): RunOutcome {
-  const bySchool = new Map<string, { file: string; submission: Submission | null; messages: Message[] }[]>();
+export function assignFiles(assessed: AssessedFile[], registry: School[]): RunOutcome {
+  const bySchool = new Map<string, AssessedFile[]>();
   const strays: RunOutcome['strays'] = [];
-  for (const f of files) {
-    if ('unreadable' in f.grid) {
-      const msgs = [message('error', 'unreadable', f.grid.unreadable)];
-      if (f.expectedSchoolId && registry.some((s) => s.id === f.expectedSchoolId)) push(bySchool, f.expectedSchoolId, { file: f.file, submission: null, messages: msgs });
-      else strays.push({ file: f.file, messages: msgs });
-      continue;
-    }
-    const submission = parseSubmission(f.grid, { catalog, year, registry, expectedSchoolId: f.expectedSchoolId });
-    // a file filed under a registry school is that school's (a wrong stamp is its error); else the stamp decides
-    const id = f.expectedSchoolId ?? submission.schoolId;
-    const prior = id ? (previous.get(id) ?? null) : null;
-    const msgs = [...submission.messages, ...validateSubmission(submission, catalog, prior)];
-    if (id && registry.some((s) => s.id === id)) push(bySchool, id, { file: f.file, submission, messages: msgs });
-    else strays.push({ file: f.file, messages: msgs });
+  for (const a of assessed) {
+    if (a.schoolId) push(bySchool, a.schoolId, a);
+    else strays.push({ file: a.file, messages: a.messages });
   }
   const schools = registry.map((school): SchoolOutcome => {
     const got = bySchool.get(school.id) ?? [];
@@ -65,11 +73,16 @@ export function validateFiles(files: ReadFile[], catalog: Catalog, year: number,
       ];
       return { school, status: 'rejected', files: got.map((g) => g.file), submission: null, messages: msgs };
     }
-    const only = got[0] as { file: string; submission: Submission | null; messages: Message[] };
+    const only = got[0] as AssessedFile;
     const ok = only.submission !== null && !hasErrors(only.messages);
     return { school, status: ok ? 'accepted' : 'rejected', files: [only.file], submission: only.submission, messages: only.messages };
   });
   return { schools, strays };
+}
+
+/** Parses, validates and assigns a set of files (see assessFile and assignFiles). */
+export function validateFiles(files: ReadFile[], catalog: Catalog, year: number, registry: School[], previous: Map<string, Record<string, Value>> = new Map()): RunOutcome {
+  return assignFiles(files.map((f) => assessFile(f, catalog, year, registry, previous)), registry);
 }
 
 function push<T>(map: Map<string, T[]>, key: string, item: T): void {
@@ -83,8 +96,7 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
  * validated, always attributed to that school; a file stamped for another school is an error of this one.
  */
 export function validateOne(school: School, file: ReadFile, catalog: Catalog, year: number, registry: School[], previous: Record<string, Value> | null): SchoolOutcome {
-  if ('unreadable' in file.grid) return { school, status: 'rejected', files: [file.file], submission: null, messages: [message('error', 'unreadable', file.grid.unreadable)] };
-  const submission = parseSubmission(file.grid, { catalog, year, registry, expectedSchoolId: school.id });
-  const messages = [...submission.messages, ...validateSubmission(submission, catalog, previous)];
-  return { school, status: hasErrors(messages) ? 'rejected' : 'accepted', files: [file.file], submission, messages };
+  const a = assessFile({ ...file, expectedSchoolId: school.id }, catalog, year, registry, previous ? new Map([[school.id, previous]]) : new Map());
+  const ok = a.submission !== null && !hasErrors(a.messages);
+  return { school, status: ok ? 'accepted' : 'rejected', files: [file.file], submission: a.submission, messages: a.messages };
 }
