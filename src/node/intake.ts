@@ -6,6 +6,7 @@ import type { Value } from '../core/submission/values';
 import { type CampaignFolder, paths } from './campaign-folder';
 import { readJsonFile } from './json-file';
 import { progress } from './progress';
+import { IntakeCache } from './intake-cache';
 import { readWorkbookFile } from './xlsx/read';
 
 export interface Intake {
@@ -22,17 +23,27 @@ export async function intake(folder: CampaignFolder, quiet: boolean, previous: M
   const bar = progress('Чтение файлов', names.length, quiet);
   const assessed: AssessedFile[] = [];
   const mtime = new Map<string, string>();
+  const cache = new IntakeCache(
+    join(paths(folder.dir).out, '.intake-cache.json'),
+    JSON.stringify([folder.campaign.year, folder.catalog.id, folder.catalog.version, folder.schools, [...previous.keys()].sort()]),
+  );
   for (const name of names) {
     const full = join(dir, name);
     const stem = basename(name, extname(name));
     const expected = folder.schools.some((s) => s.id === stem) ? stem : null;
-    const grid = extname(name).toLowerCase() === '.xlsx' ? await readWorkbookFile(full) : { unreadable: `файл «${name}» — не книга .xlsx; сохраните его в формате Excel (.xlsx)` };
-    // each file is assessed as soon as it is read, so only its values stay in memory, not its grids
-    assessed.push(assessFile({ file: name, expectedSchoolId: expected, grid }, folder.catalog, folder.campaign.year, folder.schools, previous));
+    let one = cache.get(name, full);
+    if (!one) {
+      const grid = extname(name).toLowerCase() === '.xlsx' ? await readWorkbookFile(full) : { unreadable: `файл «${name}» — не книга .xlsx; сохраните его в формате Excel (.xlsx)` };
+      // each file is assessed as soon as it is read, so only its values stay in memory, not its grids
+      one = assessFile({ file: name, expectedSchoolId: expected, grid }, folder.catalog, folder.campaign.year, folder.schools, previous);
+      cache.put(name, full, one);
+    }
+    assessed.push(one);
     mtime.set(name, statSync(full).mtime.toISOString());
     bar.tick(name);
   }
   bar.stop();
+  if (existsSync(paths(folder.dir).out) || names.length > 0) cache.save();
   const run = assignFiles(assessed, folder.schools);
   const changedAt = new Map<string, string>();
   for (const o of run.schools) {

@@ -1,0 +1,70 @@
+import { statSync } from 'node:fs';
+import * as z from 'zod/mini';
+import type { AssessedFile } from '../core/submission/collect';
+import { readJsonFile } from './json-file';
+import { writeFileAtomic } from './campaign-folder';
+
+/**
+ * The assessment of each received file, keyed by name, size and change time: `consolidate` after `validate`
+ * (or a second `validate`) reads only the files that changed since. The cache never decides anything on
+ * its own: a file whose size or time differs is read again.
+ */
+const MessageSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  sheet: z.nullable(z.string()),
+  cell: z.nullable(z.string()),
+  inputId: z.nullable(z.string()),
+  indicator: z.nullable(z.string()),
+  text: z.string(),
+});
+const SubmissionSchema = z.object({
+  schoolId: z.nullable(z.string()),
+  stamp: z.object({ schoolId: z.optional(z.string()), year: z.optional(z.number()), catalogId: z.optional(z.string()), catalogVersion: z.optional(z.string()), layoutHash: z.optional(z.string()) }),
+  values: z.record(z.string(), z.nullable(z.union([z.number(), z.boolean(), z.string()]))),
+  cells: z.record(z.string(), z.object({ sheet: z.string(), cell: z.string() })),
+  status: z.nullable(z.string()),
+  messages: z.array(MessageSchema),
+});
+const EntrySchema = z.object({
+  size: z.number(),
+  mtimeMs: z.number(),
+  /** What the assessment depended on besides the file: campaign year, catalog version, registry, previous year. */
+  context: z.string(),
+  assessed: z.object({ file: z.string(), schoolId: z.nullable(z.string()), submission: z.nullable(SubmissionSchema), messages: z.array(MessageSchema) }),
+});
+const CacheSchema = z.record(z.string(), EntrySchema);
+type Cache = z.infer<typeof CacheSchema>;
+
+export class IntakeCache {
+  private readonly entries: Cache;
+  private readonly fresh: Cache = {};
+
+  constructor(private readonly path: string, private readonly context: string) {
+    let loaded: Cache | null = null;
+    try {
+      loaded = readJsonFile(path, CacheSchema);
+    } catch {
+      loaded = null; // a damaged cache is simply rebuilt
+    }
+    this.entries = loaded ?? {};
+  }
+
+  get(name: string, full: string): AssessedFile | null {
+    const e = this.entries[name];
+    if (!e || e.context !== this.context) return null;
+    const st = statSync(full);
+    if (st.size !== e.size || st.mtimeMs !== e.mtimeMs) return null;
+    this.fresh[name] = e;
+    return e.assessed;
+  }
+
+  put(name: string, full: string, assessed: AssessedFile): void {
+    const st = statSync(full);
+    this.fresh[name] = { size: st.size, mtimeMs: st.mtimeMs, context: this.context, assessed };
+  }
+
+  save(): void {
+    writeFileAtomic(this.path, JSON.stringify(this.fresh));
+  }
+}
