@@ -91,7 +91,7 @@ export function appendixTableSheet(catalog: Catalog, result: ConsolidationExport
       put(row + 5, at, c.n, 'stat');
     });
     if (options.evidence) {
-      put(row, evidenceCol, r.evidence.map((e) => e.url).join('\n') || 'нет ссылок', 'link');
+      put(row, evidenceCol, evidenceText(r.evidence.map((e) => e.url)), 'link');
       merges.push({ row, col: evidenceCol, rows: TABLE_LINES.length, cols: 1 });
     }
     row += TABLE_LINES.length;
@@ -117,6 +117,20 @@ export function appendixTableSheet(catalog: Catalog, result: ConsolidationExport
     landscape: true,
     printArea: `A1:${rangeA1(1, 1, row - 1, lastCol).split(':')[1] ?? 'A1'}`,
   };
+}
+
+/** A cell holds at most 32,767 characters in Excel (50,000 in Google Sheets): links are listed up to that, then counted. */
+export const CELL_CHARS = 32_000;
+function evidenceText(urls: string[]): string {
+  let out = '';
+  let i = 0;
+  for (; i < urls.length; i++) {
+    const next = out ? `${out}\n${urls[i]}` : (urls[i] as string);
+    if (next.length > CELL_CHARS) break;
+    out = next;
+  }
+  if (urls.length === 0) return 'нет ссылок';
+  return i < urls.length ? `${out}\n… ещё ${urls.length - i} ссылок (полный список — в «Итоги <год>.json»)` : out;
 }
 
 function previousText(c: ResultCell, o: { suppressSmall: boolean; sensitive: boolean }): string | number {

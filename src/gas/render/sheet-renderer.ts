@@ -7,8 +7,17 @@ const PX_PER_CHAR = 7;
 
 /** Rows × columns a spec needs. */
 export function extent(spec: SheetSpec): { rows: number; cols: number } {
-  const rows = Math.max(1, ...spec.cells.map((c) => c.row), ...spec.inputs.map((i) => i.row), ...spec.merges.map((m) => m.row + m.rows - 1));
-  const cols = Math.max(spec.widths.length, ...spec.cells.map((c) => c.col), ...spec.inputs.map((i) => i.col), ...spec.merges.map((m) => m.col + m.cols - 1));
+  // loops, not Math.max(...spread): «Свод по школам» for 1,000 schools has ~200,000 cells
+  let rows = 1;
+  let cols = spec.widths.length;
+  for (const c of [...spec.cells, ...spec.inputs]) {
+    if (c.row > rows) rows = c.row;
+    if (c.col > cols) cols = c.col;
+  }
+  for (const m of spec.merges) {
+    rows = Math.max(rows, m.row + m.rows - 1);
+    cols = Math.max(cols, m.col + m.cols - 1);
+  }
   return { rows, cols };
 }
 
