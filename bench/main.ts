@@ -1,0 +1,97 @@
+/**
+ * `npm run bench` (bench/run.cjs bundles this to build/bench.cjs): core, add-on call counts, resumable
+ * runs on a simulated clock, the offline CLI; prints a table and writes bench/results.json.
+ *
+ *   node bench/run.cjs [--quick] [--skip-offline] [--only=core,addon,resumable,quota,offline]
+ *   node bench/run.cjs --report      reprint the table of the last bench/results.json
+ *
+ * Heavy parts (1,000-school add-on simulation, quota days) run in child processes with a larger heap.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type AddonResult, runAddon } from './addon';
+import { type CoreResult, runCore } from './core';
+import { ROOT, loadLatencyModel } from './latency';
+import { type OfflineRun, fillReceived, offlineRun } from './offline';
+import { type Report, printReport, reportFromResults, writeResults } from './report';
+import { type QuotaGeneration, type ResumableResult, quotaGeneration, resumableConsolidation } from './resumable';
+
+const log = (s: string): void => {
+  process.stdout.write(`· ${s}\n`);
+};
+
+interface Options {
+  quick: boolean;
+  only: Set<string>;
+}
+
+function options(argv: string[]): Options {
+  const quick = argv.includes('--quick');
+  const only = argv.find((a) => a.startsWith('--only='));
+  const parts = new Set(only ? only.slice('--only='.length).split(',') : ['core', 'addon', 'resumable', 'quota', 'offline']);
+  if (argv.includes('--skip-offline')) parts.delete('offline');
+  return { quick, only: parts };
+}
+
+/** A heavy part in a child process (fresh heap, 8 GB limit); its result comes back as JSON. */
+function inChild<T>(part: string, args: string[]): Promise<T> {
+  const work = mkdtempSync(path.join(tmpdir(), 'msoko-bench-part-'));
+  const out = path.join(work, 'result.json');
+  return new Promise<T>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=8192', __filename, '--part', part, out, ...args], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        if (code !== 0) throw new Error(`bench part ${part} exited with ${code}`);
+        resolve(JSON.parse(readFileSync(out, 'utf8')) as T);
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    });
+  });
+}
+
+async function part(name: string, out: string, args: string[]): Promise<void> {
+  const model = loadLatencyModel();
+  let result: unknown;
+  if (name === 'resumable') result = resumableConsolidation(Number(args[0]), model, { quotaRuns: true, log });
+  else if (name === 'quota') result = [250, 3200].map((perDay) => {
+    log(`quota: generating ${args[0]} schools with ${perDay} spreadsheets/day…`);
+    return quotaGeneration(Number(args[0]), perDay, model);
+  });
+  else throw new Error(`unknown part ${name}`);
+  writeFileSync(out, JSON.stringify(result));
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--fill-received') return fillReceived(argv[1] ?? '', Number(argv[2]), Number(argv[3]));
+  if (argv[0] === '--part') return part(argv[1] ?? '', argv[2] ?? '', argv.slice(3));
+  if (argv[0] === '--report') return printReport(reportFromResults(readFileSync(path.join(ROOT, 'bench', 'results.json'), 'utf8'), loadLatencyModel()));
+  const opts = options(argv);
+  const started = performance.now();
+  const model = loadLatencyModel();
+  const report: Report = { model, quick: opts.quick, core: null, addon: null, resumable: null, quota: null, offline: [] };
+  if (opts.only.has('core')) report.core = runCore(opts.quick ? [10, 100, 300] : [10, 100, 1000], log) satisfies CoreResult;
+  if (opts.only.has('addon')) report.addon = runAddon(model, [10, 40], log) satisfies AddonResult;
+  if (opts.only.has('resumable')) report.resumable = await inChild<ResumableResult>('resumable', [String(opts.quick ? 120 : 1000)]);
+  if (opts.only.has('quota')) report.quota = await inChild<QuotaGeneration[]>('quota', [String(opts.quick ? 300 : 600)]);
+  if (opts.only.has('offline')) {
+    // the smaller run is profiled (--cpu-prof) to show where the time goes
+    const sizes = opts.quick ? [20, 100] : [100, 1000];
+    for (const n of sizes) report.offline.push((await offlineRun(n, __filename, log, n === sizes[0])) satisfies OfflineRun);
+  }
+  printReport(report);
+  const file = path.join(ROOT, 'bench', 'results.json');
+  writeResults(report, file);
+  log(`bench done in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${path.relative(process.cwd(), file)}`);
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

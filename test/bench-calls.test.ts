@@ -1,0 +1,99 @@
+/**
+ * The deterministic part of `npm run bench`: service-call counts of the add-on on the FakeWorkspace
+ * (never times). Runs the built dist/Code.js, one fresh vm context per execution (bench/sim.ts).
+ */
+import { type StepCost, measureMunicipality, stepCost } from '../bench/addon';
+import { type LatencyModel, loadLatencyModel, totalCalls } from '../bench/latency';
+import { consolidateInChunks, quotaGeneration } from '../bench/resumable';
+import { Sim, syntheticSchools } from '../bench/sim';
+
+const model = loadLatencyModel();
+const SMALL = 5;
+const LARGE = 30;
+type Measured = ReturnType<typeof measureMunicipality>;
+let small: Measured;
+let large: Measured;
+let consolidate: StepCost;
+let generate: StepCost;
+
+beforeAll(() => {
+  small = measureMunicipality(SMALL, 'kalar', ['generate', 'consolidate'], false);
+  large = measureMunicipality(LARGE, 'kalar', ['generate', 'consolidate'], true);
+  consolidate = stepCost('consolidate', small, large, model, []);
+  generate = stepCost('generate', small, large, model, []);
+});
+
+describe('add-on service calls (call log of the FakeWorkspace)', () => {
+
+  test('consolidation: one Values.batchGet per school, at most 2 calls per school', () => {
+    expect(large.calls.consolidate?.['Sheets.Spreadsheets.Values.batchGet']).toBe(LARGE);
+    expect(consolidate.perSchool).toBeLessThanOrEqual(2);
+    expect(consolidate.perSchoolByKind).toEqual({ 'Sheets.Spreadsheets.Values.batchGet': 1 });
+  });
+
+  test('consolidation: no extra calls per extra appendix (Kalar, 11 appendices, against a 1-appendix catalog)', () => {
+    const a = measureMunicipality(3, 'tomarinsky', ['generate', 'consolidate'], false);
+    const b = measureMunicipality(6, 'tomarinsky', ['generate', 'consolidate'], false);
+    const oneAppendix = stepCost('consolidate', a, b, model, []);
+    const perExtraAppendix = (consolidate.fixed - oneAppendix.fixed) / (large.appendices - a.appendices);
+    expect(perExtraAppendix).toBeLessThanOrEqual(3);
+    // the sheets of all appendices are written by four batched Sheets API calls together
+    expect(large.calls.consolidate?.['Sheets.Spreadsheets.batchUpdate']).toBe(3);
+    expect(large.calls.consolidate?.['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
+  });
+
+  test('generation: at most 25 calls per school, one Drive copy each, whatever the catalog', () => {
+    expect(generate.perSchool).toBeLessThanOrEqual(25);
+    expect(generate.perSchoolByKind['File.makeCopy']).toBe(1);
+    const a = measureMunicipality(3, 'mosalsky', ['generate'], false);
+    const b = measureMunicipality(6, 'mosalsky', ['generate'], false);
+    expect(stepCost('generate', a, b, model, []).perSchool).toBe(generate.perSchool);
+  });
+
+  test('the naive per-cell reader reads the same data with ≥ 100× more calls', () => {
+    const naive = large.naive;
+    if (!naive) throw new Error('no naive read');
+    expect(naive.sameData).toBe(true);
+    const naiveTotal = totalCalls(naive.calls);
+    const batchedTotal = totalCalls(large.calls.consolidate ?? {});
+    expect(naiveTotal / batchedTotal).toBeGreaterThanOrEqual(100);
+    expect(naiveTotal / LARGE / consolidate.perSchool).toBeGreaterThanOrEqual(100);
+  });
+});
+
+describe('resumable runs on the simulated clock', () => {
+  test(`${LARGE} schools consolidated in several chunks: each school read once, result as in one run and as the core`, () => {
+    // 20 s per read makes the 270 s time guard cut the run into chunks of ~13 schools
+    const slow: LatencyModel = { ...model, calls: { ...model.calls, 'Sheets.Spreadsheets.Values.batchGet': { ms: 20_000, source: 'test' } } };
+    const r = consolidateInChunks(large.sim, slow);
+    expect(r.asBuilt.failure).toBeNull();
+    expect(r.chunked.chunks).toBeGreaterThanOrEqual(3);
+    expect(r.chunked.eachReadOnce).toBe(true);
+    expect(r.chunked.reads).toBe(LARGE);
+    expect(r.oneShot.chunks).toBe(1);
+    expect(r.sameAsOneShot).toBe(true);
+    expect(r.sameAsCore).toBe(true);
+  });
+
+  test('generation under a daily quota stops with the Russian message and resumes without duplicates', () => {
+    const q = quotaGeneration(25, 10, model);
+    expect(q.days).toBe(3); // 26 files (template + 25) at 10 a day
+    expect(q.pauses).toBe(2);
+    expect(q.pauseMessagesOk).toBe(true);
+    expect(q.createdOnce).toBe(true);
+    expect(q.spreadsheets).toBe(26);
+  });
+
+  test('the bundle\'s Date reads the fake clock, which each service call advances', () => {
+    const sim = new Sim({ latency: model });
+    sim.setUp(syntheticSchools(2));
+    const before = sim.ws.nowMs();
+    expect(sim.runStep('validate').ok).toBe(true);
+    const after = sim.ws.nowMs();
+    expect(after).toBeGreaterThan(before);
+    const job = JSON.parse(sim.ws.documentProperties.get(sim.ws.hostId ?? '')?.get('msoko.job') ?? '{}') as { startedAt?: string };
+    const started = Date.parse(job.startedAt ?? '');
+    expect(started).toBeGreaterThanOrEqual(before);
+    expect(started).toBeLessThanOrEqual(after);
+  });
+});
