@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { MessageSchema } from '../core/submission/messages';
 import type { AssessedFile } from '../core/submission/collect';
 import { readJsonFile } from './json-file';
 import { writeFileAtomic } from './campaign-folder';
@@ -9,15 +10,6 @@ import { writeFileAtomic } from './campaign-folder';
  * (or a second `validate`) reads only the files that changed since. The cache never decides anything on
  * its own: a file whose size or time differs is read again.
  */
-const MessageSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: z.string(),
-  sheet: z.nullable(z.string()),
-  cell: z.nullable(z.string()),
-  inputId: z.nullable(z.string()),
-  indicator: z.nullable(z.string()),
-  text: z.string(),
-});
 const SubmissionSchema = z.object({
   schoolId: z.nullable(z.string()),
   stamp: z.object({ schoolId: z.optional(z.string()), year: z.optional(z.number()), catalogId: z.optional(z.string()), catalogVersion: z.optional(z.string()), layoutHash: z.optional(z.string()) }),

@@ -1,15 +1,20 @@
-/** A finding about one school's file. Errors keep the school out of municipal values; warnings do not. */
-export interface Message {
-  severity: 'error' | 'warning';
-  code: string;
-  sheet: string | null;
-  /** A1 address on that sheet, or null when the finding concerns the whole file. */
-  cell: string | null;
-  inputId: string | null;
-  /** The indicator or field as the school sees it on the form. */
-  indicator: string | null;
-  text: string;
-}
+import * as z from 'zod/mini';
+
+/**
+ * A finding about one school's file. Errors keep the school out of municipal values; warnings do not.
+ * `cell` is the A1 address on `sheet` (null when the finding concerns the whole file); `indicator` is the
+ * field as the school sees it on the form. The schema reads messages back from stored results.
+ */
+export const MessageSchema = z.object({
+  severity: z.enum(['error', 'warning']),
+  code: z.string(),
+  sheet: z.nullable(z.string()),
+  cell: z.nullable(z.string()),
+  inputId: z.nullable(z.string()),
+  indicator: z.nullable(z.string()),
+  text: z.string(),
+});
+export type Message = z.infer<typeof MessageSchema>;
 
 export function message(
   severity: Message['severity'],

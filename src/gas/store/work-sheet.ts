@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MessageSchema } from '../../core/submission/messages';
 import type { Spreadsheet } from '../services';
 
 /**
@@ -8,15 +9,6 @@ import type { Spreadsheet } from '../services';
 export const WORK_SHEET = '_Данные';
 
 const ValuesSchema = z.record(z.string(), z.nullable(z.union([z.number(), z.boolean(), z.string()])));
-const MessageSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  code: z.string(),
-  sheet: z.nullable(z.string()),
-  cell: z.nullable(z.string()),
-  inputId: z.nullable(z.string()),
-  indicator: z.nullable(z.string()),
-  text: z.string(),
-});
 export const WorkRecordSchema = z.object({
   schoolId: z.string(),
   status: z.enum(['accepted', 'rejected', 'missing']),
