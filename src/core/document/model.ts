@@ -1,6 +1,6 @@
 /**
  * A document as data: the school recommendations and the municipal report are built once in the core and
- * rendered by the docx adapter (offline) and the DocumentApp adapter (Google Docs) alike.
+ * rendered by the .docx adapter (offline) and the Google Docs adapter alike.
  */
 export type Block =
   | { type: 'heading'; level: 1 | 2 | 3; text: string }
