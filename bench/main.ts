@@ -8,7 +8,7 @@
  * Heavy parts (1,000-school add-on simulation, quota days) run in child processes with a larger heap.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -85,8 +85,17 @@ async function main(argv: string[]): Promise<void> {
     const sizes = opts.quick ? [20, 100] : [100, 1000];
     for (const n of sizes) report.offline.push((await offlineRun(n, __filename, log, n === sizes[0])) satisfies OfflineRun);
   }
-  printReport(report);
   const file = path.join(ROOT, 'bench', 'results.json');
+  // with --only, the parts not run keep their figures from the last bench/results.json
+  const last = opts.only.size < 5 && existsSync(file) ? reportFromResults(readFileSync(file, 'utf8'), model) : null;
+  if (last) {
+    report.core ??= last.core;
+    report.addon ??= last.addon;
+    report.resumable ??= last.resumable;
+    report.quota ??= last.quota;
+    if (!opts.only.has('offline')) report.offline = last.offline;
+  }
+  printReport(report);
   writeResults(report, file);
   log(`bench done in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${path.relative(process.cwd(), file)}`);
 }
