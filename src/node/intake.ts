@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { type AssessedFile, type RunOutcome, assessFile, assignFiles } from '../core/submission/collect';
@@ -25,7 +26,7 @@ export async function intake(folder: CampaignFolder, quiet: boolean, previous: M
   const mtime = new Map<string, string>();
   const cache = new IntakeCache(
     join(paths(folder.dir).out, '.intake-cache.json'),
-    JSON.stringify([folder.campaign.year, folder.catalog.id, folder.catalog.version, folder.schools, [...previous.keys()].sort()]),
+    createHash('sha256').update(JSON.stringify([folder.campaign.year, folder.catalog.id, folder.catalog.version, folder.schools, [...previous.keys()].sort()])).digest('hex'),
   );
   for (const name of names) {
     const full = join(dir, name);

@@ -59,6 +59,8 @@ export function groupTitle(catalog: Catalog, appendix: number, group: string): s
  * so its hash identifies the layout a file was generated with.
  */
 export function sheetLines(catalog: Catalog): SheetLines[] {
+  const known = LINES.get(catalog);
+  if (known) return known;
   const out: SheetLines[] = [];
   const profile: Line[] = [];
   let row = PROFILE_FIRST_LINE;
@@ -96,8 +98,13 @@ export function sheetLines(catalog: Catalog): SheetLines[] {
     }
     out.push({ sheet: appendixSheetName(catalog, app.number), appendix: app.number, lines });
   }
+  LINES.set(catalog, out);
   return out;
 }
+
+/** The plan and its hash depend only on the catalog object: computed once, not once per file. */
+const LINES = new WeakMap<Catalog, SheetLines[]>();
+const HASHES = new WeakMap<Catalog, string>();
 
 function groupOrder(group: string): number {
   if (group === 'bases') return -1;
@@ -122,6 +129,8 @@ export function inputPositions(catalog: Catalog): Map<string, Position> {
 
 /** FNV-1a over the line plan: changes when any line moves or the catalog version changes. */
 export function layoutHash(catalog: Catalog): string {
+  const known = HASHES.get(catalog);
+  if (known) return known;
   const parts = [catalog.id, catalog.version];
   for (const s of sheetLines(catalog)) for (const l of s.lines) parts.push(`${s.sheet}|${l.row}|${l.kind}|${l.input?.id ?? l.checkId ?? ''}`);
   let h = 0x811c9dc5;
@@ -129,5 +138,7 @@ export function layoutHash(catalog: Catalog): string {
     h ^= ch.charCodeAt(0);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h.toString(16).padStart(8, '0');
+  const hash = h.toString(16).padStart(8, '0');
+  HASHES.set(catalog, hash);
+  return hash;
 }

@@ -50,5 +50,7 @@ export function writeWork(ss: Spreadsheet, records: WorkRecord[], reset: boolean
   if (reset && sheet.getLastRow() > 0) sheet.getRange(1, 1, sheet.getLastRow(), 2).clearContent();
   if (records.length === 0) return;
   const start = reset ? 1 : sheet.getLastRow() + 1;
+  const need = start + records.length - 1 - sheet.getMaxRows();
+  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
   sheet.getRange(start, 1, records.length, 2).setValues(records.map((r) => [`'${r.schoolId}`, JSON.stringify(r)]));
 }
