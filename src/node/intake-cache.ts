@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { MessageSchema } from '../core/submission/messages';
+import { ValuesSchema } from '../core/submission/values';
 import type { AssessedFile } from '../core/submission/collect';
 import { readJsonFile } from './json-file';
 import { writeFileAtomic } from './campaign-folder';
@@ -13,7 +14,7 @@ import { writeFileAtomic } from './campaign-folder';
 const SubmissionSchema = z.object({
   schoolId: z.nullable(z.string()),
   stamp: z.object({ schoolId: z.optional(z.string()), year: z.optional(z.number()), catalogId: z.optional(z.string()), catalogVersion: z.optional(z.string()), layoutHash: z.optional(z.string()) }),
-  values: z.record(z.string(), z.nullable(z.union([z.number(), z.boolean(), z.string()]))),
+  values: ValuesSchema,
   cells: z.record(z.string(), z.object({ sheet: z.string(), cell: z.string() })),
   status: z.nullable(z.string()),
   messages: z.array(MessageSchema),

@@ -1,7 +1,12 @@
 import type { InputKind } from '../catalog/schema';
 
+import * as z from 'zod/mini';
+
 /** A value read from a school's file: number, «да»/«нет» as boolean, text, or null for an empty cell. */
 export type Value = number | boolean | string | null;
+
+/** A school's values by input id, as stored between runs (work sheet, intake cache, school-values.json). */
+export const ValuesSchema = z.record(z.string(), z.nullable(z.union([z.number(), z.boolean(), z.string()])));
 
 export interface Reading {
   value: Value;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { MessageSchema } from '../../core/submission/messages';
+import { ValuesSchema } from '../../core/submission/values';
 import type { Spreadsheet } from '../services';
 
 /**
@@ -8,7 +9,6 @@ import type { Spreadsheet } from '../services';
  */
 export const WORK_SHEET = '_Данные';
 
-const ValuesSchema = z.record(z.string(), z.nullable(z.union([z.number(), z.boolean(), z.string()])));
 export const WorkRecordSchema = z.object({
   schoolId: z.string(),
   status: z.enum(['accepted', 'rejected', 'missing']),

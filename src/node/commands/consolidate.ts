@@ -7,13 +7,13 @@ import { schoolsSheet } from '../../core/layout/department-sheets';
 import { tableSheet } from '../../core/layout/table-sheet';
 import { surveySheet } from '../../core/survey/present';
 import { SurveysFileSchema, surveyExport } from '../../core/survey/store';
-import type { Value } from '../../core/submission/values';
+import { type Value, ValuesSchema } from '../../core/submission/values';
 import { type CampaignFolder, UserError, paths, writeFileAtomic } from '../campaign-folder';
 import { intake } from '../intake';
 import { readJsonFile } from '../json-file';
 import { writeWorkbookFile } from '../xlsx/render';
 
-export const SchoolValuesSchema = z.record(z.string(), z.record(z.string(), z.nullable(z.union([z.number(), z.boolean(), z.string()]))));
+export const SchoolValuesSchema = z.record(z.string(), ValuesSchema);
 
 export interface ConsolidateOutput {
   result: ConsolidationExport;
