@@ -1,7 +1,6 @@
-import type { Campaign, School } from '../../core/campaign/schema';
-import type { Catalog } from '../../core/catalog/types';
 import { sheetRef } from '../../core/layout/a1';
-import { type SchoolLayout, schoolWorkbookLayout } from '../../core/layout/school-workbook';
+import { type SchoolCell, TEMPLATE_SCHOOL, schoolSpecificCells } from '../../core/layout/school-template';
+import { schoolWorkbookLayout } from '../../core/layout/school-workbook';
 import { protectAndValidate, renderSheet } from '../render/sheet-renderer';
 import { advancedSheets, asSheetText, type Spreadsheet } from '../services';
 import { getSetting, setSetting } from '../store/job-store';
@@ -11,9 +10,6 @@ import type { StepDef } from './runner';
 
 const CREATING = 'создаётся';
 const templateKey = (ctx: StepContext): string => `templateId.${ctx.settings.campaign.year}.${ctx.catalog.id}.${ctx.catalog.version}`;
-
-/** The placeholder school of the campaign's template file. */
-const TEMPLATE_SCHOOL: School = { id: 'TEMPLATE', name: '«Наименование ОО»', shortName: 'Шаблон', type: 'СОШ', emails: [] };
 
 /**
  * Creates each school's spreadsheet: the template (all sheets, validations, protections, named ranges)
@@ -72,29 +68,6 @@ function buildTemplate(ctx: StepContext): Spreadsheet {
   });
   DriveApp.getFileById(ss.getId()).moveTo(campaignFolder(ctx));
   return ss;
-}
-
-export interface SchoolCell {
-  sheet: string;
-  row: number;
-  col: number;
-  value: string | number;
-}
-
-/** The cells that differ between the template and a school's layout: its name, code, stamp. */
-export function schoolSpecificCells(catalog: Catalog, campaign: Campaign, school: School): SchoolCell[] {
-  const template = schoolWorkbookLayout(catalog, campaign, TEMPLATE_SCHOOL);
-  const mine: SchoolLayout = schoolWorkbookLayout(catalog, campaign, school);
-  const out: SchoolCell[] = [];
-  mine.workbook.sheets.forEach((sheet, i) => {
-    const other = template.workbook.sheets[i];
-    for (const cell of sheet.cells) {
-      if (cell.value === undefined) continue;
-      const twin = other?.cells.find((c) => c.row === cell.row && c.col === cell.col);
-      if (twin?.value !== cell.value) out.push({ sheet: sheet.name, row: cell.row, col: cell.col, value: cell.value });
-    }
-  });
-  return out;
 }
 
 function writeSchoolCells(ss: Spreadsheet, cells: SchoolCell[]): void {

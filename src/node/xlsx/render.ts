@@ -46,10 +46,15 @@ export function renderWorkbook(spec: WorkbookSpec, options: RenderOptions): Exce
 /** Writes the workbook next to `path` first and renames it into place, so a crash never leaves half a file. */
 export async function writeWorkbookFile(spec: WorkbookSpec, path: string, options: RenderOptions): Promise<void> {
   const workbook = renderWorkbook(spec, options);
+  await writeAtomically(path, (tmp) => workbook.xlsx.writeFile(tmp));
+}
+
+/** Runs `write` on a temporary name next to `path`, then renames it into place; never leaves the temporary file. */
+export async function writeAtomically(path: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   await fs.mkdir(dirname(path), { recursive: true });
   try {
-    await workbook.xlsx.writeFile(tmp);
+    await write(tmp);
     await fs.rename(tmp, path);
   } catch (error) {
     await fs.rm(tmp, { force: true });
@@ -87,7 +92,7 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password: stri
       margins: { left: 0.25, right: 0.25, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
     },
   });
-  const widths = spec.widths.map((w) => Math.min(w, spec.landscape ? MAX_COLUMN.landscape : MAX_COLUMN.portrait));
+  const widths = columnWidths(spec);
   widths.forEach((width, i) => {
     // exceljs drops a width of exactly 9 (its own default) from the file, leaving Excel's 8.43.
     sheet.getColumn(i + 1).width = width === 9 ? 9.01 : width;
@@ -107,6 +112,11 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password: stri
   addValidations(sheet, spec.inputs);
   addConditionalFormats(sheet, spec.conditional);
   if (spec.protect) protectSheet(sheet, password);
+}
+
+/** Column widths as written: capped so that a column never prints wider than the page. */
+export function columnWidths(spec: SheetSpec): number[] {
+  return spec.widths.map((w) => Math.min(w, spec.landscape ? MAX_COLUMN.landscape : MAX_COLUMN.portrait));
 }
 
 function writeCell(sheet: ExcelJS.Worksheet, spec: CellSpec): void {

@@ -12,6 +12,11 @@ const MAX_HEIGHT = 409; // Excel's limit, in points
 const PADDING = 3;
 
 export function fitRowHeights(sheet: Worksheet, spec: SheetSpec, widths: number[]): void {
+  for (const [r, height] of rowHeights(spec, widths)) sheet.getRow(r).height = height;
+}
+
+/** row → height in points for the rows whose text needs more than the default height. */
+export function rowHeights(spec: SheetSpec, widths: number[]): Map<number, number> {
   const width = (col: number): number => widths[col - 1] ?? DEFAULT_WIDTH;
   const mergeAt = new Map<string, MergeSpec>();
   const covered = new Set<string>();
@@ -28,11 +33,9 @@ export function fitRowHeights(sheet: Worksheet, spec: SheetSpec, widths: number[
     const height = textHeight(cell, chars) / m.rows;
     for (let r = m.row; r < m.row + m.rows; r += 1) need.set(r, Math.max(need.get(r) ?? 0, height));
   }
-  for (const [r, height] of need) {
-    if (height <= 0) continue;
-    const row = sheet.getRow(r);
-    row.height = Math.min(MAX_HEIGHT, Math.ceil(Math.max(row.height ?? 0, height)));
-  }
+  const out = new Map<number, number>();
+  for (const [r, height] of need) if (height > 0) out.set(r, Math.min(MAX_HEIGHT, Math.ceil(height)));
+  return out;
 }
 
 /** Points needed by one cell; 0 when a default-height row already fits it. */
