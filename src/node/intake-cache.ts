@@ -32,6 +32,7 @@ type Cache = z.infer<typeof CacheSchema>;
 export class IntakeCache {
   private readonly entries: Cache;
   private readonly fresh: Cache = {};
+  private changed = false;
 
   constructor(private readonly path: string, private readonly context: string) {
     let loaded: Cache | null = null;
@@ -55,9 +56,12 @@ export class IntakeCache {
   put(name: string, full: string, assessed: AssessedFile): void {
     const st = statSync(full);
     this.fresh[name] = { size: st.size, mtimeMs: st.mtimeMs, context: this.context, assessed };
+    this.changed = true;
   }
 
+  /** Writes the entries of this run; skipped when every file was found unchanged and none was removed. */
   save(): void {
+    if (!this.changed && Object.keys(this.fresh).length === Object.keys(this.entries).length) return;
     writeFileAtomic(this.path, JSON.stringify(this.fresh));
   }
 }

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { a1, sheetRef } from '../../core/layout/a1';
-import type { CellSpec, SheetSpec, WorkbookSpec } from '../../core/layout/types';
+import type { CellSpec, SheetSpec, StyleRole, WorkbookSpec } from '../../core/layout/types';
 import { protectSheet } from './protect';
 import { fitRowHeights } from './row-heights';
 import { styleFor } from './styles';
@@ -38,7 +38,8 @@ export function renderWorkbook(spec: WorkbookSpec, options: RenderOptions): Exce
   workbook.created = new Date();
   workbook.modified = workbook.created;
   workbook.calcProperties.fullCalcOnLoad = true;
-  for (const sheet of spec.sheets) renderSheet(workbook, sheet, options.password);
+  const styles = new StyleBook();
+  for (const sheet of spec.sheets) renderSheet(workbook, sheet, options.password, styles);
   if (options.definedNames) addDefinedNames(workbook, spec.sheets);
   return workbook;
 }
@@ -66,6 +67,27 @@ export async function writeAtomically(path: string, write: (tmp: string) => Prom
   }
 }
 
+/**
+ * One style object per role and workbook: exceljs keeps a style id per style object, so 200,000 cells of
+ * one role cost one style lookup instead of 200,000 (each one serialises the style to XML). exceljs edits
+ * a shared style in place when a part of a cell's style is set (`cell.font = …`); this renderer only ever
+ * assigns whole styles, so sharing is safe here.
+ */
+class StyleBook {
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(role: StyleRole, left = false): Partial<ExcelJS.Style> {
+    const key = left ? `${role}:left` : role;
+    let style = this.styles.get(key);
+    if (!style) {
+      style = styleFor(role);
+      if (left) style.alignment = { ...style.alignment, horizontal: 'left' };
+      this.styles.set(key, style);
+    }
+    return style;
+  }
+}
+
 function checkSheetNames(sheets: SheetSpec[]): void {
   const seen = new Set<string>();
   for (const s of sheets) {
@@ -78,7 +100,7 @@ function checkSheetNames(sheets: SheetSpec[]): void {
   }
 }
 
-function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password: string | null): void {
+function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password: string | null, styles: StyleBook): void {
   const sheet = workbook.addWorksheet(spec.name, {
     state: spec.hidden ? 'hidden' : 'visible',
     views: spec.frozenRows > 0 ? [{ state: 'frozen', xSplit: 0, ySplit: spec.frozenRows, topLeftCell: a1(spec.frozenRows + 1, 1) }] : [],
@@ -97,12 +119,11 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password: stri
     // exceljs drops a width of exactly 9 (its own default) from the file, leaving Excel's 8.43.
     sheet.getColumn(i + 1).width = width === 9 ? 9.01 : width;
   });
-  for (const cell of spec.cells) writeCell(sheet, cell);
+  for (const cell of spec.cells) writeCell(sheet, cell, styles);
   for (const input of spec.inputs) {
-    const style = styleFor('input');
     // Links and free text read from the left; numbers and «да»/«нет» stay centred.
-    if (input.validation.type === 'url' || input.validation.type === 'text') style.alignment = { ...style.alignment, horizontal: 'left' };
-    sheet.getCell(input.row, input.col).style = style;
+    const left = input.validation.type === 'url' || input.validation.type === 'text';
+    sheet.getCell(input.row, input.col).style = styles.get('input', left);
   }
   for (const m of spec.merges) {
     if (m.rows <= 1 && m.cols <= 1) continue;
@@ -119,13 +140,13 @@ export function columnWidths(spec: SheetSpec): number[] {
   return spec.widths.map((w) => Math.min(w, spec.landscape ? MAX_COLUMN.landscape : MAX_COLUMN.portrait));
 }
 
-function writeCell(sheet: ExcelJS.Worksheet, spec: CellSpec): void {
+function writeCell(sheet: ExcelJS.Worksheet, spec: CellSpec, styles: StyleBook): void {
   const cell = sheet.getCell(spec.row, spec.col);
   if (spec.formula !== undefined) cell.value = { formula: spec.formula.replace(/^=/, '') };
   else if (typeof spec.value === 'number') cell.value = Number.isFinite(spec.value) ? spec.value : String(spec.value);
   // A string is always a string cell (a shared string), even «=1+1» or «+7 …»: exceljs never parses it.
   else if (typeof spec.value === 'string') cell.value = spec.value.slice(0, MAX_TEXT);
-  cell.style = styleFor(spec.style);
+  cell.style = styles.get(spec.style);
   if (spec.note) cell.note = spec.note;
 }
 
