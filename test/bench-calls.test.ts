@@ -36,15 +36,47 @@ describe('add-on service calls (call log of the FakeWorkspace)', () => {
     const b = measureMunicipality(6, 'tomarinsky', ['generate', 'consolidate'], false);
     const oneAppendix = stepCost('consolidate', a, b, model, []);
     const perExtraAppendix = (consolidate.fixed - oneAppendix.fixed) / (large.appendices - a.appendices);
-    expect(perExtraAppendix).toBeLessThanOrEqual(3);
-    // the sheets of all appendices are written by four batched Sheets API calls together
+    expect(perExtraAppendix).toBe(0);
+    // the sheets of all appendices are listed by one Spreadsheets.get and written by four batched calls together
+    expect(large.calls.consolidate?.['Sheets.Spreadsheets.get']).toBe(1);
     expect(large.calls.consolidate?.['Sheets.Spreadsheets.batchUpdate']).toBe(3);
     expect(large.calls.consolidate?.['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
+  });
+
+  test('consolidation: fixed calls at most 3 per appendix (32 for Kalar\'s 11, the work sheet made on the way)', () => {
+    expect(large.appendices).toBe(11);
+    expect(consolidate.fixed).toBe(32);
+    expect(consolidate.fixed).toBeLessThanOrEqual(3 * large.appendices);
+  });
+
+  test('consolidation: document properties read once and written once, the campaign folder looked up once', () => {
+    const calls = large.calls.consolidate ?? {};
+    const props = Object.fromEntries(Object.entries(calls).filter(([k]) => k.startsWith('Properties') || k.startsWith('PropertiesService')));
+    // getProperties: the snapshot; getProperty: the job again before saving it (a cancel from another tab)
+    expect(props).toEqual({ 'PropertiesService.getDocumentProperties': 1, 'Properties.getProperties': 1, 'Properties.getProperty': 1, 'Properties.setProperties': 1 });
+    expect(calls['DriveApp.getFolderById']).toBe(1);
+    expect(calls['Folder.searchFiles']).toBe(1);
+    expect(calls['Folder.getFilesByName']).toBeUndefined();
+    // the run was read in this execution: the work sheet is written, not read back
+    expect(calls['Range.getValues']).toBe(2);
+  });
+
+  test('consolidation again (all result sheets present): still at most 3 calls per appendix, none per existing sheet', () => {
+    const m = measureMunicipality(3, 'kalar', ['generate', 'validate', 'consolidate'], false);
+    const mark = m.sim.ws.calls.length;
+    expect(m.sim.runToEnd('consolidate').last.done).toBe(true);
+    const calls = m.sim.callsSince(mark);
+    const fixed = totalCalls(calls) - (calls['Sheets.Spreadsheets.Values.batchGet'] ?? 0);
+    expect(fixed).toBe(33);
+    expect(fixed).toBeLessThanOrEqual(3 * m.appendices);
+    expect([calls['Spreadsheet.getSheets'], calls['Sheet.getName'], calls['Sheet.getSheetId']]).toEqual([undefined, undefined, undefined]);
   });
 
   test('generation: at most 25 calls per school, one Drive copy each, whatever the catalog', () => {
     expect(generate.perSchool).toBeLessThanOrEqual(25);
     expect(generate.perSchoolByKind['File.makeCopy']).toBe(1);
+    // settings and the campaign folder are looked up once per chunk, not per school
+    for (const kind of ['PropertiesService.getDocumentProperties', 'Properties.getProperty', 'DriveApp.getFolderById']) expect([kind, generate.perSchoolByKind[kind]]).toEqual([kind, undefined]);
     const a = measureMunicipality(3, 'mosalsky', ['generate'], false);
     const b = measureMunicipality(6, 'mosalsky', ['generate'], false);
     expect(stepCost('generate', a, b, model, []).perSchool).toBe(generate.perSchool);

@@ -312,6 +312,32 @@ describe('Sharing and Drive', () => {
     expect(g.SpreadsheetApp.openById(copy.getId()).getSheets()[0]?.getRange('A1').getValue()).toBe('шаблон');
     expect(copy.getSharingAccess()).toBe(DriveApp.Access.PRIVATE);
   });
+
+  test('searchFiles takes a Drive API v2 query (title, not name); trashed files match unless excluded', () => {
+    const { g } = setup();
+    const { DriveApp } = g;
+    const folder = DriveApp.createFolder('Кампания');
+    const other = DriveApp.createFolder('Другая');
+    folder.createFile('Итоги 2026.json', '{}', 'application/json');
+    folder.createFile('Итоги 2025.json', '{}', 'application/json');
+    folder.createFile("Отчёт 'черновик'", '', 'text/plain');
+    other.createFile('Итоги 2026.json', '{}', 'application/json');
+    folder.createFile('Итоги 2024.json', '{}', 'application/json').setTrashed(true);
+    const names = (it: { hasNext(): boolean; next(): { getName(): string } }): string[] => {
+      const out: string[] = [];
+      while (it.hasNext()) out.push(it.next().getName());
+      return out.sort();
+    };
+    expect(names(folder.searchFiles("(title = 'Итоги 2026.json' or title = 'Итоги 2025.json') and trashed = false"))).toEqual(['Итоги 2025.json', 'Итоги 2026.json']);
+    expect(names(folder.searchFiles("title = 'Итоги 2024.json'"))).toEqual(['Итоги 2024.json']);
+    expect(names(folder.searchFiles("title = 'Итоги 2024.json' and trashed = false"))).toEqual([]);
+    expect(names(folder.searchFiles("title = 'Отчёт \\'черновик\\''"))).toEqual(["Отчёт 'черновик'"]);
+    expect(names(folder.searchFiles("not mimeType = 'application/json' and trashed = false"))).toEqual(["Отчёт 'черновик'"]);
+    expect(names(DriveApp.searchFiles(`title = "Итоги 2026.json" and '${other.getId()}' in parents`))).toEqual(['Итоги 2026.json']);
+    expect(() => folder.searchFiles("name = 'Итоги 2026.json'")).toThrow('Invalid argument: q');
+    expect(() => folder.searchFiles("title = 'Итоги")).toThrow('Invalid argument: q');
+    expect(() => folder.searchFiles("title contains 'Итоги'")).toThrow('not implemented');
+  });
 });
 
 describe('DocumentApp', () => {

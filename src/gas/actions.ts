@@ -4,7 +4,7 @@ import { PROFILE_CELLS, PROFILE_SHEET, STATUS_VALUES } from '../core/layout/posi
 import { LIFECYCLE_ORDER } from '../core/submission/lifecycle';
 import { asSheetText, errorText } from './services';
 import { CampaignError, readCampaign, writeCampaignSheet, writeFolderUrl } from './store/campaign-sheet';
-import { getSetting, loadJob } from './store/job-store';
+import { getSetting, loadJob, withDocumentProperties } from './store/job-store';
 import { parseSummary } from './store/summary';
 import { ensureRegistrySheet, fileIdOf, readRegistry, writeComputed } from './store/registry-sheet';
 import { campaignFolder, loadContext } from './steps/context';
@@ -94,7 +94,7 @@ function decide(schoolId: string, state: 'возвращено' | 'принят�
   if (!lock.tryLock(3000)) return { ok: false, message: 'Сейчас выполняется другой шаг. Повторите через минуту.' };
   try {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const { rows } = readRegistry(ss);
+    const { rows, block } = readRegistry(ss);
     const row = rows.find((r) => r.school.id === schoolId);
     if (!row) return { ok: false, message: `Школы с кодом «${schoolId}» нет в реестре.` };
     if (state === 'принято' && row.errors > 0) return { ok: false, message: `У школы ${row.school.shortName} есть ошибки (${row.errors}); принять можно только проверенные данные без ошибок.` };
@@ -111,7 +111,7 @@ function decide(schoolId: string, state: 'возвращено' | 'принят�
     row.decision = `${state} (${new Date().toISOString()})`;
     row.reason = reason;
     row.lifecycle = state;
-    writeComputed(ss, [row]);
+    writeComputed(ss, [row], block);
     return { ok: true, message: state === 'принято' ? `Данные школы ${row.school.shortName} приняты.` : `Таблица школы ${row.school.shortName} возвращена на доработку; причина записана в её файл.` };
   } catch (e) {
     return fail(e);
@@ -141,8 +141,7 @@ export function collectSurveyResults(): Reply<{ message: string }> {
   }
 }
 
-/** What the sidebar shows: the campaign, each school's state, the step in progress, the last summary. */
-export function getState(): Reply<{
+interface State {
   campaign: { year: number; municipality: string; catalogId: string; deadline: string } | null;
   counts: { state: string; count: number }[];
   schools: { id: string; name: string; lifecycle: string; changedAt: string; fileUrl: string; docUrl: string; errors: number; messages: string[]; reason: string }[];
@@ -150,33 +149,40 @@ export function getState(): Reply<{
   summary: { number: number; title: string; achieved: number; assessed: number; sheetUrl: string }[];
   forms: { group: string; url: string; editUrl: string }[];
   problems: string[];
-}> {
+}
+
+/** What the sidebar shows: the campaign, each school's state, the step in progress, the last summary. */
+export function getState(): Reply<State> {
   try {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    let campaign = null;
-    try {
-      const c = readCampaign(ss).campaign;
-      campaign = { year: c.year, municipality: c.municipality, catalogId: c.catalogId, deadline: c.deadline ?? '' };
-    } catch {
-      campaign = null;
-    }
-    const { rows, problems } = readRegistry(ss);
-    const schools = rows.map((r) => ({ id: r.school.id, name: r.school.shortName, lifecycle: r.lifecycle || 'не получено', changedAt: r.changedAt, fileUrl: r.fileUrl, docUrl: r.docUrl, errors: r.errors, messages: r.messages ? r.messages.split('\n') : [], reason: r.reason }));
-    const counts = LIFECYCLE_ORDER.map((state) => ({ state, count: schools.filter((s) => s.lifecycle === state).length }));
-    const job = loadJob();
-    const summary = parseSummary(getSetting('summary'));
-    const url = ss.getUrl();
-    return {
-      ok: true,
-      campaign,
-      counts,
-      schools,
-      job: job ? { step: job.step, processed: job.cursor, total: job.total, done: job.done, cancelled: job.cancelled, notes: job.notes } : null,
-      summary: summary.map((s) => ({ ...s, sheetUrl: `${url}#gid=${ss.getSheetByName(`Приложение ${s.number}`)?.getSheetId() ?? ''}` })),
-      forms: campaign ? surveyForms(campaign.year) : [],
-      problems: rows.length === 0 ? [] : problems,
-    };
+    return withDocumentProperties(readState);
   } catch (e) {
     return fail(e);
   }
+}
+
+function readState(): Reply<State> {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let campaign = null;
+  try {
+    const c = readCampaign(ss).campaign;
+    campaign = { year: c.year, municipality: c.municipality, catalogId: c.catalogId, deadline: c.deadline ?? '' };
+  } catch {
+    campaign = null;
+  }
+  const { rows, problems } = readRegistry(ss);
+  const schools = rows.map((r) => ({ id: r.school.id, name: r.school.shortName, lifecycle: r.lifecycle || 'не получено', changedAt: r.changedAt, fileUrl: r.fileUrl, docUrl: r.docUrl, errors: r.errors, messages: r.messages ? r.messages.split('\n') : [], reason: r.reason }));
+  const counts = LIFECYCLE_ORDER.map((state) => ({ state, count: schools.filter((s) => s.lifecycle === state).length }));
+  const job = loadJob();
+  const summary = parseSummary(getSetting('summary'));
+  const url = ss.getUrl();
+  return {
+    ok: true,
+    campaign,
+    counts,
+    schools,
+    job: job ? { step: job.step, processed: job.cursor, total: job.total, done: job.done, cancelled: job.cancelled, notes: job.notes } : null,
+    summary: summary.map((s) => ({ ...s, sheetUrl: `${url}#gid=${ss.getSheetByName(`Приложение ${s.number}`)?.getSheetId() ?? ''}` })),
+    forms: campaign ? surveyForms(campaign.year) : [],
+    problems: rows.length === 0 ? [] : problems,
+  };
 }

@@ -4,6 +4,7 @@
  * (ws.linkSharedFiles() lists every file reachable by link or by the whole domain).
  */
 import { DriveAccess, DrivePermission, enumName, type DriveAccessName, type DrivePermissionName, type EnumValue } from './enums';
+import { DriveQueryError, parseDriveQuery, type DriveQuery } from './drive-query';
 import { MIME, type FileRecord } from './model';
 import { emailOf, makeUser, track, type Env, type FakeUser } from './runtime';
 import { blobParts, makeBlob, type FakeBlob } from './utilities';
@@ -59,6 +60,16 @@ function createBlobFile(env: Env, parent: string, a: unknown, content?: unknown,
   return makeFile(env, rec);
 }
 
+/** A searchFiles query, refused like the service refuses it (or as not modelled by the fake). */
+function queryOf(env: Env, params: unknown): DriveQuery {
+  try {
+    return parseDriveQuery(String(params));
+  } catch (e) {
+    if (e instanceof DriveQueryError && e.invalid) throw env.ws.error(e.message);
+    throw e;
+  }
+}
+
 export class FakeDriveApp {
   readonly Access = DriveAccess;
   readonly Permission = DrivePermission;
@@ -90,6 +101,12 @@ export class FakeDriveApp {
   getFoldersByName(name: string): FakeIterator<FakeFolder> {
     const list = [...this.env.ws.files.values()].filter((f) => f.kind === 'folder' && !f.trashed && f.name === name && this.env.ws.canAccess(f));
     return iterator(this.env, 'FolderIterator', list.map((f) => makeFolder(this.env, f)));
+  }
+  /** Drive API v2 query (drive-query.ts); trashed files match unless the query excludes them. */
+  searchFiles(params: string): FakeIterator<FakeFile> {
+    const query = queryOf(this.env, params);
+    const list = [...this.env.ws.files.values()].filter((f) => f.kind !== 'folder' && this.env.ws.canAccess(f) && query(f));
+    return iterator(this.env, 'FileIterator', list.map((f) => makeFile(this.env, f)));
   }
 }
 
@@ -205,6 +222,12 @@ export class FakeFolder extends DriveItem {
   }
   getFilesByName(name: string): FakeIterator<FakeFile> {
     return iterator(this.env, 'FileIterator', this.children(false, name).map((f) => makeFile(this.env, f)));
+  }
+  /** The folder's files matching a Drive API v2 query (drive-query.ts); trashed ones match unless excluded. */
+  searchFiles(params: string): FakeIterator<FakeFile> {
+    const query = queryOf(this.env, params);
+    const list = [...this.env.ws.files.values()].filter((f) => f.kind !== 'folder' && f.parents.includes(this[REC].id) && query(f));
+    return iterator(this.env, 'FileIterator', list.map((f) => makeFile(this.env, f)));
   }
   getFolders(): FakeIterator<FakeFolder> {
     return iterator(this.env, 'FolderIterator', this.children(true).map((f) => makeFolder(this.env, f)));

@@ -23,7 +23,8 @@ export function consolidateStep(): StepDef {
   return {
     ...read,
     finish(ctx, job) {
-      const records = readWork(ctx.ss, job.run);
+      // a run read in this one execution is still in memory; one spread over chunks is on the work sheet
+      const records = read.wholeRun(job.run) ?? readWork(ctx.ss, job.run);
       const outcomes: SchoolOutcome[] = ctx.registry.map((row) => {
         const r = records.get(row.school.id);
         if (!r || r.status === 'missing' || r.values === null) return { school: row.school, status: 'missing', files: [], submission: null, messages: r?.messages ?? [] };
@@ -35,7 +36,8 @@ export function consolidateStep(): StepDef {
           messages: r.messages,
         };
       });
-      const previous = previousResult(ctx);
+      const snapshots = findSnapshots(ctx);
+      const previous = previousResult(snapshots.previous);
       const result = consolidate({ catalog: ctx.catalog, campaign: ctx.settings.campaign, outcomes, previous });
       const accepted = outcomes.filter((o) => o.status === 'accepted');
       const log = [
@@ -50,7 +52,7 @@ export function consolidateStep(): StepDef {
         tableSheet('Журнал', 'Журнал свода', ['Время', 'Событие'], log, [20, 100]),
       ];
       writeStaged(ctx.ss, specs);
-      saveSnapshot(ctx, result);
+      saveSnapshot(ctx, snapshots.current, result);
       setSetting('lastConsolidation', job.run);
       saveSummary(
         result.appendices.map((a) => {
@@ -67,7 +69,7 @@ export function consolidateStep(): StepDef {
 /**
  * Staged writes: every new sheet is written completely under a temporary name first; only then are the old
  * sheets replaced. A failure midway removes the partial new sheets and leaves the last good tables.
- * With the Sheets advanced service the whole set takes four calls, whatever the number of sheets.
+ * With the Sheets advanced service the whole set takes five calls, whatever the number of sheets.
  */
 export function writeStaged(ss: Spreadsheet, specs: SheetSpec[]): void {
   const api = advancedSheets();
@@ -77,7 +79,13 @@ export function writeStaged(ss: Spreadsheet, specs: SheetSpec[]): void {
 
 function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[]): void {
   const id = ss.getId();
-  const existing = new Map(ss.getSheets().map((s) => [s.getName(), s.getSheetId()]));
+  // every sheet's id and title in one call, however many sheets the spreadsheet has
+  const meta = api.Spreadsheets?.get(id, { fields: 'sheets.properties(sheetId,title)' });
+  const existing = new Map<string, number>();
+  for (const sheet of meta?.sheets ?? []) {
+    const { title, sheetId } = sheet.properties ?? {};
+    if (title !== undefined && sheetId !== undefined) existing.set(title, sheetId);
+  }
   const stale = specs.map((s) => existing.get(s.name + STAGING)).filter((x): x is number => x !== undefined);
   const added = api.Spreadsheets?.batchUpdate(
     {
@@ -154,22 +162,35 @@ function writeStagedOneByOne(ss: Spreadsheet, specs: SheetSpec[]): void {
 
 const snapshotName = (year: number): string => `Итоги ${year}.json`;
 
+type DriveFile = GoogleAppsScript.Drive.File;
+
+/** This year's and last year's snapshots in the campaign folder, found with one Drive search. */
+function findSnapshots(ctx: StepContext): { current: DriveFile | null; previous: DriveFile | null } {
+  const current = snapshotName(ctx.settings.campaign.year);
+  const previous = snapshotName(ctx.settings.campaign.year - 1);
+  // DriveApp searches with Drive API v2 terms: the file name is `title`
+  const files = campaignFolder(ctx).searchFiles(`(title = '${current}' or title = '${previous}') and trashed = false`);
+  const byName = new Map<string, DriveFile>();
+  while (files.hasNext()) {
+    const file = files.next();
+    const name = file.getName();
+    if (!byName.has(name)) byName.set(name, file);
+  }
+  return { current: byName.get(current) ?? null, previous: byName.get(previous) ?? null };
+}
+
 /** The result as JSON in the campaign folder: next year's dynamics read it. */
-function saveSnapshot(ctx: StepContext, result: ConsolidationExport): void {
-  const folder = campaignFolder(ctx);
-  const name = snapshotName(result.year);
-  const files = folder.getFilesByName(name);
+function saveSnapshot(ctx: StepContext, existing: DriveFile | null, result: ConsolidationExport): void {
   const json = JSON.stringify(result);
-  if (files.hasNext()) files.next().setContent(json);
-  else folder.createFile(name, json, 'application/json');
+  if (existing) existing.setContent(json);
+  else campaignFolder(ctx).createFile(snapshotName(result.year), json, 'application/json');
 }
 
 /** Last year's snapshot, if the department put «Итоги <год-1>.json» into the campaign folder. */
-function previousResult(ctx: StepContext): ConsolidationExport | null {
-  const files = campaignFolder(ctx).getFilesByName(snapshotName(ctx.settings.campaign.year - 1));
-  if (!files.hasNext()) return null;
+function previousResult(file: DriveFile | null): ConsolidationExport | null {
+  if (!file) return null;
   try {
-    const parsed = ConsolidationExportSchema.safeParse(JSON.parse(files.next().getBlob().getDataAsString()));
+    const parsed = ConsolidationExportSchema.safeParse(JSON.parse(file.getBlob().getDataAsString()));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -1,7 +1,7 @@
 import { type Catalog, getCatalog } from '../../core/catalog';
 import { type CampaignSettings, CampaignError, readCampaign } from '../store/campaign-sheet';
-import { type RegistryRow, readRegistry } from '../store/registry-sheet';
-import { getSetting, setSetting } from '../store/job-store';
+import { type RegistryBlock, type RegistryRow, readRegistry } from '../store/registry-sheet';
+import { getSetting, setSettingNow } from '../store/job-store';
 import type { Spreadsheet } from '../services';
 
 /** Everything a step needs, read once per execution. */
@@ -10,6 +10,8 @@ export interface StepContext {
   settings: CampaignSettings;
   catalog: Catalog;
   registry: RegistryRow[];
+  /** The registry as read, for writing its computed columns back (null when the sheet is missing or empty). */
+  registryBlock: RegistryBlock | null;
 }
 
 export function loadContext(): StepContext {
@@ -21,13 +23,24 @@ export function loadContext(): StepContext {
   } catch (e) {
     throw new CampaignError(e instanceof Error ? e.message : String(e));
   }
-  const { rows, problems } = readRegistry(ss);
+  const { rows, problems, block } = readRegistry(ss);
   if (problems.length > 0) throw new CampaignError(problems.join('\n'));
-  return { ss, settings, catalog, registry: rows };
+  return { ss, settings, catalog, registry: rows, registryBlock: block };
 }
+
+/** Looked up once per context (one execution), however many files a step puts into it. */
+const folders = new WeakMap<StepContext, GoogleAppsScript.Drive.Folder>();
 
 /** The campaign folder in Drive, created on first use (drive.file scope: only files the add-on made). */
 export function campaignFolder(ctx: StepContext): GoogleAppsScript.Drive.Folder {
+  const known = folders.get(ctx);
+  if (known) return known;
+  const folder = findOrCreateFolder(ctx);
+  folders.set(ctx, folder);
+  return folder;
+}
+
+function findOrCreateFolder(ctx: StepContext): GoogleAppsScript.Drive.Folder {
   const id = getSetting('folderId');
   if (id) {
     try {
@@ -37,6 +50,6 @@ export function campaignFolder(ctx: StepContext): GoogleAppsScript.Drive.Folder 
     }
   }
   const folder = DriveApp.createFolder(`Мониторинг воспитания ${ctx.settings.campaign.year} — ${ctx.settings.campaign.municipality}`);
-  setSetting('folderId', folder.getId());
+  setSettingNow('folderId', folder.getId());
   return folder;
 }

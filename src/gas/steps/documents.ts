@@ -2,7 +2,7 @@ import { ConsolidationExportSchema } from '../../core/export/contract';
 import { municipalReport } from '../../core/recommend/municipal-report';
 import { schoolRecommendations } from '../../core/recommend/school-document';
 import { renderDocument } from '../render/doc-renderer';
-import { getSetting, setSetting } from '../store/job-store';
+import { getSetting, setSettingNow } from '../store/job-store';
 import { fileIdOf } from '../store/registry-sheet';
 import { readWork } from '../store/work-sheet';
 import { type StepContext, campaignFolder } from './context';
@@ -53,7 +53,7 @@ export function documentsStep(): StepDef {
     const parsed = ConsolidationExportSchema.safeParse(JSON.parse(files.next().getBlob().getDataAsString()));
     if (!parsed.success) return 'Рекомендации готовы; отчёт не создан: файл итогов повреждён.';
     const doc = openOrCreateDoc(getSetting('reportUrl') ?? '', `Аналитический отчёт — мониторинг воспитания ${ctx.settings.campaign.year}`, ctx);
-    setSetting('reportUrl', doc.getUrl());
+    setSettingNow('reportUrl', doc.getUrl());
     renderDocument(doc.getBody(), municipalReport(ctx.catalog, ctx.settings.campaign, parsed.data));
     doc.saveAndClose();
     return `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${doc.getUrl()}`;

@@ -3,7 +3,7 @@ import { type SchoolCell, TEMPLATE_SCHOOL, schoolSpecificCells } from '../../cor
 import { schoolWorkbookLayout } from '../../core/layout/school-workbook';
 import { protectAndValidate, renderSheet } from '../render/sheet-renderer';
 import { advancedSheets, asSheetText, type Spreadsheet } from '../services';
-import { getSetting, setSetting } from '../store/job-store';
+import { getSetting, setSettingNow } from '../store/job-store';
 import { fileIdOf } from '../store/registry-sheet';
 import { type StepContext, campaignFolder } from './context';
 import type { StepDef } from './runner';
@@ -20,7 +20,7 @@ export const generateStep: StepDef = {
   start(ctx) {
     const existing = getSetting(templateKey(ctx));
     if (existing && fileExists(existing)) return;
-    setSetting(templateKey(ctx), buildTemplate(ctx).getId());
+    setSettingNow(templateKey(ctx), buildTemplate(ctx).getId());
   },
   item(ctx, row) {
     const existing = row.fileUrl ? fileIdOf(row.fileUrl) : null;

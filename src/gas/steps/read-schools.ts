@@ -3,7 +3,7 @@ import { type Decision, lifecycleOf } from '../../core/submission/lifecycle';
 import { formatMessage } from '../../core/submission/messages';
 import { readSchoolFile } from '../read/school-reader';
 import { type RegistryRow, fileIdOf } from '../store/registry-sheet';
-import { type WorkRecord, writeWork } from '../store/work-sheet';
+import { type WorkRecord, asReadBack, writeWork } from '../store/work-sheet';
 import type { StepContext } from './context';
 import type { StepDef } from './runner';
 
@@ -54,19 +54,32 @@ export function readOneSchool(ctx: StepContext, row: RegistryRow, run: string, w
   };
 }
 
+export interface ReadStep extends StepDef {
+  /**
+   * The run's records, by school, when this execution read every school of it (as `readWork` would give
+   * them back); null when earlier chunks read some, whose records are only on the work sheet.
+   */
+  wholeRun(run: string): Map<string, WorkRecord> | null;
+}
+
 /**
  * Validation of every school's file in chunks; the records feed the consolidation. The consolidation skips
  * the file's change time (one Drive call less per school); the validation step records it.
  */
-export function readStep(withChangeTime = true): StepDef {
+export function readStep(withChangeTime = true): ReadStep {
   const pending: WorkRecord[] = [];
+  const readHere: WorkRecord[] = [];
   let reset = false;
+  let startedHere = false;
   return {
     start() {
       reset = true;
+      startedHere = true;
     },
     item(ctx, row, job) {
-      pending.push(readOneSchool(ctx, row, job.run, withChangeTime));
+      const record = readOneSchool(ctx, row, job.run, withChangeTime);
+      pending.push(record);
+      readHere.push(record);
     },
     endChunk(ctx) {
       writeWork(ctx.ss, pending.splice(0), reset);
@@ -76,6 +89,9 @@ export function readStep(withChangeTime = true): StepDef {
       const errors = ctx.registry.filter((r) => r.errors > 0).length;
       const missing = ctx.registry.filter((r) => r.lifecycle === 'не получено').length;
       return `Проверено ${ctx.registry.length} школ: с ошибками — ${errors}, не получено — ${missing}.`;
+    },
+    wholeRun(run) {
+      return startedHere ? asReadBack(readHere, run) : null;
     },
   };
 }

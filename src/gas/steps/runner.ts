@@ -1,5 +1,5 @@
 import { CampaignError } from '../store/campaign-sheet';
-import { type Job, loadJob, saveJob } from '../store/job-store';
+import { type Job, loadJob, loadJobNow, saveJob, withDocumentProperties } from '../store/job-store';
 import { type RegistryRow, writeComputed } from '../store/registry-sheet';
 import { errorText, isQuotaError } from '../services';
 import { type StepContext, loadContext } from './context';
@@ -43,6 +43,15 @@ function newJob(step: StepName, total: number): Job {
 export function runChunk(step: StepName, def: StepDef, budgetMs = TIME_BUDGET_MS): StepResult {
   const lock = LockService.getDocumentLock();
   if (!lock.tryLock(3000)) return { ok: false, message: 'Сейчас выполняется другой шаг (возможно, в другой вкладке или у коллеги). Повторите через минуту.' };
+  try {
+    // the chunk's property writes are flushed together at its end, still under the lock
+    return withDocumentProperties(() => chunk(step, def, budgetMs));
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function chunk(step: StepName, def: StepDef, budgetMs: number): StepResult {
   const started = Date.now();
   let ctx: StepContext | null = null;
   let job: Job | null = null;
@@ -64,7 +73,7 @@ export function runChunk(step: StepName, def: StepDef, budgetMs = TIME_BUDGET_MS
       job.cursor += 1;
     }
     def.endChunk?.(ctx, job);
-    writeComputed(ctx.ss, ctx.registry);
+    writeComputed(ctx.ss, ctx.registry, ctx.registryBlock);
     let message = `Обработано ${job.cursor} из ${job.total}; продолжаю…`;
     if (job.cursor >= ctx.registry.length) {
       message = def.finish?.(ctx, job) ?? 'Готово.';
@@ -74,7 +83,7 @@ export function runChunk(step: StepName, def: StepDef, budgetMs = TIME_BUDGET_MS
   } catch (e) {
     if (ctx && job && isQuotaError(e)) {
       def.endChunk?.(ctx, job);
-      writeComputed(ctx.ss, ctx.registry);
+      writeComputed(ctx.ss, ctx.registry, ctx.registryBlock);
       job.notes.push(`Дневная квота Google исчерпана на школе ${job.cursor + 1} из ${job.total}; шаг продолжится завтра с того же места.`);
       return result(step, job, true, `Дневная квота Google на создание файлов исчерпана. Сделано ${job.cursor} из ${job.total}; завтра продолжите шаг — уже созданное не повторится.`);
     }
@@ -84,11 +93,10 @@ export function runChunk(step: StepName, def: StepDef, budgetMs = TIME_BUDGET_MS
     if (job) {
       job.updatedAt = new Date().toISOString();
       // a cancel pressed while this chunk ran (another tab, the menu) must not be overwritten
-      const meanwhile = loadJob();
+      const meanwhile = loadJobNow();
       if (meanwhile && meanwhile.run === job.run && meanwhile.cancelled && !job.done) job.cancelled = true;
       saveJob(job);
     }
-    lock.releaseLock();
   }
 }
 

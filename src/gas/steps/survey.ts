@@ -1,7 +1,7 @@
 import { SURVEY_ANSWERS, SURVEY_OVERALL_QUESTION, SURVEY_QUESTIONS, SURVEY_SCHOOL_QUESTION, SURVEY_TITLES, type SurveyGroup, type SurveyResponse, aggregateSurvey } from '../../core/survey/survey';
 import { tableSheet } from '../../core/layout/table-sheet';
 import { renderSheet } from '../render/sheet-renderer';
-import { getSetting, setSetting } from '../store/job-store';
+import { getSetting, setSettingNow } from '../store/job-store';
 import { type StepContext, campaignFolder } from './context';
 
 const GROUPS: SurveyGroup[] = ['students', 'parents'];
@@ -36,7 +36,7 @@ export function createSurveyForms(ctx: StepContext): { group: SurveyGroup; url: 
     for (const q of SURVEY_QUESTIONS[group]) form.addMultipleChoiceItem().setTitle(q).setChoiceValues(['Да', 'Скорее да', 'Скорее нет', 'Нет']);
     publish(form);
     DriveApp.getFileById(form.getId()).moveTo(campaignFolder(ctx));
-    setSetting(key, form.getId());
+    setSettingNow(key, form.getId());
     return { group, url: form.getPublishedUrl(), editUrl: form.getEditUrl() };
   });
 }

@@ -35,9 +35,16 @@ export interface RegistryRow {
   docUrl: string;
 }
 
+/** The registry sheet and its rows from row 2 as read: the computed columns are written back without reading again. */
+export interface RegistryBlock {
+  sheet: Sheet;
+  values: unknown[][];
+}
+
 export interface Registry {
   rows: RegistryRow[];
   problems: string[];
+  block: RegistryBlock | null;
 }
 
 export function ensureRegistrySheet(ss: Spreadsheet): Sheet {
@@ -54,8 +61,9 @@ export function ensureRegistrySheet(ss: Spreadsheet): Sheet {
 /** Reads the registry in one call; rows that fail the schema are reported, not silently skipped. */
 export function readRegistry(ss: Spreadsheet): Registry {
   const sheet = ss.getSheetByName(REGISTRY_SHEET);
-  if (!sheet || sheet.getLastRow() < 2) return { rows: [], problems: ['Реестр школ пуст: заполните лист «Школы».'] };
-  const values = sheet.getRange(2, 1, sheet.getLastRow() - 1, REGISTRY_HEADER.length).getValues();
+  const all = sheet ? sheet.getDataRange().getValues() : [];
+  if (!sheet || all.length < 2) return { rows: [], problems: ['Реестр школ пуст: заполните лист «Школы».'], block: null };
+  const values = all.slice(1);
   const rows: RegistryRow[] = [];
   const problems: string[] = [];
   values.forEach((v, i) => {
@@ -90,16 +98,21 @@ export function readRegistry(ss: Spreadsheet): Registry {
       docUrl: text(12),
     });
   });
-  return { rows, problems };
+  return { rows, problems, block: { sheet, values } };
 }
 
-/** Writes the computed columns of all rows in one call. */
-export function writeComputed(ss: Spreadsheet, rows: RegistryRow[]): void {
-  const sheet = ss.getSheetByName(REGISTRY_SHEET);
-  if (!sheet || rows.length === 0) return;
+/**
+ * Writes the computed columns of all rows in one call. With the block `readRegistry` returned in the same
+ * execution, rows not in `rows` keep what was read then, and the sheet is not read again.
+ */
+export function writeComputed(ss: Spreadsheet, rows: RegistryRow[], read: RegistryBlock | null = null): void {
+  if (rows.length === 0) return;
+  const sheet = read?.sheet ?? ss.getSheetByName(REGISTRY_SHEET);
+  if (!sheet) return;
   const last = Math.max(...rows.map((r) => r.row));
-  const block = sheet.getRange(2, FIRST_COMPUTED, last - 1, REGISTRY_HEADER.length - FIRST_COMPUTED + 1);
-  const current = block.getValues();
+  const width = REGISTRY_HEADER.length - FIRST_COMPUTED + 1;
+  const block = sheet.getRange(2, FIRST_COMPUTED, last - 1, width);
+  const current = read ? read.values.slice(0, last - 1).map((v) => Array.from({ length: width }, (_, j): unknown => v[FIRST_COMPUTED - 1 + j] ?? '')) : block.getValues();
   for (const r of rows) {
     current[r.row - 2] = [r.fileUrl, r.lifecycle, r.changedAt, r.errors, asSheetText(r.messages.slice(0, 45000)), r.decision, asSheetText(r.reason), r.docUrl];
   }

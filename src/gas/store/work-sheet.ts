@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { MessageSchema } from '../../core/submission/messages';
 import { ValuesSchema } from '../../core/submission/values';
-import type { Spreadsheet } from '../services';
+import type { Sheet, Spreadsheet } from '../services';
 
 /**
  * «_Данные»: a hidden sheet with each school's last parsed values and messages (one row per school),
@@ -20,37 +20,60 @@ export const WorkRecordSchema = z.object({
 });
 export type WorkRecord = z.infer<typeof WorkRecordSchema>;
 
-function sheetOf(ss: Spreadsheet) {
+function sheetOf(ss: Spreadsheet): { sheet: Sheet; empty: boolean } {
   const existing = ss.getSheetByName(WORK_SHEET);
-  if (existing) return existing;
+  if (existing) return { sheet: existing, empty: false };
   const sheet = ss.insertSheet(WORK_SHEET);
   sheet.hideSheet();
-  return sheet;
+  return { sheet, empty: true };
+}
+
+/** A stored row → its record, if it belongs to `run` and is intact (a damaged row is read again from the school's file). */
+function recordOf(id: unknown, json: unknown, run: string): WorkRecord | null {
+  try {
+    const parsed = WorkRecordSchema.safeParse(JSON.parse(String(json)));
+    return parsed.success && parsed.data.run === run && parsed.data.schoolId === String(id) ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** All records of the current run, by school (one getValues). */
 export function readWork(ss: Spreadsheet, run: string): Map<string, WorkRecord> {
   const sheet = ss.getSheetByName(WORK_SHEET);
   const out = new Map<string, WorkRecord>();
-  if (!sheet || sheet.getLastRow() < 1) return out;
-  for (const [id, json] of sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues()) {
-    try {
-      const parsed = WorkRecordSchema.safeParse(JSON.parse(String(json)));
-      if (parsed.success && parsed.data.run === run && parsed.data.schoolId === String(id)) out.set(parsed.data.schoolId, parsed.data);
-    } catch {
-      // a damaged row is read again from the school's file
-    }
+  if (!sheet) return out;
+  for (const [id, json] of sheet.getDataRange().getValues()) {
+    const record = recordOf(id, json, run);
+    if (record) out.set(record.schoolId, record);
   }
   return out;
 }
 
-/** Appends this chunk's records (one setValues); a record for the same school replaces the older one on read. */
+/** Records this execution wrote, exactly as readWork would give them back (same JSON round trip and checks). */
+export function asReadBack(records: WorkRecord[], run: string): Map<string, WorkRecord> {
+  const out = new Map<string, WorkRecord>();
+  for (const r of records) {
+    const record = recordOf(r.schoolId, JSON.stringify(r), run);
+    if (record) out.set(record.schoolId, record);
+  }
+  return out;
+}
+
+/**
+ * Writes this chunk's records (one setValues): from row 1 when the run starts (rows a longer earlier run left
+ * below are cleared), else after the last row; a record for the same school replaces the older one on read.
+ */
 export function writeWork(ss: Spreadsheet, records: WorkRecord[], reset: boolean): void {
-  const sheet = sheetOf(ss);
-  if (reset && sheet.getLastRow() > 0) sheet.getRange(1, 1, sheet.getLastRow(), 2).clearContent();
+  const { sheet, empty } = sheetOf(ss);
+  const last = empty ? 0 : sheet.getLastRow();
+  const start = reset ? 1 : last + 1;
+  const end = start + records.length - 1;
+  if (reset && last > end) sheet.getRange(end + 1, 1, last - end, 2).clearContent();
   if (records.length === 0) return;
-  const start = reset ? 1 : sheet.getLastRow() + 1;
-  const need = start + records.length - 1 - sheet.getMaxRows();
-  if (need > 0) sheet.insertRowsAfter(sheet.getMaxRows(), need);
+  if (end > last) {
+    const max = sheet.getMaxRows();
+    if (end > max) sheet.insertRowsAfter(max, end - max);
+  }
   sheet.getRange(start, 1, records.length, 2).setValues(records.map((r) => [`'${r.schoolId}`, JSON.stringify(r)]));
 }
