@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { SheetGrid, WorkbookGrid } from '../../core/submission/parse';
+import { leanReadWorkbook } from './lean-read';
 import { NOT_XLSX_HINT, sniffXlsx } from './sniff';
 import { tolerateForeignParts } from './tolerant';
 
@@ -9,9 +10,26 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export type ReadResult = WorkbookGrid | { unreadable: string };
 
-/** Reads every worksheet of an .xlsx file as plain values (and formula texts). Never throws. */
+/**
+ * Reads every worksheet of an .xlsx file as plain values (and formula texts). Never throws. The lean reader
+ * (lean-read.ts) gives the same grid as exceljs about ten times faster; what it does not reproduce exactly it
+ * leaves to exceljs, which then also gives the reasons a damaged file cannot be read.
+ */
 export async function readWorkbookFile(path: string): Promise<ReadResult> {
-  const loaded = await loadWorkbook(path);
+  const bytes = await readBytes(path);
+  if ('unreadable' in bytes) return bytes;
+  const lean = leanReadWorkbook(bytes.bytes);
+  if ('grid' in lean) return lean.grid;
+  if ('unreadable' in lean) return lean;
+  return gridOf(await loadBytes(bytes.bytes));
+}
+
+/** readWorkbookFile through exceljs alone (the lean reader's reference, for the tests). */
+export async function readWorkbookFileWithExcelJs(path: string): Promise<ReadResult> {
+  return gridOf(await loadWorkbook(path));
+}
+
+function gridOf(loaded: { workbook: ExcelJS.Workbook } | { unreadable: string }): ReadResult {
   if ('unreadable' in loaded) return loaded;
   try {
     const sheets = loaded.workbook.worksheets.map(sheetGrid);
@@ -52,6 +70,12 @@ export function parseCellRef(ref: string): NamedCell | null {
 }
 
 async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Workbook } | { unreadable: string }> {
+  const read = await readBytes(path);
+  return 'unreadable' in read ? read : loadBytes(read.bytes);
+}
+
+/** The file's bytes, once they pass the size limit and look like an .xlsx package. */
+async function readBytes(path: string): Promise<{ bytes: Buffer } | { unreadable: string }> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(path);
@@ -65,7 +89,10 @@ async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Workbook 
     return { unreadable: `файл не читается с диска (${errorText(error)})` };
   }
   const reason = sniffXlsx(bytes);
-  if (reason) return { unreadable: reason };
+  return reason ? { unreadable: reason } : { bytes };
+}
+
+async function loadBytes(bytes: Buffer): Promise<{ workbook: ExcelJS.Workbook } | { unreadable: string }> {
   const workbook = new ExcelJS.Workbook();
   tolerateForeignParts(workbook);
   try {
