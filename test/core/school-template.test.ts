@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { School } from '../../src/core/campaign/schema';
 import { getCatalog } from '../../src/core/catalog/index';
 import { DEMO_CAMPAIGN } from '../../src/core/demo/municipality';
-import { isProbeOf, probeSchool, substituteSheet, tokenValues } from '../../src/core/layout/school-template';
+import { TEMPLATE_SCHOOL, isProbeOf, probeSchool, schoolSpecificCells, substituteSheet, tokenValues } from '../../src/core/layout/school-template';
 import { schoolWorkbookLayout } from '../../src/core/layout/school-workbook';
 
 const TYPES: School['type'][] = ['СОШ', 'ООШ', 'НОШ'];
@@ -43,4 +43,21 @@ describe('the school workbook depends on the school only through its texts', () 
     expect(isProbeOf(probe, moved, school)).toBe(false);
     expect(isProbeOf(probe, mine, { ...school, name: 'Другая' })).toBe(false);
   });
+
+  test('the template file with the school-specific cells written is the school\'s own layout (the Google path)', () => {
+    const catalog = getCatalog('kalar');
+    const school: School = { id: 'sosh-7', name: 'МБОУ «СОШ № 7» & <ко>', shortName: 'СОШ № 7', type: 'ООШ', emails: [] };
+    const template = schoolWorkbookLayout(catalog, DEMO_CAMPAIGN, TEMPLATE_SCHOOL).workbook;
+    const cells = schoolSpecificCells(catalog, DEMO_CAMPAIGN, school);
+    const written = template.sheets.map((sheet) => ({
+      ...sheet,
+      cells: sheet.cells.map((c) => {
+        const mine = cells.find((x) => x.sheet === sheet.name && x.row === c.row && x.col === c.col);
+        return mine ? { ...c, value: mine.value } : c;
+      }),
+    }));
+    expect(written).toEqual(schoolWorkbookLayout(catalog, DEMO_CAMPAIGN, school).workbook.sheets);
+    expect(cells.length).toBeLessThan(40);
+  });
 });
+

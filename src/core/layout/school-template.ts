@@ -19,24 +19,42 @@ export interface SchoolCell {
   value: string | number;
 }
 
-/** The cells that differ between the template and a school's layout: its name, code, stamp. */
+/**
+ * The cells whose text names the school (its name, code, stamp), with the school's values: the probe
+ * layout's cells that hold a token. The probe layout is computed once per catalog and campaign.
+ */
 export function schoolSpecificCells(catalog: Catalog, campaign: Campaign, school: School): SchoolCell[] {
-  const template = schoolWorkbookLayout(catalog, campaign, TEMPLATE_SCHOOL);
-  const mine = schoolWorkbookLayout(catalog, campaign, school);
+  const values = tokenValues(school);
   const out: SchoolCell[] = [];
-  mine.workbook.sheets.forEach((sheet, i) => {
-    const twins = new Map((template.workbook.sheets[i]?.cells ?? []).map((c) => [`${c.row}:${c.col}`, c.value]));
+  for (const sheet of probeLayout(catalog, campaign, school.type).sheets) {
     for (const cell of sheet.cells) {
-      if (cell.value === undefined) continue;
-      if (twins.get(`${cell.row}:${cell.col}`) !== cell.value) out.push({ sheet: sheet.name, row: cell.row, col: cell.col, value: cell.value });
+      if (typeof cell.value === 'string' && TOKEN_TEST.test(cell.value)) out.push({ sheet: sheet.name, row: cell.row, col: cell.col, value: substituteTokens(cell.value, values) });
     }
-  });
+  }
   return out;
+}
+
+const probes = new WeakMap<Catalog, Map<string, WorkbookSpec>>();
+
+function probeLayout(catalog: Catalog, campaign: Campaign, type: School['type']): WorkbookSpec {
+  let byCampaign = probes.get(catalog);
+  if (!byCampaign) {
+    byCampaign = new Map();
+    probes.set(catalog, byCampaign);
+  }
+  const key = JSON.stringify([campaign, type]);
+  let layout = byCampaign.get(key);
+  if (!layout) {
+    layout = schoolWorkbookLayout(catalog, campaign, probeSchool(type)).workbook;
+    byCampaign.set(key, layout);
+  }
+  return layout;
 }
 
 /** Letters only, so they pass the registry's code rule and survive XML escaping unchanged. */
 const TOKENS = { id: 'MSOKOxIDxTOKEN', name: 'MSOKOxNAMExTOKEN', shortName: 'MSOKOxSHORTxTOKEN' } as const;
 const TOKEN_PATTERN = /MSOKOx(?:ID|NAME|SHORT)xTOKEN/g;
+const TOKEN_TEST = /MSOKOx(?:ID|NAME|SHORT)xTOKEN/;
 
 /** The school whose fields are tokens; its layout is the template every school's file is made from. */
 export function probeSchool(type: School['type']): School {
