@@ -324,3 +324,18 @@ export class XmlCursor {
     }
   }
 }
+
+export function root(x: XmlCursor, name: string): void {
+  if (x.next() !== OPEN || x.name !== name) unsupported(`the root is not <${name}>`);
+}
+
+/** Children of the element just opened at `depth`: calls `child` on each child's OPEN (it must consume it). */
+export function children(x: XmlCursor, child: () => void): void {
+  const depth = x.depth;
+  for (;;) {
+    const t = x.next();
+    if (t === OPEN) child();
+    else if (t === CLOSE && x.depth < depth) return;
+    else if (t === END) unsupported('unexpected end');
+  }
+}

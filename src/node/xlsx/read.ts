@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { SheetGrid, WorkbookGrid } from '../../core/submission/parse';
 import { leanReadWorkbook } from './lean-read';
+import { put } from './lean-sheet';
 import { NOT_XLSX_HINT, sniffXlsx } from './sniff';
 import { tolerateForeignParts } from './tolerant';
 
@@ -124,14 +125,6 @@ function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     });
   });
   return anyFormula ? { name: sheet.name, values, formulas } : { name: sheet.name, values };
-}
-
-/** Sets grid[r-1][c-1], padding the row with `blank` and missing rows with empty arrays. */
-function put<T>(grid: T[][], r: number, c: number, value: T, blank: T): void {
-  while (grid.length < r) grid.push([]);
-  const row = grid[r - 1] as T[];
-  while (row.length < c - 1) row.push(blank);
-  row[c - 1] = value;
 }
 
 type Plain = string | number | boolean | Date;
