@@ -36,7 +36,8 @@ export function schoolSpecificCells(catalog: Catalog, campaign: Campaign, school
 
 const probes = new WeakMap<Catalog, Map<string, WorkbookSpec>>();
 
-function probeLayout(catalog: Catalog, campaign: Campaign, type: School['type']): WorkbookSpec {
+/** The layout of the probe school of `type`, computed once per catalog and campaign. */
+export function probeLayout(catalog: Catalog, campaign: Campaign, type: School['type']): WorkbookSpec {
   let byCampaign = probes.get(catalog);
   if (!byCampaign) {
     byCampaign = new Map();

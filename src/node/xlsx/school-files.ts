@@ -2,10 +2,11 @@ import { promises as fs } from 'node:fs';
 import JSZip from 'jszip';
 import type { Campaign, School } from '../../core/campaign/schema';
 import type { Catalog } from '../../core/catalog/types';
-import { SCHOOL_TOKENS, TEMPLATE_SCHOOL, isProbeOf, probeSchool, substituteSheet, substituteTokens, tokenValues } from '../../core/layout/school-template';
+import { SCHOOL_TOKENS, TEMPLATE_SCHOOL, isProbeOf, probeLayout, substituteSheet, substituteTokens, tokenValues } from '../../core/layout/school-template';
 import { schoolWorkbookLayout } from '../../core/layout/school-workbook';
 import type { SheetSpec, WorkbookSpec } from '../../core/layout/types';
 import { type RenderOptions, columnWidths, renderWorkbook, writeAtomically, writeWorkbookFile } from './render';
+import { parseRels, parseWorkbook } from './lean-parts';
 import { rowHeights } from './row-heights';
 
 /**
@@ -44,7 +45,7 @@ export class SchoolFileWriter {
   private template(type: School['type']): Promise<Template | null> {
     let template = this.templates.get(type);
     if (!template) {
-      const probe = schoolWorkbookLayout(this.catalog, this.campaign, probeSchool(type)).workbook;
+      const probe = probeLayout(this.catalog, this.campaign, type);
       const sample: School = { ...TEMPLATE_SCHOOL, type };
       template = isProbeOf(probe, schoolWorkbookLayout(this.catalog, this.campaign, sample).workbook, sample) ? buildTemplate(probe, this.options) : Promise.resolve(null);
       this.templates.set(type, template);
@@ -108,19 +109,15 @@ async function buildTemplate(probe: WorkbookSpec, options: RenderOptions): Promi
 
 /** The worksheet part of each sheet, in workbook order (workbook.xml → its relationships). */
 async function sheetParts(zip: JSZip): Promise<string[]> {
-  const workbook = await zip.file('xl/workbook.xml')?.async('string');
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  const workbook = await zip.file('xl/workbook.xml')?.async('nodebuffer');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('nodebuffer');
   if (!workbook || !rels) throw new Error('Шаблон таблицы школы: нет xl/workbook.xml');
-  const targets = new Map<string, string>();
-  for (const tag of rels.match(/<Relationship\b[^>]*>/g) ?? []) {
-    const id = attribute(tag, 'Id');
-    const target = attribute(tag, 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  return (workbook.match(/<sheet\b[^>]*>/g) ?? []).map((tag) => targets.get(attribute(tag, 'r:id') ?? '') ?? '');
+  const targets = parseRels(rels);
+  return parseWorkbook(workbook).sheets.map((sheet) => {
+    const target = targets.get(sheet.rId ?? '')?.target ?? '';
+    return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+  });
 }
-
-const attribute = (tag: string, name: string): string | null => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
 
 /** Rows whose height differs between the probe and the school; null = back to the default height. */
 function heightChanges(probe: Map<number, number>, mine: Map<number, number>): [number, number | null][] {
