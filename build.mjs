@@ -34,8 +34,19 @@ const GLOBAL_NAME = '__app';
 const MAX_BUNDLE_BYTES = 1.5 * 1024 * 1024;
 /** Service globals that must not be touched while the bundle's module code runs. */
 const SERVICE_GLOBALS = [
-  'SpreadsheetApp', 'HtmlService', 'DriveApp', 'Drive', 'PropertiesService', 'DocumentApp',
-  'FormApp', 'LockService', 'Session', 'Utilities', 'ScriptApp', 'CacheService', 'UrlFetchApp',
+  'SpreadsheetApp',
+  'HtmlService',
+  'DriveApp',
+  'Drive',
+  'PropertiesService',
+  'DocumentApp',
+  'FormApp',
+  'LockService',
+  'Session',
+  'Utilities',
+  'ScriptApp',
+  'CacheService',
+  'UrlFetchApp',
 ];
 
 const pkg = JSON.parse(readFileSync(r('package.json'), 'utf8'));
@@ -50,10 +61,12 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 // Words that cannot be the name of a function declaration in a sloppy-mode script.
 const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false ' +
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false ' +
     'finally for function if import in instanceof new null return super switch this throw true try ' +
     'typeof var void while with yield let static implements interface package private protected public ' +
-    'await arguments eval undefined NaN Infinity').split(' '),
+    'await arguments eval undefined NaN Infinity'
+  ).split(' '),
 );
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -210,8 +223,14 @@ async function buildSidebar() {
     define,
     logLevel: 'warning',
   });
-  const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
-  const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
+  const js = result.outputFiles
+    .filter((f) => f.path.endsWith('.js'))
+    .map((f) => f.text)
+    .join('\n');
+  const css = result.outputFiles
+    .filter((f) => f.path.endsWith('.css'))
+    .map((f) => f.text)
+    .join('\n');
   const template = readFileSync(CLIENT_TEMPLATE, 'utf8');
   const SCRIPT_MARK = '<!-- INLINE_SCRIPT -->';
   const STYLE_MARK = '<!-- INLINE_STYLE -->';
@@ -264,7 +283,9 @@ async function main() {
 
   const ms = Math.round(performance.now() - t0);
   console.log(`build: dist/Code.js ${kb(bytes)} (limit ${kb(MAX_BUNDLE_BYTES)}), public: ${names.join(', ')}`);
-  console.log(`build: dist/appsscript.json${sidebar ? `, dist/${path.basename(sidebar.file)} ${kb(sidebar.bytes)}` : ' (no sidebar yet: src/client/index.ts missing)'}`);
+  console.log(
+    `build: dist/appsscript.json${sidebar ? `, dist/${path.basename(sidebar.file)} ${kb(sidebar.bytes)}` : ' (no sidebar yet: src/client/index.ts missing)'}`,
+  );
   console.log(`build: ${cli ? rel(cli) : 'CLI skipped (src/node/cli.ts missing)'}; done in ${ms} ms`);
 }
 

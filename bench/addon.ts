@@ -85,7 +85,15 @@ export interface AddonResult {
   sizes: [number, number];
   steps: StepCost[];
   perAppendix: number;
-  naive: { perSchool: number; totalAtLarge: number; batchedTotalAtLarge: number; ratioTotal: number; ratioPerSchool: number; cellsPerSchool: number; sameData: boolean };
+  naive: {
+    perSchool: number;
+    totalAtLarge: number;
+    batchedTotalAtLarge: number;
+    ratioTotal: number;
+    ratioPerSchool: number;
+    cellsPerSchool: number;
+    sameData: boolean;
+  };
   /** Generation per school for each catalog (catalog id → inputs, calls per school). */
   generateByCatalog: { catalogId: string; inputs: number; appendices: number; perSchool: number; consolidateFixed: number }[];
 }
@@ -96,7 +104,12 @@ export function stepCost(step: Step, small: Municipality, large: Municipality, m
   const fit = linearFit({ n: small.n, calls: small.calls[step] ?? {} }, { n: large.n, calls: large.calls[step] ?? {} });
   const perSchoolByKind: CallCounts = {};
   for (const [k, v] of Object.entries(fit.perSchool)) if (Math.abs(v) > 1e-9) perSchoolByKind[k] = round(v, 3);
-  const creates = step === 'generate' ? { kind: 'spreadsheetsCreated' as const, perSchool: 1 } : step === 'documents' ? { kind: 'documentsCreated' as const, perSchool: 1 } : null;
+  const creates =
+    step === 'generate'
+      ? { kind: 'spreadsheetsCreated' as const, perSchool: 1 }
+      : step === 'documents'
+        ? { kind: 'documentsCreated' as const, perSchool: 1 }
+        : null;
   return {
     step,
     fit,
@@ -125,7 +138,13 @@ export function runAddon(model: LatencyModel, sizes: [number, number] = [10, 40]
     const g = stepCost('generate', a, b, model, []);
     const c = stepCost('consolidate', a, b, model, []);
     const sim = new Sim({ catalogId });
-    generateByCatalog.push({ catalogId, inputs: sim.catalog.inputs.length, appendices: sim.catalog.appendices.length, perSchool: g.perSchool, consolidateFixed: c.fixed });
+    generateByCatalog.push({
+      catalogId,
+      inputs: sim.catalog.inputs.length,
+      appendices: sim.catalog.appendices.length,
+      perSchool: g.perSchool,
+      consolidateFixed: c.fixed,
+    });
   }
   return {
     sizes,

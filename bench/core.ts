@@ -73,14 +73,24 @@ export function coreRow(n: number, runs: number): CoreRow {
   const c = timeIt(runs, () => {
     consolidate({ catalog, campaign, outcomes, previous: null });
   });
-  return { n, runs, validateMs: v.median, consolidateMs: c.median, validateMinMs: v.min, consolidateMinMs: c.min, accepted: outcomes.filter((o) => o.status === 'accepted').length };
+  return {
+    n,
+    runs,
+    validateMs: v.median,
+    consolidateMs: c.median,
+    validateMinMs: v.min,
+    consolidateMinMs: c.min,
+    accepted: outcomes.filter((o) => o.status === 'accepted').length,
+  };
 }
 
 export function runCore(sizes: number[] = [10, 100, 1000], log: (s: string) => void = () => undefined): CoreResult {
   const rows: CoreRow[] = [];
   for (const n of sizes) {
     const row = coreRow(n, n >= 1000 ? 7 : 15);
-    log(`core: ${n} schools — parse+validate ${row.validateMs.toFixed(1)} ms, consolidate ${row.consolidateMs.toFixed(1)} ms (median of ${row.runs}; fastest ${row.validateMinMs.toFixed(1)} / ${row.consolidateMinMs.toFixed(1)} ms; accepted ${row.accepted})`);
+    log(
+      `core: ${n} schools — parse+validate ${row.validateMs.toFixed(1)} ms, consolidate ${row.consolidateMs.toFixed(1)} ms (median of ${row.runs}; fastest ${row.validateMinMs.toFixed(1)} / ${row.consolidateMinMs.toFixed(1)} ms; accepted ${row.accepted})`,
+    );
     rows.push(row);
   }
   const at = (n: number): CoreRow | undefined => rows.find((r) => r.n === n);

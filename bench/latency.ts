@@ -98,7 +98,12 @@ export interface Projection {
 }
 
 /** Projected wall time of a step for n schools, with the per-minute read/write quotas respected. */
-export function project(model: LatencyModel, fit: LinearCalls, n: number, creates: { kind: 'spreadsheetsCreated' | 'documentsCreated'; perSchool: number } | null): Projection {
+export function project(
+  model: LatencyModel,
+  fit: LinearCalls,
+  n: number,
+  creates: { kind: 'spreadsheetsCreated' | 'documentsCreated'; perSchool: number } | null,
+): Projection {
   const counts = callsAt(fit, n);
   const sum = (keys: string[]): number => keys.reduce((s, k) => s + (counts[k] ?? 0), 0);
   const latencyS = latencyOf(model, counts) / 1000;

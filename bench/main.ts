@@ -60,10 +60,11 @@ async function part(name: string, out: string, args: string[]): Promise<void> {
   const model = loadLatencyModel();
   let result: unknown;
   if (name === 'resumable') result = resumableConsolidation(Number(args[0]), model, { quotaRuns: true, log });
-  else if (name === 'quota') result = [250, 3200].map((perDay) => {
-    log(`quota: generating ${args[0]} schools with ${perDay} spreadsheets/day…`);
-    return quotaGeneration(Number(args[0]), perDay, model);
-  });
+  else if (name === 'quota')
+    result = [250, 3200].map((perDay) => {
+      log(`quota: generating ${args[0]} schools with ${perDay} spreadsheets/day…`);
+      return quotaGeneration(Number(args[0]), perDay, model);
+    });
   else throw new Error(`unknown part ${name}`);
   writeFileSync(out, JSON.stringify(result));
 }

@@ -86,7 +86,9 @@ async function measure(command: string, args: string[], work: string, profile: b
     ? await run(TIME, ['-v', process.execPath, ...node, CLI, command, ...args])
     : await run(process.execPath, [...node, '--require', wrapper, CLI, command, ...args], { ...process.env, BENCH_RSS_FILE: rssFile });
   const wallS = (performance.now() - started) / 1000;
-  const kb = useTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN) : Number(existsSync(rssFile) ? readFileSync(rssFile, 'utf8') : NaN);
+  const kb = useTime
+    ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN)
+    : Number(existsSync(rssFile) ? readFileSync(rssFile, 'utf8') : NaN);
   const tail = `${r.stdout}\n${r.stderr.replace(/\n\s*Command being timed[\s\S]*$/, '')}`.trim().split('\n').slice(-4).join('\n');
   return { command, wallS, peakRssMb: kb / 1024, exitCode: r.code, tail, profile: profile ? profileShares(profDir) : null };
 }
@@ -100,7 +102,10 @@ export async function fillReceived(dir: string, from: number, to: number): Promi
     if (!school) break;
     const layout = schoolWorkbookLayout(folder.catalog, folder.campaign, school);
     const values = valuesFor(folder.catalog, folder.schools, i);
-    await writeWorkbookFile(filledWorkbook(layout, values, STATUS_VALUES[1]), path.join(received, `${school.id}.xlsx`), { password: folder.campaign.password ?? null, definedNames: true });
+    await writeWorkbookFile(filledWorkbook(layout, values, STATUS_VALUES[1]), path.join(received, `${school.id}.xlsx`), {
+      password: folder.campaign.password ?? null,
+      definedNames: true,
+    });
   }
 }
 
@@ -110,7 +115,10 @@ export async function offlineRun(n: number, benchBundle: string, log: (s: string
   const init = await run(process.execPath, [CLI, 'init', dir, '--year', String(CAMPAIGN_INPUT.year), '--municipality', CAMPAIGN_INPUT.municipality]);
   if (init.code !== 0) throw new Error(`msoko init failed: ${init.stderr}`);
   const schools = syntheticSchools(n);
-  writeFileSync(paths(dir).registryCsv, toCsv([['id', 'name', 'short_name', 'type', 'emails'], ...schools.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(';')])]));
+  writeFileSync(
+    paths(dir).registryCsv,
+    toCsv([['id', 'name', 'short_name', 'type', 'emails'], ...schools.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(';')])]),
+  );
   const commands: CommandRun[] = [];
   const step = async (command: string, args: string[] = []): Promise<void> => {
     log(`offline ${n}: msoko ${command}…`);
@@ -123,7 +131,11 @@ export async function offlineRun(n: number, benchBundle: string, log: (s: string
   log(`offline ${n}: writing ${n} filled school files into received/ (setup, ${workers} worker processes)…`);
   const t = performance.now();
   const per = Math.ceil(n / workers);
-  const fills = await Promise.all(Array.from({ length: workers }, (_, w) => run(process.execPath, [benchBundle, '--fill-received', dir, String(w * per), String(Math.min(n, (w + 1) * per))])));
+  const fills = await Promise.all(
+    Array.from({ length: workers }, (_, w) =>
+      run(process.execPath, [benchBundle, '--fill-received', dir, String(w * per), String(Math.min(n, (w + 1) * per))]),
+    ),
+  );
   const failed = fills.find((f) => f.code !== 0);
   if (failed) throw new Error(`filling received/ failed: ${failed.stderr}`);
   const setupS = (performance.now() - t) / 1000;
@@ -135,5 +147,14 @@ export async function offlineRun(n: number, benchBundle: string, log: (s: string
   const peakRssMb = Math.max(...commands.map((c) => c.peakRssMb));
   const receivedFiles = schools.length;
   rmSync(work, { recursive: true, force: true });
-  return { n, profiled: profile, setupS, commands, totalS, peakRssMb, measuredWith: existsSync(TIME) ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS', receivedFiles };
+  return {
+    n,
+    profiled: profile,
+    setupS,
+    commands,
+    totalS,
+    peakRssMb,
+    measuredWith: existsSync(TIME) ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS',
+    receivedFiles,
+  };
 }

@@ -31,7 +31,9 @@ function table(title: string, rows: Row[]): string {
 
 const step = (a: AddonResult, s: string): StepCost | undefined => a.steps.find((x) => x.step === s);
 const proj = (p: Projection | undefined): string =>
-  p ? `${dur(p.wallS)} (${p.chunks} chunk${p.chunks > 1 ? 's' : ''}, bound: ${p.bound}${p.daysConsumer > 1 || p.daysWorkspace > 1 ? `; days ${p.daysConsumer} consumer / ${p.daysWorkspace} Workspace` : ''})` : '—';
+  p
+    ? `${dur(p.wallS)} (${p.chunks} chunk${p.chunks > 1 ? 's' : ''}, bound: ${p.bound}${p.daysConsumer > 1 || p.daysWorkspace > 1 ? `; days ${p.daysConsumer} consumer / ${p.daysWorkspace} Workspace` : ''})`
+    : '—';
 
 /** What each target evaluates to (null when the part did not run). */
 export function targets(r: Report): Record<string, boolean | null> {
@@ -76,20 +78,60 @@ export function printReport(r: Report): void {
       x.n === 1000 ? mark(t.core_consolidate_1000_lt_1s) : '',
     ]);
     const big = r.core.rows.find((x) => x.n === 1000);
-    if (big) rows.push(['core, 1,000 schools: parse+validate+consolidate', `${fmt(big.validateMs + big.consolidateMs)} ms`, '< 1,000 ms', mark(t.core_parse_validate_consolidate_1000_lt_1s)]);
-    rows.push(['per-school time at 1,000 ÷ at 100 (fastest runs)', `validate ×${fmt(r.core.validateGrowth, 2)}, consolidate ×${fmt(r.core.consolidateGrowth, 2)}`, '≤ ×1.5 (linear)', r.core.linear ? 'linear' : 'superlinear']);
+    if (big)
+      rows.push([
+        'core, 1,000 schools: parse+validate+consolidate',
+        `${fmt(big.validateMs + big.consolidateMs)} ms`,
+        '< 1,000 ms',
+        mark(t.core_parse_validate_consolidate_1000_lt_1s),
+      ]);
+    rows.push([
+      'per-school time at 1,000 ÷ at 100 (fastest runs)',
+      `validate ×${fmt(r.core.validateGrowth, 2)}, consolidate ×${fmt(r.core.consolidateGrowth, 2)}`,
+      '≤ ×1.5 (linear)',
+      r.core.linear ? 'linear' : 'superlinear',
+    ]);
     out.push(table('CORE (median of 7–15 runs after a warm-up; grids prepared untimed)', rows));
   }
   const a = r.addon;
   if (a) {
     const rows: Row[] = [];
-    for (const s of a.steps) rows.push([`${s.step}: calls fixed + per school`, `${fmt(s.fixed)} + ${fmt(s.perSchool, 2)}·N`, s.step === 'consolidate' ? '≤ 2 per school' : s.step === 'generate' ? '≤ 25 per school' : '', s.step === 'consolidate' ? mark(t.consolidate_per_school_le_2) : s.step === 'generate' ? mark(t.generate_per_school_le_25_any_catalog) : '']);
-    rows.push([`consolidate: fixed calls ÷ ${a.generateByCatalog.find((x) => x.catalogId === 'kalar')?.appendices ?? 11} appendices`, fmt(a.perAppendix, 2), '≤ 3 per appendix', mark(t.consolidate_per_appendix_le_3)]);
-    rows.push(['consolidate: extra calls per extra appendix', fmt(marginalPerAppendix(a), 2), '≤ 3 per appendix', mark(t.consolidate_marginal_per_appendix_le_3)]);
-    for (const x of a.generateByCatalog) rows.push([`generate per school, catalog ${x.catalogId} (${x.inputs} inputs)`, fmt(x.perSchool, 2), '≤ 25', mark(x.perSchool <= 25)]);
-    rows.push([`naive per-cell reader: calls per school (${a.naive.cellsPerSchool} cells)`, fmt(a.naive.perSchool), '', a.naive.sameData ? 'same data' : 'DATA DIFFERS']);
-    rows.push([`naive ÷ batched consolidation, ${a.sizes[1]} schools (per school)`, `×${fmt(a.naive.ratioTotal)} (×${fmt(a.naive.ratioPerSchool)})`, '≥ ×100', mark(t.naive_ratio_ge_100)]);
-    for (const s of a.steps) for (const p of s.projections) rows.push([`projected ${s.step}, ${fmt(p.n, 0)} schools`, proj(p), s.step === 'consolidate' && p.n === 1000 ? '≥ ~17 min (read quota)' : '', '']);
+    for (const s of a.steps)
+      rows.push([
+        `${s.step}: calls fixed + per school`,
+        `${fmt(s.fixed)} + ${fmt(s.perSchool, 2)}·N`,
+        s.step === 'consolidate' ? '≤ 2 per school' : s.step === 'generate' ? '≤ 25 per school' : '',
+        s.step === 'consolidate' ? mark(t.consolidate_per_school_le_2) : s.step === 'generate' ? mark(t.generate_per_school_le_25_any_catalog) : '',
+      ]);
+    rows.push([
+      `consolidate: fixed calls ÷ ${a.generateByCatalog.find((x) => x.catalogId === 'kalar')?.appendices ?? 11} appendices`,
+      fmt(a.perAppendix, 2),
+      '≤ 3 per appendix',
+      mark(t.consolidate_per_appendix_le_3),
+    ]);
+    rows.push([
+      'consolidate: extra calls per extra appendix',
+      fmt(marginalPerAppendix(a), 2),
+      '≤ 3 per appendix',
+      mark(t.consolidate_marginal_per_appendix_le_3),
+    ]);
+    for (const x of a.generateByCatalog)
+      rows.push([`generate per school, catalog ${x.catalogId} (${x.inputs} inputs)`, fmt(x.perSchool, 2), '≤ 25', mark(x.perSchool <= 25)]);
+    rows.push([
+      `naive per-cell reader: calls per school (${a.naive.cellsPerSchool} cells)`,
+      fmt(a.naive.perSchool),
+      '',
+      a.naive.sameData ? 'same data' : 'DATA DIFFERS',
+    ]);
+    rows.push([
+      `naive ÷ batched consolidation, ${a.sizes[1]} schools (per school)`,
+      `×${fmt(a.naive.ratioTotal)} (×${fmt(a.naive.ratioPerSchool)})`,
+      '≥ ×100',
+      mark(t.naive_ratio_ge_100),
+    ]);
+    for (const s of a.steps)
+      for (const p of s.projections)
+        rows.push([`projected ${s.step}, ${fmt(p.n, 0)} schools`, proj(p), s.step === 'consolidate' && p.n === 1000 ? '≥ ~17 min (read quota)' : '', '']);
     out.push(table(`ADD-ON on the FakeWorkspace (call log; ${a.sizes[0]} and ${a.sizes[1]} schools; latency model bench/latency-model.json)`, rows));
   }
   const res = r.resumable;
@@ -102,15 +144,31 @@ export function printReport(r: Report): void {
     ];
     if (res.fixesApplied.length > 0) {
       rows.push(['fixes tried on a copy of the bundle', res.fixesApplied.join('; '), '', '']);
-      if (res.resumedAfterFailure) rows.push(['failed step repeated with the fixes: reads / result', `${res.resumedAfterFailure.reads} reads, ${res.resumedAfterFailure.accepted} accepted`, '0 re-reads', mark(res.resumedAfterFailure.reads === 0 && res.resumedAfterFailure.failure === null)]);
+      if (res.resumedAfterFailure)
+        rows.push([
+          'failed step repeated with the fixes: reads / result',
+          `${res.resumedAfterFailure.reads} reads, ${res.resumedAfterFailure.accepted} accepted`,
+          '0 re-reads',
+          mark(res.resumedAfterFailure.reads === 0 && res.resumedAfterFailure.failure === null),
+        ]);
     }
     const c = res.chunked;
-    rows.push([`${res.fixesApplied.length ? 'with fixes: ' : ''}chunks / simulated time`, `${c.chunks} / ${dur(c.simulatedS)}`, '> 1 chunk', mark(c.chunks > 1)]);
+    rows.push([
+      `${res.fixesApplied.length ? 'with fixes: ' : ''}chunks / simulated time`,
+      `${c.chunks} / ${dur(c.simulatedS)}`,
+      '> 1 chunk',
+      mark(c.chunks > 1),
+    ]);
     rows.push(['each school read exactly once', String(c.eachReadOnce), 'true', mark(c.eachReadOnce)]);
     rows.push(['slowest chunk, real time in Node (bundle + fake)', `${fmt(c.slowestChunkNodeS)} s`, '≪ 360 s', '']);
     rows.push(['result = one-shot run / = core', `${res.sameAsOneShot} / ${res.sameAsCore}`, 'true / true', mark(res.sameAsOneShot && res.sameAsCore)]);
     rows.push(['«Свод по школам»: extent() overflows from', res.extentOverflowFrom === null ? `> ${res.n}` : `${res.extentOverflowFrom} schools`, '', '']);
-    rows.push(['links of one appendix row exceed a 50,000-char cell from', res.evidenceOverflowFrom === null ? `> ${res.n}` : `${res.evidenceOverflowFrom} schools`, '', '']);
+    rows.push([
+      'links of one appendix row exceed a 50,000-char cell from',
+      res.evidenceOverflowFrom === null ? `> ${res.n}` : `${res.evidenceOverflowFrom} schools`,
+      '',
+      '',
+    ]);
     const q = res.quotaRefused;
     if (q) {
       rows.push([
@@ -121,7 +179,13 @@ export function printReport(r: Report): void {
       ]);
     }
     const p = res.quotaPaced;
-    if (p) rows.push(['60 reads/min, reads paced (proposed)', `${p.chunks} chunks, ${dur(p.simulatedS)}, read once: ${p.eachReadOnce}`, '≥ ~17 min', mark(p.eachReadOnce && p.accepted === res.n)]);
+    if (p)
+      rows.push([
+        '60 reads/min, reads paced (proposed)',
+        `${p.chunks} chunks, ${dur(p.simulatedS)}, read once: ${p.eachReadOnce}`,
+        '≥ ~17 min',
+        mark(p.eachReadOnce && p.accepted === res.n),
+      ]);
     out.push(table('RESUMABLE CONSOLIDATION on the simulated clock (runStep per fresh context, Date = fake clock)', rows));
   }
   if (r.quota) {
@@ -139,11 +203,21 @@ export function printReport(r: Report): void {
     const rows: Row[] = [];
     for (const o of r.offline) {
       for (const c of o.commands) {
-        rows.push([`${o.n} schools: msoko ${c.command}${o.profiled ? ' (profiled)' : ''}`, `${fmt(c.wallS)} s, ${fmt(c.peakRssMb, 0)} MB${c.exitCode !== 0 ? `, exit ${c.exitCode}` : ''}`, '', '']);
+        rows.push([
+          `${o.n} schools: msoko ${c.command}${o.profiled ? ' (profiled)' : ''}`,
+          `${fmt(c.wallS)} s, ${fmt(c.peakRssMb, 0)} MB${c.exitCode !== 0 ? `, exit ${c.exitCode}` : ''}`,
+          '',
+          '',
+        ]);
         const top = (c.profile ?? []).filter((p) => p.share >= 0.05).map((p) => `${p.group} ${fmt(100 * p.share, 0)}%`);
         if (top.length > 0) rows.push(['    CPU by package', top.join(', '), '', '']);
       }
-      rows.push([`${o.n} schools: end to end (4 commands)`, `${fmt(o.totalS)} s, peak ${fmt(o.peakRssMb, 0)} MB`, o.n === 1000 ? '< 60 s, < 1,024 MB' : '', o.n === 1000 ? `${mark(t.offline_1000_lt_60s)}${mark(t.offline_1000_lt_1GiB)}` : '']);
+      rows.push([
+        `${o.n} schools: end to end (4 commands)`,
+        `${fmt(o.totalS)} s, peak ${fmt(o.peakRssMb, 0)} MB`,
+        o.n === 1000 ? '< 60 s, < 1,024 MB' : '',
+        o.n === 1000 ? `${mark(t.offline_1000_lt_60s)}${mark(t.offline_1000_lt_1GiB)}` : '',
+      ]);
       rows.push([`${o.n} schools: setup (filled files, not counted)`, `${fmt(o.setupS)} s`, '', '']);
     }
     out.push(table(`OFFLINE CLI (child processes of build/cli.cjs; RSS by ${r.offline[0]?.measuredWith ?? ''})`, rows));
@@ -155,7 +229,9 @@ export function printReport(r: Report): void {
 export function reportFromResults(json: string, model: LatencyModel): Report {
   const file = JSON.parse(json) as ResultsFile;
   const d = file.detail;
-  const addon = d.addon ? { ...d.addon, steps: d.addon.steps.map(({ fixed_by_kind, ...s }) => ({ ...s, fit: { fixed: fixed_by_kind, perSchool: s.perSchoolByKind } })) } : null;
+  const addon = d.addon
+    ? { ...d.addon, steps: d.addon.steps.map(({ fixed_by_kind, ...s }) => ({ ...s, fit: { fixed: fixed_by_kind, perSchool: s.perSchoolByKind } })) }
+    : null;
   return { model, quick: file.quick, core: d.core, addon, resumable: d.resumable, quota: d.quota, offline: d.offline };
 }
 
@@ -191,7 +267,13 @@ export function writeResults(r: Report, file: string): void {
     offline_1000_total_s: off?.totalS ?? null,
     offline_1000_peak_rss_mb: off?.peakRssMb ?? null,
     targets: targets(r),
-    detail: { core: r.core, addon: a ? { ...a, steps: a.steps.map(({ fit, ...s }) => ({ ...s, fixed_by_kind: fit.fixed })) } : null, resumable: res, quota: r.quota, offline: r.offline },
+    detail: {
+      core: r.core,
+      addon: a ? { ...a, steps: a.steps.map(({ fit, ...s }) => ({ ...s, fixed_by_kind: fit.fixed })) } : null,
+      resumable: res,
+      quota: r.quota,
+      offline: r.offline,
+    },
   };
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 }

@@ -53,7 +53,8 @@ export interface ResumableResult {
 }
 
 const parse = (json: string): ConsolidationExport => JSON.parse(json) as ConsolidationExport;
-const pick = (x: ConsolidationExport): unknown[] => x.appendices.flatMap((a) => a.rows.flatMap((r) => r.cells.map((c) => [c.key, c.value, c.count, c.second, c.achieved, c.n, c.median])));
+const pick = (x: ConsolidationExport): unknown[] =>
+  x.appendices.flatMap((a) => a.rows.flatMap((r) => r.cells.map((c) => [c.key, c.value, c.count, c.second, c.achieved, c.n, c.median])));
 
 function consolidation(sim: Sim, latency: LatencyModel | null, quota: { limit: number; over: 'refuse' | 'wait' } | null): ConsolidationRun {
   sim.latency = latency;
@@ -115,7 +116,11 @@ export function consolidateInChunks(sim: Sim, model: LatencyModel, opts: Resumab
   const log = opts.log ?? ((): void => undefined);
   const schools = sim.schools;
   const n = schools.length;
-  const files = schools.map((s, i) => ({ file: s.id, expectedSchoolId: s.id, grid: renderSchoolGrid(schoolWorkbookLayout(sim.catalog, sim.campaign, s), valuesFor(sim.catalog, schools, i)) }));
+  const files = schools.map((s, i) => ({
+    file: s.id,
+    expectedSchoolId: s.id,
+    grid: renderSchoolGrid(schoolWorkbookLayout(sim.catalog, sim.campaign, s), valuesFor(sim.catalog, schools, i)),
+  }));
   const outcomes = validateFiles(files, sim.catalog, sim.campaign.year, schools).schools;
   const core = consolidate({ catalog: sim.catalog, campaign: sim.campaign, outcomes, previous: null });
   log('resumable: consolidation in chunks on the simulated clock (dist/Code.js as built)…');
@@ -148,7 +153,10 @@ export function consolidateInChunks(sim: Sim, model: LatencyModel, opts: Resumab
     sameAsCore: JSON.stringify(pick(parse(chunkedJson))) === JSON.stringify(pick(core)),
     quotaRefused: null,
     quotaPaced: null,
-    extentOverflowFrom: extentOverflowFrom(sim.catalog, outcomes.filter((o) => o.status === 'accepted')),
+    extentOverflowFrom: extentOverflowFrom(
+      sim.catalog,
+      outcomes.filter((o) => o.status === 'accepted'),
+    ),
     evidenceOverflowFrom: evidenceOverflowFrom(core),
   };
   if (opts.quotaRuns) {

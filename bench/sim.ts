@@ -52,7 +52,13 @@ export function syntheticSchools(n: number): School[] {
   const types: School['type'][] = ['СОШ', 'СОШ', 'ООШ', 'ООШ', 'НОШ'];
   return Array.from({ length: n }, (_, i) => {
     const id = `b${String(i + 1).padStart(4, '0')}`;
-    return { id, name: `Муниципальное бюджетное общеобразовательное учреждение «Школа № ${i + 1}»`, shortName: `Школа № ${i + 1}`, type: types[i % 5] ?? 'СОШ', emails: [`${id}@edu-bench.ru`] };
+    return {
+      id,
+      name: `Муниципальное бюджетное общеобразовательное учреждение «Школа № ${i + 1}»`,
+      shortName: `Школа № ${i + 1}`,
+      type: types[i % 5] ?? 'СОШ',
+      emails: [`${id}@edu-bench.ru`],
+    };
   });
 }
 

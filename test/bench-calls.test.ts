@@ -24,7 +24,6 @@ beforeAll(() => {
 });
 
 describe('add-on service calls (call log of the FakeWorkspace)', () => {
-
   test('consolidation: one Values.batchGet per school, at most 2 calls per school', () => {
     expect(large.calls.consolidate?.['Sheets.Spreadsheets.Values.batchGet']).toBe(LARGE);
     expect(consolidate.perSchool).toBeLessThanOrEqual(2);
@@ -43,7 +42,7 @@ describe('add-on service calls (call log of the FakeWorkspace)', () => {
     expect(large.calls.consolidate?.['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
   });
 
-  test('consolidation: fixed calls at most 3 per appendix (32 for Kalar\'s 11, the work sheet made on the way)', () => {
+  test("consolidation: fixed calls at most 3 per appendix (32 for Kalar's 11, the work sheet made on the way)", () => {
     expect(large.appendices).toBe(11);
     expect(consolidate.fixed).toBe(32);
     expect(consolidate.fixed).toBeLessThanOrEqual(3 * large.appendices);
@@ -53,7 +52,12 @@ describe('add-on service calls (call log of the FakeWorkspace)', () => {
     const calls = large.calls.consolidate ?? {};
     const props = Object.fromEntries(Object.entries(calls).filter(([k]) => k.startsWith('Properties') || k.startsWith('PropertiesService')));
     // getProperties: the snapshot; getProperty: the job again before saving it (a cancel from another tab)
-    expect(props).toEqual({ 'PropertiesService.getDocumentProperties': 1, 'Properties.getProperties': 1, 'Properties.getProperty': 1, 'Properties.setProperties': 1 });
+    expect(props).toEqual({
+      'PropertiesService.getDocumentProperties': 1,
+      'Properties.getProperties': 1,
+      'Properties.getProperty': 1,
+      'Properties.setProperties': 1,
+    });
     expect(calls['DriveApp.getFolderById']).toBe(1);
     expect(calls['Folder.searchFiles']).toBe(1);
     expect(calls['Folder.getFilesByName']).toBeUndefined();
@@ -76,7 +80,8 @@ describe('add-on service calls (call log of the FakeWorkspace)', () => {
     expect(generate.perSchool).toBeLessThanOrEqual(25);
     expect(generate.perSchoolByKind['File.makeCopy']).toBe(1);
     // settings and the campaign folder are looked up once per chunk, not per school
-    for (const kind of ['PropertiesService.getDocumentProperties', 'Properties.getProperty', 'DriveApp.getFolderById']) expect([kind, generate.perSchoolByKind[kind]]).toEqual([kind, undefined]);
+    for (const kind of ['PropertiesService.getDocumentProperties', 'Properties.getProperty', 'DriveApp.getFolderById'])
+      expect([kind, generate.perSchoolByKind[kind]]).toEqual([kind, undefined]);
     const a = measureMunicipality(3, 'mosalsky', ['generate'], false);
     const b = measureMunicipality(6, 'mosalsky', ['generate'], false);
     expect(stepCost('generate', a, b, model, []).perSchool).toBe(generate.perSchool);
@@ -116,7 +121,7 @@ describe('resumable runs on the simulated clock', () => {
     expect(q.spreadsheets).toBe(26);
   });
 
-  test('the bundle\'s Date reads the fake clock, which each service call advances', () => {
+  test("the bundle's Date reads the fake clock, which each service call advances", () => {
     const sim = new Sim({ latency: model });
     sim.setUp(syntheticSchools(2));
     const before = sim.ws.nowMs();

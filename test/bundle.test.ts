@@ -73,10 +73,7 @@ function silentConsole(lines: string[]): SilentConsole {
 }
 
 /** Globals injected by the tests; everything else in the context came from the bundle. */
-function makeGlobals(
-  log: AccessLog,
-  overrides: Partial<Record<ServiceName, object>> = {},
-): Record<string, unknown> {
+function makeGlobals(log: AccessLog, overrides: Partial<Record<ServiceName, object>> = {}): Record<string, unknown> {
   const globals: Record<string, unknown> = { console: silentConsole([]) };
   for (const name of SERVICE_NAMES) globals[name] = overrides[name] ?? forbiddenService(name, log);
   return globals;
@@ -178,8 +175,26 @@ describe('dist/Code.js', () => {
     expect(log).toEqual([]);
     expect(addonMenus).toBe(1);
     expect(addedToUi).toBe(1);
-    expect(items.map((i) => i.label)).toEqual(['Открыть панель', 'Новая кампания', 'Создать таблицы школ', 'Проверить данные', 'Свести в Приложения 1–11', 'Рекомендации и отчёт', 'Анкета удовлетворённости', 'Справка']);
-    expect(items.map((i) => i.functionName)).toEqual(['showSidebar', 'menuNewCampaign', 'menuGenerate', 'menuValidate', 'menuConsolidate', 'menuDocuments', 'menuSurvey', 'showHelp']);
+    expect(items.map((i) => i.label)).toEqual([
+      'Открыть панель',
+      'Новая кампания',
+      'Создать таблицы школ',
+      'Проверить данные',
+      'Свести в Приложения 1–11',
+      'Рекомендации и отчёт',
+      'Анкета удовлетворённости',
+      'Справка',
+    ]);
+    expect(items.map((i) => i.functionName)).toEqual([
+      'showSidebar',
+      'menuNewCampaign',
+      'menuGenerate',
+      'menuValidate',
+      'menuConsolidate',
+      'menuDocuments',
+      'menuSurvey',
+      'showHelp',
+    ]);
 
     const functions = topLevelFunctions(ctx, injected);
     for (const { functionName } of items) {
@@ -200,8 +215,7 @@ describe('dist/Code.js', () => {
     const copied = readJson(path.join(ROOT, 'dist', 'appsscript.json'));
     expect(copied).toEqual(source);
 
-    const scopes: unknown =
-      typeof copied === 'object' && copied !== null ? Reflect.get(copied, 'oauthScopes') : undefined;
+    const scopes: unknown = typeof copied === 'object' && copied !== null ? Reflect.get(copied, 'oauthScopes') : undefined;
     expect(Array.isArray(scopes)).toBe(true);
     if (!Array.isArray(scopes)) return;
     expect(scopes.length).toBeGreaterThan(0);

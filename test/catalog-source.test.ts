@@ -83,9 +83,7 @@ function expectedHeader(app: Appendix, seed: string[][]): string[][] {
 
 const appendixCases = catalog.appendices.map((a) => ({ number: a.number, table: a.table }));
 
-const rowCases = catalog.appendices.flatMap((a) =>
-  a.rows.map((r, position) => ({ appendix: a.number, table: a.table, row: r.id, position, title: r.title })),
-);
+const rowCases = catalog.appendices.flatMap((a) => a.rows.map((r, position) => ({ appendix: a.number, table: a.table, row: r.id, position, title: r.title })));
 
 describe('the seed fixture and the catalog have the same tables', () => {
   test('the seed has tables 4.1–4.11, in order, each once', () => {

@@ -39,7 +39,12 @@ const HAND: DocumentModel = {
     { type: 'paragraph', text: 'Обычный по явному указанию', tone: 'normal' },
     { type: 'paragraph', text: 'Строка 1\nСтрока 2\tпосле табуляции\r\nСтрока 3' },
     { type: 'bullets', items: ['Первый пункт', `Второй ${INJECTION} пункт`, `Третий${CONTROL}пункт`] },
-    { type: 'table', header: ['Показатель', 'Значение', 'План'], rows: [['A & B', 'строка 1\nстрока 2', '<3'], ['Короткая строка'], [`${INJECTION}${CONTROL}`, '', '100 %']], widths: [50, 25, 25] },
+    {
+      type: 'table',
+      header: ['Показатель', 'Значение', 'План'],
+      rows: [['A & B', 'строка 1\nстрока 2', '<3'], ['Короткая строка'], [`${INJECTION}${CONTROL}`, '', '100 %']],
+      widths: [50, 25, 25],
+    },
     { type: 'table', header: ['Без ширин', 'Вторая', 'Третья'], rows: [['x', 'y', 'z']] },
     { type: 'table', header: [], rows: [] },
     { type: 'link', text: 'Сайт школы', url: 'https://example.ru/a?b=1&c="2"&d=<3>' },
@@ -54,7 +59,8 @@ const HAND: DocumentModel = {
 // ------------------------------------------------------------------------------------ expectations --
 /** XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]; carriage returns become line breaks. */
 function xmlText(text: string): string {
-  const allowed = (cp: number): boolean => cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
+  const allowed = (cp: number): boolean =>
+    cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000;
   return Array.from(text)
     .filter((ch) => allowed(ch.codePointAt(0) ?? 0))
     .join('')
@@ -122,7 +128,12 @@ beforeAll(async () => {
     const model = schoolRecommendations(
       folder.catalog,
       folder.campaign,
-      { school, status: entry?.status ?? 'missing', values: values[school.id] ?? null, messages: (entry?.messages ?? []).map((m) => ({ ...m, code: 'report' })) },
+      {
+        school,
+        status: entry?.status ?? 'missing',
+        values: values[school.id] ?? null,
+        messages: (entry?.messages ?? []).map((m) => ({ ...m, code: 'report' })),
+      },
       previous[school.id] ?? null,
     );
     const file = path.join(own, `${school.id}.docx`);
@@ -172,7 +183,12 @@ withTools([PYTHON3], 'the .docx read back by python (zipfile + xml.etree)', () =
       expect(r.contentTypes.overrides['/word/document.xml']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
       expect(r.contentTypes.defaults.rels).toBe('application/vnd.openxmlformats-package.relationships+xml');
       expect(r.rootRels.map((rel) => rel.target).sort()).toEqual(['docProps/app.xml', 'docProps/core.xml', 'word/document.xml']);
-      expect(r.documentRels.filter((rel) => rel.type !== HYPERLINK).map((rel) => rel.target).sort()).toEqual(['numbering.xml', 'settings.xml', 'styles.xml']);
+      expect(
+        r.documentRels
+          .filter((rel) => rel.type !== HYPERLINK)
+          .map((rel) => rel.target)
+          .sort(),
+      ).toEqual(['numbering.xml', 'settings.xml', 'styles.xml']);
       expect(new Set(r.documentRels.map((rel) => rel.id)).size).toBe(r.documentRels.length);
     }
   });
@@ -201,7 +217,10 @@ withTools([PYTHON3], 'the .docx read back by python (zipfile + xml.etree)', () =
       }
     }
     const hand = of(handFile);
-    expect(hand.documentRels.filter((rel) => rel.type === HYPERLINK).map((rel) => rel.target)).toEqual(['https://example.ru/a?b=1&c="2"&d=<3>', 'http://школа.рф/документы']);
+    expect(hand.documentRels.filter((rel) => rel.type === HYPERLINK).map((rel) => rel.target)).toEqual([
+      'https://example.ru/a?b=1&c="2"&d=<3>',
+      'http://школа.рф/документы',
+    ]);
     expect(hand.documentRels.some((rel) => /javascript|file:/.test(rel.target))).toBe(false);
     const link = hand.body.find((b): b is ParagraphRead => b.kind === 'paragraph' && b.text === 'Сайт школы');
     expect(link?.runs.map((run) => run.style)).toEqual(['Hyperlink']);
@@ -232,8 +251,20 @@ withTools([PYTHON3], 'the .docx read back by python (zipfile + xml.etree)', () =
     const by = (text: string): ParagraphRead | undefined => paragraphs.find((p) => p.text === xmlText(text));
     const headings = HAND.blocks.flatMap((b) => (b.type === 'heading' ? [b] : []));
     expect(headings.map((h) => by(h.text)?.style)).toEqual(['Heading1', 'Heading2', 'Heading3']);
-    for (const [level, size] of [[1, '30'], [2, '27'], [3, '25']] as const) {
-      expect(r.styles[`Heading${level}`]).toMatchObject({ type: 'paragraph', name: `heading ${level}`, bold: true, size, before: '240', after: '120', outline: String(level - 1) });
+    for (const [level, size] of [
+      [1, '30'],
+      [2, '27'],
+      [3, '25'],
+    ] as const) {
+      expect(r.styles[`Heading${level}`]).toMatchObject({
+        type: 'paragraph',
+        name: `heading ${level}`,
+        bold: true,
+        size,
+        before: '240',
+        after: '120',
+        outline: String(level - 1),
+      });
     }
     const body = { jc: 'both', after: '120', style: null };
     expect(by('  Обычный абзац:   три пробела и пробелы по краям  ')).toMatchObject({ ...body, runs: [{ bold: false, italic: false, color: null }] });
@@ -253,7 +284,8 @@ withTools([PYTHON3], 'the .docx read back by python (zipfile + xml.etree)', () =
     for (const t of tables) {
       expect([t.width, t.widthType, t.layout]).toEqual([String(TEXT_WIDTH), 'dxa', 'fixed']);
       expect(t.grid.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
-      for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']) expect([side, t.borders[side]]).toEqual([side, { val: 'single', sz: '4', color: '999999' }]);
+      for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'])
+        expect([side, t.borders[side]]).toEqual([side, { val: 'single', sz: '4', color: '999999' }]);
       expect(t.rows.map((row) => row.header)).toEqual(t.rows.map((_, i) => i === 0));
       for (const [i, row] of t.rows.entries()) {
         expect(row.cells.map((c) => [c.width, c.widthType])).toEqual(t.grid.map((w) => [String(w), 'dxa']));
@@ -280,7 +312,7 @@ withTools([PYTHON3], 'the .docx read back by python (zipfile + xml.etree)', () =
     expect(r.paragraphs).toContain('Строка 1\nСтрока 2\tпосле табуляции\nСтрока 3');
     expect(r.paragraphs).toContain('  Обычный абзац:   три пробела и пробелы по краям  ');
     const raw = await (await JSZip.loadAsync(readFileSync(handFile))).file('word/document.xml')?.async('string');
-    expect(raw).toContain('&lt;script&gt;&amp;&quot;\'');
+    expect(raw).toContain("&lt;script&gt;&amp;&quot;'");
     expect(raw).not.toContain('<script>');
     expect(raw).not.toMatch(/<w:fldSimple|<w:instrText|<w:fldChar/);
   });
@@ -300,7 +332,11 @@ test('writeDocx replaces an existing file and leaves no temporary file behind', 
   await writeDocx(HAND, file);
   expect(readdirSync(dir)).toEqual(['doc.docx']);
   const zip = await JSZip.loadAsync(readFileSync(file));
-  expect(Object.keys(zip.files).filter((n) => !zip.files[n]?.dir).sort()).toEqual(PARTS);
+  expect(
+    Object.keys(zip.files)
+      .filter((n) => !zip.files[n]?.dir)
+      .sort(),
+  ).toEqual(PARTS);
 });
 
 // ------------------------------------------------------------------------- second reader: LibreOffice --
@@ -312,7 +348,10 @@ function convert(files: string[], format: string, extension: string, outDir: str
   const profile = path.join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
   mkdirSync(outDir, { recursive: true });
   try {
-    execFileSync(soffice(), [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, ...files], { timeout: 180_000, stdio: 'pipe' });
+    execFileSync(soffice(), [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, ...files], {
+      timeout: 180_000,
+      stdio: 'pipe',
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -349,7 +388,10 @@ toolTest(
     expect((page.match(/<li/g) ?? []).length).toBe(3);
     expect((page.match(/<thead>/g) ?? []).length).toBe(2);
     expect(page).toContain('#e7e6e6');
-    expect([...page.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])).toEqual(['https://example.ru/a?b=1&amp;c=%222%22&amp;d=%3C3%3E', expect.stringMatching(/^http:\/\/(школа\.рф|xn--80adi8aw\.xn--p1ai)\//)]);
+    expect([...page.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      'https://example.ru/a?b=1&amp;c=%222%22&amp;d=%3C3%3E',
+      expect.stringMatching(/^http:\/\/(школа\.рф|xn--80adi8aw\.xn--p1ai)\//),
+    ]);
     expect(page).not.toMatch(/<script/i);
   },
   200_000,

@@ -32,7 +32,10 @@ describe('Range values', () => {
     const d = new Date('2026-03-01T00:00:00Z');
     sheet.getRange(1, 1, 1, 4).setValues([[42, true, d, null]]);
     const values = sheet.getRange('A1:E2').getValues();
-    expect(values).toEqual([[42, true, d, '', ''], ['', '', '', '', '']]);
+    expect(values).toEqual([
+      [42, true, d, '', ''],
+      ['', '', '', '', ''],
+    ]);
     expect(values[0]?.[2]).toBeInstanceOf(Date);
     expect(sheet.getRange('E5').getValue()).toBe('');
   });
@@ -40,9 +43,12 @@ describe('Range values', () => {
   test('setValues with the wrong shape throws the Sheets message', () => {
     const { g } = setup();
     const { sheet } = firstSheet(g);
-    expect(() => sheet.getRange('A1:B3').setValues([[1, 2], [3, 4]])).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
-    );
+    expect(() =>
+      sheet.getRange('A1:B3').setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.');
     expect(() => sheet.getRange('A1:B1').setValues([[1, 2, 3]])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
     );
@@ -88,7 +94,10 @@ describe('Range values', () => {
     const { g } = setup();
     const { sheet } = firstSheet(g);
     const r = sheet.getRange('A1:B1');
-    r.setValues([[0.256, 3]]).setNumberFormats([['0.0%', '0.00']]).setBackground('#fce8e6').setFontWeight('bold');
+    r.setValues([[0.256, 3]])
+      .setNumberFormats([['0.0%', '0.00']])
+      .setBackground('#fce8e6')
+      .setFontWeight('bold');
     expect(r.getDisplayValues()).toEqual([['25,6%', '3,00']]);
     expect(r.getBackgrounds()).toEqual([['#fce8e6', '#fce8e6']]);
     expect(r.getFontWeight()).toBe('bold');
@@ -103,10 +112,20 @@ describe('Range values', () => {
     sheet.getRange('A1:B1').setValues([['Заголовок', 'лишнее']]);
     sheet.getRange('A1:B1').merge();
     expect(sheet.getRange('A1:B1').getValues()).toEqual([['Заголовок', '']]);
-    expect(sheet.getRange('A1:C3').getMergedRanges().map((m) => m.getA1Notation())).toEqual(['A1:B1']);
+    expect(
+      sheet
+        .getRange('A1:C3')
+        .getMergedRanges()
+        .map((m) => m.getA1Notation()),
+    ).toEqual(['A1:B1']);
     expect(() => sheet.getRange('B1:C1').merge()).toThrow('You must select all cells in a merged range to merge or unmerge them.');
     sheet.getRange('A3:C4').mergeAcross();
-    expect(sheet.getRange('A3:C4').getMergedRanges().map((m) => m.getA1Notation())).toEqual(['A3:C3', 'A4:C4']);
+    expect(
+      sheet
+        .getRange('A3:C4')
+        .getMergedRanges()
+        .map((m) => m.getA1Notation()),
+    ).toEqual(['A3:C3', 'A4:C4']);
     sheet.getRange('A1:C4').breakApart();
     expect(sheet.getRange('A1:C4').isPartOfMerge()).toBe(false);
   });
@@ -143,7 +162,12 @@ describe('Sheets and named ranges', () => {
     }
     expect(ss.getRangeByName('Ввод_показателей')?.getA1Notation()).toBe('B2:C3');
     expect(ss.getRangeByName('Missing')).toBeNull();
-    expect(ss.getNamedRanges().map((n) => n.getName()).sort()).toEqual(['ABCD1', 'Inputs', 'Ввод_показателей', '_x1'].sort());
+    expect(
+      ss
+        .getNamedRanges()
+        .map((n) => n.getName())
+        .sort(),
+    ).toEqual(['ABCD1', 'Inputs', 'Ввод_показателей', '_x1'].sort());
   });
 
   test('insertRows/deleteRows shift content and named ranges; bad deletions throw', () => {
@@ -152,7 +176,12 @@ describe('Sheets and named ranges', () => {
     sheet.getRange('A1:A3').setValues([['a'], ['b'], ['c']]);
     ss.setNamedRange('Итог', sheet.getRange('A3'));
     sheet.insertRows(2, 2);
-    expect(sheet.getRange('A1:A5').getValues().map((r) => r[0])).toEqual(['a', '', '', 'b', 'c']);
+    expect(
+      sheet
+        .getRange('A1:A5')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['a', '', '', 'b', 'c']);
     expect(ss.getRangeByName('Итог')?.getA1Notation()).toBe('A5');
     expect(sheet.getMaxRows()).toBe(1002);
     sheet.deleteRows(2, 3);
@@ -191,7 +220,12 @@ describe('Validation and conditional formatting', () => {
     expect([list.getCriteriaValues(), list.getAllowInvalid(), list.getHelpText()]).toEqual([[['да', 'нет'], true], true, null]);
     const formula = SpreadsheetApp.newDataValidation().requireFormulaSatisfied('=ISNUMBER(B2)').build();
     sheet.getRange('C2:C3').setDataValidations([[formula], [null]]);
-    expect(sheet.getRange('C2:C3').getDataValidations().map((r) => r[0]?.getCriteriaType().toString() ?? null)).toEqual(['CUSTOM_FORMULA', null]);
+    expect(
+      sheet
+        .getRange('C2:C3')
+        .getDataValidations()
+        .map((r) => r[0]?.getCriteriaType().toString() ?? null),
+    ).toEqual(['CUSTOM_FORMULA', null]);
     expect(sheet.getRange('A1').getDataValidation()).toBeNull();
     sheet.getRange('B2').setValue('не число'); // validation is a UI guard only
     expect(sheet.getRange('B2').getValue()).toBe('не число');
@@ -201,7 +235,11 @@ describe('Validation and conditional formatting', () => {
     const { g } = setup();
     const { sheet } = firstSheet(g);
     const build = (text: string) =>
-      g.SpreadsheetApp.newConditionalFormatRule().whenTextStartsWith(text).setBackground('#f4c7c3').setRanges([sheet.getRange('A1:A10')]).build();
+      g.SpreadsheetApp.newConditionalFormatRule()
+        .whenTextStartsWith(text)
+        .setBackground('#f4c7c3')
+        .setRanges([sheet.getRange('A1:A10')])
+        .build();
     sheet.setConditionalFormatRules([build('Ошибка'), build('Нет')]);
     expect(sheet.getConditionalFormatRules()).toHaveLength(2);
     sheet.setConditionalFormatRules([build('Проверить')]);
@@ -249,8 +287,14 @@ describe('Protection', () => {
     expect(() => sheet.getRange('A1').setValue('нельзя')).toThrow(PROTECTED_MSG);
     expect(() => sheet.getRange('B2:D2').setValues([[1, 2, 3]])).toThrow('You are trying to edit a protected cell or object');
     expect(() => sheet.insertRows(1)).toThrow(PROTECTED_MSG);
-    sheet.getRange('B2:C3').setValues([[1, 2], [3, 4]]);
-    expect(sheet.getRange('B2:C3').getValues()).toEqual([[1, 2], [3, 4]]);
+    sheet.getRange('B2:C3').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(sheet.getRange('B2:C3').getValues()).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
 
     ws.actAs(ws.owner);
     sheet.getRange('A1').setValue('владелец может');
@@ -265,7 +309,12 @@ describe('Protection', () => {
     ss.addEditors([SCHOOL, 'helper@mail.example']);
     const p = sheet.getRange('A1:C1').protect();
     p.addEditor('helper@mail.example').removeEditors([ws.owner, SCHOOL]);
-    expect(p.getEditors().map((u) => u.getEmail()).sort()).toEqual([ws.owner, 'helper@mail.example'].sort());
+    expect(
+      p
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual([ws.owner, 'helper@mail.example'].sort());
     ws.actAs(SCHOOL);
     expect(() => sheet.getRange('B1').setValue(1)).toThrow(PROTECTED_MSG);
     expect(() => sheet.getRange('B2').setValue(1)).not.toThrow();
@@ -328,7 +377,10 @@ describe('Sharing and Drive', () => {
       while (it.hasNext()) out.push(it.next().getName());
       return out.sort();
     };
-    expect(names(folder.searchFiles("(title = 'Итоги 2026.json' or title = 'Итоги 2025.json') and trashed = false"))).toEqual(['Итоги 2025.json', 'Итоги 2026.json']);
+    expect(names(folder.searchFiles("(title = 'Итоги 2026.json' or title = 'Итоги 2025.json') and trashed = false"))).toEqual([
+      'Итоги 2025.json',
+      'Итоги 2026.json',
+    ]);
     expect(names(folder.searchFiles("title = 'Итоги 2024.json'"))).toEqual(['Итоги 2024.json']);
     expect(names(folder.searchFiles("title = 'Итоги 2024.json' and trashed = false"))).toEqual([]);
     expect(names(folder.searchFiles("title = 'Отчёт \\'черновик\\''"))).toEqual(["Отчёт 'черновик'"]);
@@ -349,7 +401,10 @@ describe('DocumentApp', () => {
     expect(body.getNumChildren()).toBe(1);
     body.appendParagraph('Итоги мониторинга').setHeading(DocumentApp.ParagraphHeading.HEADING1);
     body.appendListItem('Пункт');
-    const table = body.appendTable([['Школа', 'Баллы'], ['№1', '12']]);
+    const table = body.appendTable([
+      ['Школа', 'Баллы'],
+      ['№1', '12'],
+    ]);
     table.getRow(0).getCell(0).setBackgroundColor('#eeeeee');
     body.appendHorizontalRule();
     const link = body.appendParagraph('Ссылка на таблицу');
@@ -359,7 +414,9 @@ describe('DocumentApp', () => {
     expect(String(body.getParagraphs()[1]?.getHeading())).toBe('HEADING1');
     expect([table.getNumRows(), table.getRow(1).getCell(1).getText(), table.getCell(0, 0).getBackgroundColor()]).toEqual([2, '12', '#eeeeee']);
     expect([link.editAsText().getLinkUrl(3), link.editAsText().getLinkUrl(10), link.getLinkUrl()]).toEqual([
-      'https://docs.google.com/spreadsheets/d/x/edit', null, null,
+      'https://docs.google.com/spreadsheets/d/x/edit',
+      null,
+      null,
     ]);
     expect(() => body.removeChild(link)).toThrow("Can't remove the last paragraph in a document section.");
     body.removeChild(table);
@@ -390,7 +447,10 @@ describe('FormApp', () => {
     const [resp] = form.getResponses();
     expect(resp?.getRespondentEmail()).toBe('');
     expect(resp?.getTimestamp().getTime()).toBe(ws.nowMs());
-    expect(resp?.getItemResponses().map((r) => [r.getItem().getTitle(), r.getResponse()])).toEqual([['Школа', '№2'], ['Удовлетворённость', '4']]);
+    expect(resp?.getItemResponses().map((r) => [r.getItem().getTitle(), r.getResponse()])).toEqual([
+      ['Школа', '№2'],
+      ['Удовлетворённость', '4'],
+    ]);
     expect(form.getEditUrl()).toContain(form.getId());
   });
 });
@@ -552,7 +612,9 @@ describe('Auth modes, quotas, call log, realms', () => {
     ss.insertSheet('Третий');
     expect(ss.getSheets().map((s) => s.getName())).toEqual([sheet.getName(), 'Первый', 'Третий']);
     ws.failCall((c) => c.service === 'Sheets.Spreadsheets' && c.method === 'batchUpdate');
-    expect(() => g.Sheets?.Spreadsheets?.batchUpdate({ requests: [{ addSheet: { properties: { title: 'Четвёртый' } } }] }, ss.getId())).toThrow('Fake fault injected');
+    expect(() => g.Sheets?.Spreadsheets?.batchUpdate({ requests: [{ addSheet: { properties: { title: 'Четвёртый' } } }] }, ss.getId())).toThrow(
+      'Fake fault injected',
+    );
     expect(ss.getSheetByName('Четвёртый')).toBeNull();
     ws.failCall('Sheet.setName');
     ws.failCall(null);
@@ -634,13 +696,17 @@ describe('The built bundle over the fakes', () => {
 
     const dir = mkdtempSync(path.join(tmpdir(), 'fake-bundle-'));
     const codePath = path.join(dir, 'Code.js');
-    writeFileSync(codePath, [
-      'function showSidebar(a) { return { got: a, isArray: Array.isArray(a.list) && a.list instanceof Array, f: function () {} }; }',
-      'function showHelp() { return { when: new Date() }; }',
-      'function onOpen() { throw new Error("Нет доступа"); }',
-    ].join('\n'));
+    writeFileSync(
+      codePath,
+      [
+        'function showSidebar(a) { return { got: a, isArray: Array.isArray(a.list) && a.list instanceof Array, f: function () {} }; }',
+        'function showHelp() { return { when: new Date() }; }',
+        'function onOpen() { throw new Error("Нет доступа"); }',
+      ].join('\n'),
+    );
     await expect(googleScriptRun(ws, 'showSidebar', [{ list: [1, undefined], skip: undefined }], { codePath })).resolves.toEqual({
-      got: { list: [1, null] }, isArray: true,
+      got: { list: [1, null] },
+      isArray: true,
     });
     await expect(googleScriptRun(ws, 'showHelp', [], { codePath })).resolves.toBeNull();
     await expect(googleScriptRun(ws, 'onOpen', [], { codePath })).rejects.toThrow('Нет доступа');

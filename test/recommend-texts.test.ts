@@ -69,7 +69,10 @@ function taskSections(seed: string): Map<string, string> {
 
 /** A quoted task is found in a section: its «…»-separated fragments occur in order. */
 function foundIn(task: string, section: string): boolean {
-  const fragments = task.split('…').map((f) => normalize(f).replace(/^[\s.,;:]+|[\s.,;:]+$/g, '')).filter((f) => f.length > 0);
+  const fragments = task
+    .split('…')
+    .map((f) => normalize(f).replace(/^[\s.,;:]+|[\s.,;:]+$/g, ''))
+    .filter((f) => f.length > 0);
   let from = 0;
   for (const fragment of fragments) {
     const at = section.indexOf(fragment, from);
@@ -92,10 +95,26 @@ describe('recommendation texts: schema', () => {
       return RecommendTextsSchema.safeParse(copy).success;
     };
     expect(bad(() => undefined)).toBe(true);
-    expect(bad((c) => { c.directionTexts[0]!.schoolRecommendations[0] = 'Организовать event.'; })).toBe(false);
-    expect(bad((c) => { c.strengthPhrases.below = 'Показатель «{indicator}» ниже {goal}.'; })).toBe(false);
-    expect(bad((c) => { c.columnHints['A1.C1'] = 'Значение {value}.'; })).toBe(false);
-    expect(bad((c) => { c.directionTexts[0]!.municipalMeasures.push({ kind: 'выговор' as 'приказ', text: 'Объявить выговор.' }); })).toBe(false);
+    expect(
+      bad((c) => {
+        c.directionTexts[0]!.schoolRecommendations[0] = 'Организовать event.';
+      }),
+    ).toBe(false);
+    expect(
+      bad((c) => {
+        c.strengthPhrases.below = 'Показатель «{indicator}» ниже {goal}.';
+      }),
+    ).toBe(false);
+    expect(
+      bad((c) => {
+        c.columnHints['A1.C1'] = 'Значение {value}.';
+      }),
+    ).toBe(false);
+    expect(
+      bad((c) => {
+        c.directionTexts[0]!.municipalMeasures.push({ kind: 'выговор' as 'приказ', text: 'Объявить выговор.' });
+      }),
+    ).toBe(false);
   });
 });
 
@@ -211,7 +230,11 @@ describe('recommendation texts: faithful to the concept', () => {
 });
 
 describe('recommendation texts: tone', () => {
-  const schoolFacing = [...strings(directionTexts, 'directionTexts'), ...strings(columnHints, 'columnHints'), ...strings({ strengthPhrases, dynamicsPhrases }, 'phrases')];
+  const schoolFacing = [
+    ...strings(directionTexts, 'directionTexts'),
+    ...strings(columnHints, 'columnHints'),
+    ...strings({ strengthPhrases, dynamicsPhrases }, 'phrases'),
+  ];
 
   it('never ranks schools or compares a school with others', () => {
     const ranking = /рейтинг|место среди|лучш\S* (школ|организац)|худш|отста[её]т от|в отличие от других/i;
@@ -232,7 +255,12 @@ describe('recommendation texts: tone', () => {
 
   it('each file of texts stays under 300 lines', () => {
     const dir = path.join(__dirname, '..', 'src', 'core', 'recommend');
-    const files = [path.join(dir, 'texts.ts'), path.join(dir, 'texts-schema.ts'), ...readdirSync(path.join(dir, 'texts')).map((f) => path.join(dir, 'texts', f))];
-    for (const file of files) expect({ file: path.basename(file), short: readFileSync(file, 'utf8').split('\n').length < 300 }).toEqual({ file: path.basename(file), short: true });
+    const files = [
+      path.join(dir, 'texts.ts'),
+      path.join(dir, 'texts-schema.ts'),
+      ...readdirSync(path.join(dir, 'texts')).map((f) => path.join(dir, 'texts', f)),
+    ];
+    for (const file of files)
+      expect({ file: path.basename(file), short: readFileSync(file, 'utf8').split('\n').length < 300 }).toEqual({ file: path.basename(file), short: true });
   });
 });

@@ -92,7 +92,9 @@ suite('sidebar: a whole campaign, clicked through', () => {
     await page.getByText('Кампания 2026').waitFor();
     expect(await notice(page).textContent()).toContain('Кампания создана');
     expect(await page.locator('.campaign').textContent()).toContain('Срок: 15.12.2026');
-    expect(sb.bridge.calls.find((c) => c.name === 'newCampaign')?.args).toEqual([{ year: 2026, municipality: 'Тестовый муниципальный округ', deadline: '2026-12-15' }]);
+    expect(sb.bridge.calls.find((c) => c.name === 'newCampaign')?.args).toEqual([
+      { year: 2026, municipality: 'Тестовый муниципальный округ', deadline: '2026-12-15' },
+    ]);
     await page.getByText('Реестр пуст').waitFor();
     expect(await step(page, 'generate').isDisabled()).toBe(true);
     await shoot(page, '03-campaign-empty');
@@ -159,7 +161,9 @@ suite('sidebar: a whole campaign, clicked through', () => {
     await returned.getByRole('button', { name: 'Вернуть', exact: true }).click();
     await returned.locator('.badge', { hasText: 'возвращено' }).waitFor();
     expect(await returned.locator('.reason').textContent()).toBe('Причина возврата: Проверьте численность педагогов');
-    await card(page, ACCEPTED.id).getByRole('button', { name: /^Принять/ }).click();
+    await card(page, ACCEPTED.id)
+      .getByRole('button', { name: /^Принять/ })
+      .click();
     await card(page, ACCEPTED.id).locator('.badge', { hasText: 'принято' }).waitFor();
     expect(await notice(page).textContent()).toContain('приняты');
     const server = stateOf(ws).schools;
@@ -213,7 +217,12 @@ suite('sidebar: a whole campaign, clicked through', () => {
 
 suite('sidebar: a long step is cancelled and resumed', () => {
   // 12 schools on a slowed-down bundle (see slowBundle): two schools per runStep, six chunks.
-  const twelve: School[] = [...DEMO_SCHOOLS, ...['extra1', 'extra2'].map((id, i): School => ({ id, name: `Дополнительная школа № ${i + 1}`, shortName: `Доп. школа ${i + 1}`, type: 'ООШ', emails: [`${id}@edu-demo.ru`] }))];
+  const twelve: School[] = [
+    ...DEMO_SCHOOLS,
+    ...['extra1', 'extra2'].map(
+      (id, i): School => ({ id, name: `Дополнительная школа № ${i + 1}`, shortName: `Доп. школа ${i + 1}`, type: 'ООШ', emails: [`${id}@edu-demo.ru`] }),
+    ),
+  ];
   let ws: FakeWorkspace;
   let sb: SidebarPage;
   let page: Page;

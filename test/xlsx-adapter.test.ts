@@ -49,7 +49,10 @@ const soffice = ['soffice', 'libreoffice'].find((cmd) => works('sh', ['-c', `com
 function toolTest(present: boolean, hint: string): (name: string, fn: () => Promise<void>, timeout?: number) => void {
   return (name, fn, timeout) => {
     if (present) test(name, fn, timeout);
-    else if (CI) test(name, () => { throw new Error(`в CI нет нужного инструмента — ${hint}`); });
+    else if (CI)
+      test(name, () => {
+        throw new Error(`в CI нет нужного инструмента — ${hint}`);
+      });
     else test.skip(`${name} (пропущено — ${hint})`, fn);
   };
 }
@@ -149,14 +152,23 @@ const covers = (sqref: string, row: number, colNo: number): boolean =>
   });
 
 withOpenpyxl('openpyxl sees names, validations, protection, unlocked inputs, hidden meta sheet and print areas', async () => {
-  const seen = inspect(schoolFile, [[PROFILE_SHEET, 'B12'], [PROFILE_SHEET, 'D12']]);
+  const seen = inspect(schoolFile, [
+    [PROFILE_SHEET, 'B12'],
+    [PROFILE_SHEET, 'D12'],
+  ]);
   expect(seen.fullCalcOnLoad).toBe(true);
   for (const i of inputCells) expect([i.id, seen.names[i.id]]).toEqual([i.id, [[i.sheet, `$${String.fromCharCode(64 + i.col)}$${i.row}`]]]);
   for (const s of spec.sheets) {
     const got = seen.sheets.find((x) => x.title === s.name);
     expect(got?.state).toBe(s.hidden ? 'hidden' : 'visible');
     expect(got?.printArea).toBe(s.printArea.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2'));
-    expect(got?.protection).toMatchObject({ sheet: s.protect, hashed: s.protect, selectUnlockedCellsAllowed: true, formatColumnsAllowed: true, insertRowsAllowed: false });
+    expect(got?.protection).toMatchObject({
+      sheet: s.protect,
+      hashed: s.protect,
+      selectUnlockedCellsAllowed: true,
+      formatColumnsAllowed: true,
+      insertRowsAllowed: false,
+    });
     expect([...(got?.unlocked ?? [])].sort()).toEqual(s.inputs.map((i) => `${String.fromCharCode(64 + i.col)}${i.row}`).sort());
     expect(got?.conditional.length).toBe(s.conditional.length);
     for (const i of s.inputs) {
@@ -192,11 +204,16 @@ withOpenpyxl('values filled by name with openpyxl are parsed back by the core', 
 withOpenpyxl('a label starting with = + - @ stays text', async () => {
   const texts = ['=SUM(1,2)', '+7 (900) 000-00-00', '-5', '@школа'];
   const sheets = spec.sheets.map((s) =>
-    s.name !== PROFILE_SHEET ? s : { ...s, cells: s.cells.map((c) => (c.col === COL.label && c.row >= 3 && c.row <= 6 ? { ...c, value: texts[c.row - 3] } : c)) },
+    s.name !== PROFILE_SHEET
+      ? s
+      : { ...s, cells: s.cells.map((c) => (c.col === COL.label && c.row >= 3 && c.row <= 6 ? { ...c, value: texts[c.row - 3] } : c)) },
   );
   const file = path.join(dir, 'texts.xlsx');
   await writeWorkbookFile({ ...spec, sheets }, file, { password: null, definedNames: false });
-  const seen = inspect(file, texts.map((_, i): [string, string] => [PROFILE_SHEET, `B${i + 3}`]));
+  const seen = inspect(
+    file,
+    texts.map((_, i): [string, string] => [PROFILE_SHEET, `B${i + 3}`]),
+  );
   expect(seen.probes.map((p) => [p.value, p.dataType])).toEqual(texts.map((t) => [t, 's']));
   const profile = gridOf(await readWorkbookFile(file)).sheets.find((s) => s.name === PROFILE_SHEET);
   expect([2, 3, 4, 5].map((r) => profile?.values[r]?.[COL.label - 1])).toEqual(texts);
@@ -212,9 +229,15 @@ test('unreadable files give a Russian reason and never throw', async () => {
   const whole = readFileSync(schoolFile);
   const cases: [string, RegExp][] = [
     [write('random.xlsx', randomBytes(4096)), /не является книгой \.xlsx/],
-    [write('encrypted.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(2048)])), /защищён паролем на открытие или это не \.xlsx/],
+    [
+      write('encrypted.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), randomBytes(2048)])),
+      /защищён паролем на открытие или это не \.xlsx/,
+    ],
     // The same zip with the workbook part renamed (same length: offsets and CRCs stay valid).
-    [write('no-workbook.xlsx', Buffer.from(whole.toString('latin1').split('xl/workbook.xml').join('xl/notebook.xml'), 'latin1')), /zip-архив, но не книга Excel/],
+    [
+      write('no-workbook.xlsx', Buffer.from(whole.toString('latin1').split('xl/workbook.xml').join('xl/notebook.xml'), 'latin1')),
+      /zip-архив, но не книга Excel/,
+    ],
     [write('truncated.xlsx', whole.subarray(0, Math.floor(whole.length / 2))), /повреждён/],
     [write('empty.xlsx', Buffer.alloc(0)), /пустой/],
     [path.join(dir, 'нет такого.xlsx'), /не найден/],
@@ -230,7 +253,10 @@ function convert(format: string, outDir: string, files: string[]): void {
   const profile = path.join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
   mkdirSync(outDir, { recursive: true });
   try {
-    execFileSync(soffice as string, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, ...files], { timeout: 120_000, stdio: 'pipe' });
+    execFileSync(soffice as string, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', outDir, ...files], {
+      timeout: 120_000,
+      stdio: 'pipe',
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -251,7 +277,9 @@ withLibreOffice(
     const grid = gridOf(await readWorkbookFile(path.join(dir, 'recalc', 'typed.xlsx')));
     const profile = grid.sheets.find((s) => s.name === PROFILE_SHEET);
     expect([profile?.values[7]?.[COL.value - 1], profile?.values[8]?.[COL.value - 1]]).toEqual([0, 0]);
-    const checks = grid.sheets.flatMap((s) => s.values.map((r, i) => [s.name, i + 1, r[COL.check - 1]] as const)).filter(([, , v]) => typeof v === 'string' && v !== '');
+    const checks = grid.sheets
+      .flatMap((s) => s.values.map((r, i) => [s.name, i + 1, r[COL.check - 1]] as const))
+      .filter(([, , v]) => typeof v === 'string' && v !== '');
     expect(checks.length).toBeGreaterThan(inputCells.length / 2);
     expect(checks.filter(([, , v]) => !['✓', '—', 'Проверка'].includes(v as string))).toEqual([]);
     const sub = parseSubmission(grid, { catalog, year: 2026, registry: [school], expectedSchoolId: 'sch01' });

@@ -69,7 +69,10 @@ interface SheetPart {
   rels?: string;
 }
 
-function pkg(sheets: SheetPart[], extra: { sst?: string; styles?: string; workbookPr?: string; parts?: Record<string, string | Buffer> } = {}): Record<string, string | Buffer> {
+function pkg(
+  sheets: SheetPart[],
+  extra: { sst?: string; styles?: string; workbookPr?: string; parts?: Record<string, string | Buffer> } = {},
+): Record<string, string | Buffer> {
   const parts: Record<string, string | Buffer> = {
     '[Content_Types].xml': `${DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`,
     '_rels/.rels': `${DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
@@ -125,36 +128,82 @@ const v = (x: string): string => `<v>${x}</v>`;
 const row = (n: number, cells: string[]): string => `<row r="${n}">${cells.join('')}</row>`;
 
 const QUIRKS_SHEET = `${DECL}<worksheet ${NS}><dimension ref="A1:Z20"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData>${[
-  row(1, [c('A1', v('0'), ' t="s"'), c('B1', v('1'), ' t="s"'), c('C1', v('2'), ' t="s"'), c('D1', v('3'), ' t="s"'), c('E1', v('4'), ' t="s"'), c('F1', v('5'), ' t="s"'), c('G1', v('7'), ' t="s"'), c('H1', v('8'), ' t="s" s="1"')]),
+  row(1, [
+    c('A1', v('0'), ' t="s"'),
+    c('B1', v('1'), ' t="s"'),
+    c('C1', v('2'), ' t="s"'),
+    c('D1', v('3'), ' t="s"'),
+    c('E1', v('4'), ' t="s"'),
+    c('F1', v('5'), ' t="s"'),
+    c('G1', v('7'), ' t="s"'),
+    c('H1', v('8'), ' t="s" s="1"'),
+  ]),
   row(2, [c('A2', v('42')), c('B2', v(' 7.5 ')), c('C2', v('abc')), c('D2', v('-0')), c('E2', v('1e3')), c('F2', v('12'), ' s="1"'), c('G2', v('Infinity'))]),
   row(3, [
-    c('A3', v('45000'), ' s="2"'), c('B3', v('45000.5'), ' s="3"'), c('C3', v('45000'), ' s="4"'), c('D3', v('45000'), ' s="5"'), c('E3', v('45000'), ' s="6"'),
-    c('F3', v('45000'), ' s="0"'), c('G3', v('45000.25'), ' s="7"'), c('H3', v('1.5'), ' s="9"'), c('I3', v('45000'), ' s="10"'), c('J3', v('45000'), ' s="11"'),
-    c('K3', v('5'), ' s="8"'), c('L3', v('45000'), ' s="12"'), c('M3', v('45000'), ' s="99"'), c('N3', v('oops'), ' s="2"'),
+    c('A3', v('45000'), ' s="2"'),
+    c('B3', v('45000.5'), ' s="3"'),
+    c('C3', v('45000'), ' s="4"'),
+    c('D3', v('45000'), ' s="5"'),
+    c('E3', v('45000'), ' s="6"'),
+    c('F3', v('45000'), ' s="0"'),
+    c('G3', v('45000.25'), ' s="7"'),
+    c('H3', v('1.5'), ' s="9"'),
+    c('I3', v('45000'), ' s="10"'),
+    c('J3', v('45000'), ' s="11"'),
+    c('K3', v('5'), ' s="8"'),
+    c('L3', v('45000'), ' s="12"'),
+    c('M3', v('45000'), ' s="99"'),
+    c('N3', v('oops'), ' s="2"'),
   ]),
   row(4, [
-    c('A4', v('x &amp;amp;lt; y &amp;quot;'), ' t="str"'), c('B4', v('1'), ' t="b"'), c('C4', v('0'), ' t="b"'), c('D4', v('#REF!'), ' t="e"'),
-    c('E4', '<is><t>inline_x000D_</t></is>', ' t="inlineStr"'), c('F4', '<is><r><t>a_x0042_</t></r><r><rPr><b/></rPr><t xml:space="preserve"> c</t></r></is>', ' t="inlineStr"'),
-    c('G4', v('2026-01-15'), ' t="d"'), c('H4', v('3'), ' t="n"'), c('I4', '<is><t></t></is>', ' t="inlineStr"'), c('J4', v('true'), ' t="b"'),
-    c('K4', '<is><t>a\r\nb\rc&#13;</t></is>', ' t="inlineStr"'), c('L4', '<is><t>&#38;amp; &amp;#10; &#x1F600;</t></is>', ' t="inlineStr"'),
+    c('A4', v('x &amp;amp;lt; y &amp;quot;'), ' t="str"'),
+    c('B4', v('1'), ' t="b"'),
+    c('C4', v('0'), ' t="b"'),
+    c('D4', v('#REF!'), ' t="e"'),
+    c('E4', '<is><t>inline_x000D_</t></is>', ' t="inlineStr"'),
+    c('F4', '<is><r><t>a_x0042_</t></r><r><rPr><b/></rPr><t xml:space="preserve"> c</t></r></is>', ' t="inlineStr"'),
+    c('G4', v('2026-01-15'), ' t="d"'),
+    c('H4', v('3'), ' t="n"'),
+    c('I4', '<is><t></t></is>', ' t="inlineStr"'),
+    c('J4', v('true'), ' t="b"'),
+    c('K4', '<is><t>a\r\nb\rc&#13;</t></is>', ' t="inlineStr"'),
+    c('L4', '<is><t>&#38;amp; &amp;#10; &#x1F600;</t></is>', ' t="inlineStr"'),
   ]),
   row(5, [
-    c('A5', '<f>SUM(A2:B2)</f><v>49.5</v>'), c('B5', '<f>1/0</f><v>#DIV/0!</v>', ' t="e"'), c('C5', '<f>"a"&amp;"b"</f><v>a&amp;amp;b</v>', ' t="str"'),
-    c('D5', '<f>TRUE()</f><v>0</v>', ' t="b"'), c('E5', '<f>0*1</f><v>0</v>'), c('F5', '<f>A1</f>'), c('G5', '<f>""</f><v></v>', ' t="str"'),
-    c('H5', '<f>TODAY()</f><v>45000</v>', ' s="2"'), c('I5', '<f>"x"</f><v>x</v>', ' s="2" t="str"'), c('J5', '<f>NA()</f><v>#N/A</v>', ' s="2" t="e"'),
+    c('A5', '<f>SUM(A2:B2)</f><v>49.5</v>'),
+    c('B5', '<f>1/0</f><v>#DIV/0!</v>', ' t="e"'),
+    c('C5', '<f>"a"&amp;"b"</f><v>a&amp;amp;b</v>', ' t="str"'),
+    c('D5', '<f>TRUE()</f><v>0</v>', ' t="b"'),
+    c('E5', '<f>0*1</f><v>0</v>'),
+    c('F5', '<f>A1</f>'),
+    c('G5', '<f>""</f><v></v>', ' t="str"'),
+    c('H5', '<f>TODAY()</f><v>45000</v>', ' s="2"'),
+    c('I5', '<f>"x"</f><v>x</v>', ' s="2" t="str"'),
+    c('J5', '<f>NA()</f><v>#N/A</v>', ' s="2" t="e"'),
     c('K5', '<f>1=1</f><v>1</v>', ' s="2" t="b"'),
   ]),
   row(6, [
-    c('A6', `<f t="shared" ref="A6:A9" si="0">B6*2+$C$1+'Лист 2'!A1+SUM(B6:C7)+ABS(1)+Лист!B2</f><v>1</v>`), c('B6', '<f t="shared" si="1"/><v>5</v>'),
-    c('C6', '<f t="array" ref="C6:C7">{1;2}</f><v>1</v>'), c('D6', '<f t="shared" ref="D6:F6" si="2">D5+$A$1+A$1+$A1+XFB1+XFE1</f><v>1</v>'),
-    c('E6', '<f t="shared" si="2"/><v>2</v>'), c('F6', '<f t="shared" si="2"/>'),
+    c('A6', `<f t="shared" ref="A6:A9" si="0">B6*2+$C$1+'Лист 2'!A1+SUM(B6:C7)+ABS(1)+Лист!B2</f><v>1</v>`),
+    c('B6', '<f t="shared" si="1"/><v>5</v>'),
+    c('C6', '<f t="array" ref="C6:C7">{1;2}</f><v>1</v>'),
+    c('D6', '<f t="shared" ref="D6:F6" si="2">D5+$A$1+A$1+$A1+XFB1+XFE1</f><v>1</v>'),
+    c('E6', '<f t="shared" si="2"/><v>2</v>'),
+    c('F6', '<f t="shared" si="2"/>'),
   ]),
   row(7, [c('A7', '<f t="shared" si="0"/><v>2</v>'), c('B7', '<f t="shared" ref="B6:B9" si="1">C7+1</f><v>6</v>'), c('D7', '<f t="shared" si="9"/><v>3</v>')]),
   row(8, [c('A8', '<f t="shared" si="0"/>'), c('B8', '<f t="shared" si="1"/><v>7</v>'), c('C8', '<f t="shared" si="1">OWN+1</f><v>8</v>')]),
   row(9, [c('A9', '<f t="shared" si="0"/><v>0</v>'), c('B9', '<f t="dataTable" ref="B9" dt2D="0" dtr="0" r1="A1"/><v>4</v>')]),
   row(10, [
-    c('A10', v('6'), ' t="s"'), '<c r="B10"/>', '<c r="C10" s="1"/>', c('D10', '<f>1+1</f><v>2</v>'), c('E10', v('45000'), ' s="2"'), c('F10', v('6'), ' t="s"'),
-    '<c r="G10"/>', c('H10', v('6'), ' t="s"'), c('I10', v('7'), ' t="s"'), c('J10', '<f>""</f>', ' t="str"'),
+    c('A10', v('6'), ' t="s"'),
+    '<c r="B10"/>',
+    '<c r="C10" s="1"/>',
+    c('D10', '<f>1+1</f><v>2</v>'),
+    c('E10', v('45000'), ' s="2"'),
+    c('F10', v('6'), ' t="s"'),
+    '<c r="G10"/>',
+    c('H10', v('6'), ' t="s"'),
+    c('I10', v('7'), ' t="s"'),
+    c('J10', '<f>""</f>', ' t="str"'),
   ]),
   row(12, [c('A12', v('1')), c('B12', v('2')), c('C12', v('3')), c('E12', v('5')), c('G12', v('7')), c('H12', v('8'))]),
   row(13, [c('A13', v('4')), c('C13', '<f>A12</f><v>1</v>'), c('G13', v('9')), c('H13', v('10'))]),
@@ -172,38 +221,88 @@ const QUIRKS_RELS = `${DECL}<Relationships xmlns="http://schemas.openxmlformats.
 <Relationship Id="rIdH2" Type="${REL}/hyperlink" Target="mailto:school@example.ru" TargetMode="External"/>
 <Relationship Id="rIdH3" Type="${REL}/hyperlink" Target="/xl/other.xml"/></Relationships>`;
 
-const plainSheet = (rows: string): string => `\uFEFF${DECL}<!-- a comment before the root -->\n<worksheet ${NS}>\n  <sheetData>\n${rows}\n  </sheetData>\n</worksheet>\n`;
+const plainSheet = (rows: string): string =>
+  `\uFEFF${DECL}<!-- a comment before the root -->\n<worksheet ${NS}>\n  <sheetData>\n${rows}\n  </sheetData>\n</worksheet>\n`;
 
 /** A package of every quirk: its sheets out of part order, hidden ones, a chartsheet exceljs leaves out. */
 const quirks = (): Record<string, string | Buffer> =>
   pkg(
     [
-      { name: 'Первый', attrs: 'sheetId="5"', target: 'worksheets/sheet3.xml', xml: plainSheet(row(1, [c('A1', v('1'))]) + row(2, [c('B2', v('0'), ' t="s"')])) },
+      {
+        name: 'Первый',
+        attrs: 'sheetId="5"',
+        target: 'worksheets/sheet3.xml',
+        xml: plainSheet(row(1, [c('A1', v('1'))]) + row(2, [c('B2', v('0'), ' t="s"')])),
+      },
       { name: 'Данные &amp;amp; &lt;тест&gt;', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: QUIRKS_SHEET, rels: QUIRKS_RELS },
       { name: 'Лист 2', attrs: 'sheetId="2" state="hidden"', target: 'worksheets/sheet2.xml', xml: plainSheet(row(1, [c('A1', v('2'), ' t="s"')])) },
       { name: 'Диаграмма', attrs: 'sheetId="3"', target: 'chartsheets/sheet1.xml', xml: `${DECL}<chartsheet ${NS}/>` },
       { name: 'Нет такого', attrs: 'sheetId="6"', target: 'worksheets/sheet9.xml' },
-      { name: "Д'Артаньян (31 знак ровно!!!!!)", attrs: 'sheetId="4" state="veryHidden"', target: '/xl/worksheets/sheet4.xml', xml: `${DECL}<worksheet ${NS}><dimension ref="A1"/></worksheet>` },
+      {
+        name: "Д'Артаньян (31 знак ровно!!!!!)",
+        attrs: 'sheetId="4" state="veryHidden"',
+        target: '/xl/worksheets/sheet4.xml',
+        xml: `${DECL}<worksheet ${NS}><dimension ref="A1"/></worksheet>`,
+      },
     ],
     { sst: SST },
   );
 
 const dates1904 = (): Record<string, string | Buffer> =>
-  pkg([{ name: 'Даты', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', v('0'), ' s="2"'), c('B1', v('45000.75'), ' s="7"'), c('C1', '<f>A1</f><v>1</v>', ' s="3"'), c('D1', v('2'))])) }], {
-    workbookPr: '<workbookPr date1904="1"/>',
-  });
+  pkg(
+    [
+      {
+        name: 'Даты',
+        attrs: 'sheetId="1"',
+        target: 'worksheets/sheet1.xml',
+        xml: plainSheet(row(1, [c('A1', v('0'), ' s="2"'), c('B1', v('45000.75'), ' s="7"'), c('C1', '<f>A1</f><v>1</v>', ' s="3"'), c('D1', v('2'))])),
+      },
+    ],
+    {
+      workbookPr: '<workbookPr date1904="1"/>',
+    },
+  );
 
 /** Packages the lean reader must leave to exceljs, each for a reason named here. */
 const FALLBACKS: Record<string, () => Record<string, string | Buffer>> = {
-  'no shared strings part': () => pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', v('0'), ' t="s"')])) }]),
-  'a missing shared string': () => pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', v('50'), ' t="s"')])) }], { sst: SST }),
-  'an unknown entity': () => pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', '<is><t>&nbsp;</t></is>', ' t="inlineStr"')])) }]),
-  'CDATA': () => pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', '<is><t><![CDATA[x]]></t></is>', ' t="inlineStr"')])) }]),
-  'cells out of order': () => pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('B1', v('1')), c('A1', v('2'))])) }]),
-  'a cell without an address': () => pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', v('1')), '<c><v>2</v></c>'])) }]),
-  'overlapping merges': () => pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: `${DECL}<worksheet ${NS}><sheetData>${row(1, [c('A1', v('1'))])}</sheetData><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells></worksheet>` }]),
+  'no shared strings part': () =>
+    pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', v('0'), ' t="s"')])) }]),
+  'a missing shared string': () =>
+    pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', v('50'), ' t="s"')])) }], { sst: SST }),
+  'an unknown entity': () =>
+    pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', '<is><t>&nbsp;</t></is>', ' t="inlineStr"')])) }]),
+  CDATA: () =>
+    pkg([
+      {
+        name: 'Л',
+        attrs: 'sheetId="1"',
+        target: 'worksheets/sheet1.xml',
+        xml: plainSheet(row(1, [c('A1', '<is><t><![CDATA[x]]></t></is>', ' t="inlineStr"')])),
+      },
+    ]),
+  'cells out of order': () =>
+    pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('B1', v('1')), c('A1', v('2'))])) }]),
+  'a cell without an address': () =>
+    pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', v('1')), '<c><v>2</v></c>'])) }]),
+  'overlapping merges': () =>
+    pkg([
+      {
+        name: 'Л',
+        attrs: 'sheetId="1"',
+        target: 'worksheets/sheet1.xml',
+        xml: `${DECL}<worksheet ${NS}><sheetData>${row(1, [c('A1', v('1'))])}</sheetData><mergeCells><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells></worksheet>`,
+      },
+    ]),
   'a linked shared-formula master': () =>
-    pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', rels: QUIRKS_RELS, xml: `${DECL}<worksheet ${NS}><sheetData>${row(1, [c('A1', '<f t="shared" ref="A1:A2" si="0">B1</f><v>1</v>')])}${row(2, [c('A2', '<f t="shared" si="0"/><v>1</v>')])}</sheetData><hyperlinks><hyperlink ref="A1" r:id="rIdH1"/></hyperlinks></worksheet>` }]),
+    pkg([
+      {
+        name: 'Л',
+        attrs: 'sheetId="1"',
+        target: 'worksheets/sheet1.xml',
+        rels: QUIRKS_RELS,
+        xml: `${DECL}<worksheet ${NS}><sheetData>${row(1, [c('A1', '<f t="shared" ref="A1:A2" si="0">B1</f><v>1</v>')])}${row(2, [c('A2', '<f t="shared" si="0"/><v>1</v>')])}</sheetData><hyperlinks><hyperlink ref="A1" r:id="rIdH1"/></hyperlinks></worksheet>`,
+      },
+    ]),
   'two sheets with one name': () =>
     pkg([
       { name: 'Лист', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet('') },
@@ -211,10 +310,19 @@ const FALLBACKS: Record<string, () => Record<string, string | Buffer>> = {
     ]),
   'a sheet name exceljs refuses': () => pkg([{ name: 'Итоги: 2026', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet('') }]),
   'no worksheet at all': () => pkg([{ name: 'Диаграмма', attrs: 'sheetId="1"', target: 'chartsheets/sheet1.xml', xml: `${DECL}<chartsheet ${NS}/>` }]),
-  'a mismatched closing tag': () => pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(`<row r="1"><c r="A1"><v>1</c></v></row>`) }]),
+  'a mismatched closing tag': () =>
+    pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(`<row r="1"><c r="A1"><v>1</c></v></row>`) }]),
   'a shared formula slid past the last column': () =>
-    pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', '<f t="shared" ref="A1:B1" si="0">XFD1</f><v>1</v>'), c('B1', '<f t="shared" si="0"/><v>1</v>')])) }]),
-  'rich runs in a shared-string cell of another type': () => pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', '<is><r><t>x</t></r></is>', ' t="str"')])) }]),
+    pkg([
+      {
+        name: 'Л',
+        attrs: 'sheetId="1"',
+        target: 'worksheets/sheet1.xml',
+        xml: plainSheet(row(1, [c('A1', '<f t="shared" ref="A1:B1" si="0">XFD1</f><v>1</v>'), c('B1', '<f t="shared" si="0"/><v>1</v>')])),
+      },
+    ]),
+  'rich runs in a shared-string cell of another type': () =>
+    pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: plainSheet(row(1, [c('A1', '<is><r><t>x</t></r></is>', ' t="str"')])) }]),
 };
 
 // ------------------------------------------------------------------------------------- zip damage --
@@ -248,9 +356,12 @@ test('exceljs still takes for dates exactly the built-in formats the lean reader
   const builtin = require('exceljs/lib/xlsx/defaultnumformats') as Record<string, { f?: string }>;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const utils = require('exceljs/lib/utils/utils') as { isDateFmt(f: string): boolean };
-  const dates = Object.entries(builtin).filter(([, d]) => d.f !== undefined && utils.isDateFmt(d.f)).map(([id]) => Number(id));
+  const dates = Object.entries(builtin)
+    .filter(([, d]) => d.f !== undefined && utils.isDateFmt(d.f))
+    .map(([id]) => Number(id));
   expect(dates).toEqual([...BUILTIN_DATE_FORMATS]);
-  for (const f of ['DD.MM.YYYY', '[$-419]D MMMM YYYY;@', '"шт." 0', '0.00"d"', '[h]:mm:ss', '@', 'General', '#,##0 "дн."', 'mmm-yy', '[Red]0.0']) expect([f, isDateFormat(f)]).toEqual([f, utils.isDateFmt(f)]);
+  for (const f of ['DD.MM.YYYY', '[$-419]D MMMM YYYY;@', '"шт." 0', '0.00"d"', '[h]:mm:ss', '@', 'General', '#,##0 "дн."', 'mmm-yy', '[Red]0.0'])
+    expect([f, isDateFormat(f)]).toEqual([f, utils.isDateFmt(f)]);
 });
 
 describe('the demo campaign: generated forms, filled returns and outputs', () => {
@@ -276,14 +387,40 @@ describe('hand-made packages', () => {
     const at = (a1: string): unknown => q.values[Number(a1.slice(1)) - 1]?.[a1.charCodeAt(0) - 65] ?? '';
     const formula = (a1: string): unknown => q.formulas?.[Number(a1.slice(1)) - 1]?.[a1.charCodeAt(0) - 65];
     // the fixtures do reach the quirks (both readers agree on them, see above)
-    expect([at('A1'), at('B1'), at('E1'), at('F1'), at('E4'), at('F4')]).toEqual(['Привет\rмир', 'ЖирA ный', 'строчные _x000d_ не раскрываются, _x41_ тоже', 'a\nb&lt;cAЖ', 'inline_x000D_', 'aB c']);
-    expect([at('A3') instanceof Date, at('B3') instanceof Date, at('C3'), at('F3'), at('L3'), at('N3') instanceof Date]).toEqual([true, true, 45000, 45000, 45000, true]);
+    expect([at('A1'), at('B1'), at('E1'), at('F1'), at('E4'), at('F4')]).toEqual([
+      'Привет\rмир',
+      'ЖирA ный',
+      'строчные _x000d_ не раскрываются, _x41_ тоже',
+      'a\nb&lt;cAЖ',
+      'inline_x000D_',
+      'aB c',
+    ]);
+    expect([at('A3') instanceof Date, at('B3') instanceof Date, at('C3'), at('F3'), at('L3'), at('N3') instanceof Date]).toEqual([
+      true,
+      true,
+      45000,
+      45000,
+      45000,
+      true,
+    ]);
     expect([at('A4'), at('C5'), at('D5'), at('E5'), at('F5'), formula('F5')]).toEqual(['x &lt; y "', 'a&b', false, 0, '', 'A1']);
     expect([formula('A7'), formula('B6'), formula('B8'), formula('C8'), formula('E6')]).toEqual([
-      "B7*2+$C$1+'Лист 2'!A2+SUM(B7:C8)+ABS(1)+Лист!B3", null, 'C8+1', 'OWN+1', 'E5+$A$1+B$1+$A1+XFC1+XFE1',
+      "B7*2+$C$1+'Лист 2'!A2+SUM(B7:C8)+ABS(1)+Лист!B3",
+      null,
+      'C8+1',
+      'OWN+1',
+      'E5+$A$1+B$1+$A1+XFC1+XFE1',
     ]);
     expect([at('A10'), at('B10'), at('C10'), at('D10'), formula('D10'), at('F10'), at('G10'), at('H10'), at('I10')]).toEqual([
-      'ссылка', 'mailto:school@example.ru', 'https://example.ru/путь?a=1&b=2', 2, undefined, 'ссылка', '../other.xml', 'ссылка', 'https://example.ru/путь?a=1&b=2',
+      'ссылка',
+      'mailto:school@example.ru',
+      'https://example.ru/путь?a=1&b=2',
+      2,
+      undefined,
+      'ссылка',
+      '../other.xml',
+      'ссылка',
+      'https://example.ru/путь?a=1&b=2',
     ]);
     expect([at('A12'), at('B12'), at('C12'), at('A13'), at('C13'), at('E12'), at('G12'), at('H12'), at('H13')]).toEqual([1, '', '', '', '', 5, 7, '', '']);
     expect([at('A14'), at('B14'), at('K4'), at('L4')]).toEqual([12, '  пробелы  ', 'a\nb\nc\r', '&amp; &#10; 😀']);
@@ -297,7 +434,10 @@ describe('hand-made packages', () => {
   });
 
   test.each(Object.keys(FALLBACKS))('%s: the lean reader leaves the file to exceljs', async (kind) => {
-    const file = await writePkg(path.join(DIR, `fallback-${Object.keys(FALLBACKS).indexOf(kind)}.xlsx`), (FALLBACKS[kind] as () => Record<string, string | Buffer>)());
+    const file = await writePkg(
+      path.join(DIR, `fallback-${Object.keys(FALLBACKS).indexOf(kind)}.xlsx`),
+      (FALLBACKS[kind] as () => Record<string, string | Buffer>)(),
+    );
     const r = await readAll(file);
     expect(r.lean).toEqual({ fallback: expect.any(String) });
     expect(canon(r.combined)).toStrictEqual(canon(r.exceljs));
@@ -307,7 +447,10 @@ describe('hand-made packages', () => {
 test('a file exceljs refuses over a part that holds no values (a conditional format without its style) is read', async () => {
   // LibreOffice writes such files: exceljs fails while reconciling formats, the lean reader never reads them
   const sheet = `${DECL}<worksheet ${NS}><sheetData>${row(1, [c('A1', v('1')), c('B1', v('0'), ' t="s"')])}</sheetData><conditionalFormatting sqref="A1"><cfRule type="expression" dxfId="3" priority="1"><formula>A1&lt;&gt;""</formula></cfRule></conditionalFormatting></worksheet>`;
-  const file = await writePkg(path.join(DIR, 'cf.xlsx'), pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: sheet }], { sst: SST, styles: STYLES.replace(/<dxfs[\s\S]*<\/dxfs>/, '') }));
+  const file = await writePkg(
+    path.join(DIR, 'cf.xlsx'),
+    pkg([{ name: 'Л', attrs: 'sheetId="1"', target: 'worksheets/sheet1.xml', xml: sheet }], { sst: SST, styles: STYLES.replace(/<dxfs[\s\S]*<\/dxfs>/, '') }),
+  );
   const r = await readAll(file);
   expect(r.exceljs).toEqual({ unreadable: expect.stringMatching(/^файл \.xlsx повреждён и не открывается/) });
   expect(r.combined).toEqual({ sheets: [{ name: 'Л', values: [[1, 'Привет\rмир']] }] });
@@ -334,7 +477,9 @@ describe('damaged and oversized packages: unreadable, never a throw', () => {
   });
 
   test('a file cut short, and one with a hole in its compressed data', async () => {
-    expect(await readWorkbookFile(write('cut.xlsx', good.subarray(0, Math.floor(good.length / 2))))).toEqual({ unreadable: expect.stringMatching(/^файл \.xlsx обрезан или повреждён/) });
+    expect(await readWorkbookFile(write('cut.xlsx', good.subarray(0, Math.floor(good.length / 2))))).toEqual({
+      unreadable: expect.stringMatching(/^файл \.xlsx обрезан или повреждён/),
+    });
     const holed = Buffer.from(good);
     holed.fill(0x55, 400, 2400);
     const r = await readAll(write('holed.xlsx', holed));
@@ -408,7 +553,10 @@ function libreOffice(files: string[], outDir: string): string[] {
   const profile = path.join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
   mkdirSync(outDir, { recursive: true });
   try {
-    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, ...files], { timeout: 240_000, stdio: 'pipe' });
+    execFileSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, ...files], {
+      timeout: 240_000,
+      stdio: 'pipe',
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
@@ -430,12 +578,17 @@ withTools([OPENPYXL], 'files written by openpyxl', () => {
     BAD_INPUTS.forEach((b, i) => {
       const typed = schoolData(school(b.id, 'СОШ', `Школа ${b.id}`), BAD_INPUTS.length, 9100 + i).typed;
       const dst = path.join(dir, 'corpus', `${b.id}.xlsx`);
-      if (b.xlsx.kind === 'value') jobs.push({ src: form, dst, fill: typed, ops: [{ op: 'set_name', name: b.xlsx.input, value: resolveFill(b.xlsx.value, typed) }] });
+      if (b.xlsx.kind === 'value')
+        jobs.push({ src: form, dst, fill: typed, ops: [{ op: 'set_name', name: b.xlsx.input, value: resolveFill(b.xlsx.value, typed) }] });
       else if (b.xlsx.kind === 'ops') jobs.push({ src: form, dst, fill: typed, ops: b.xlsx.ops });
       else if (b.xlsx.kind === 'copies') jobs.push({ src: form, dst, fill: typed, ops: [] });
     });
     // plain re-saves: the demo's returns and outputs, and a hand-made package (openpyxl 3.0 cannot load the quirks one)
-    const toResave = [...xlsxFiles(path.join(demo, 'received')), ...xlsxFiles(path.join(demo, 'out')), await writePkg(path.join(dir, 'dates1904.xlsx'), dates1904())];
+    const toResave = [
+      ...xlsxFiles(path.join(demo, 'received')),
+      ...xlsxFiles(path.join(demo, 'out')),
+      await writePkg(path.join(dir, 'dates1904.xlsx'), dates1904()),
+    ];
     toResave.forEach((src, i) => jobs.push({ src, dst: path.join(dir, 'resaved', `${i}-${path.basename(src)}`) }));
     mkdirSync(path.join(dir, 'corpus'), { recursive: true });
     mkdirSync(path.join(dir, 'resaved'), { recursive: true });
@@ -483,12 +636,20 @@ withTools([CALC], 'files re-saved by LibreOffice', () => {
     for (const f of converted) await expectSameGrid(f);
   });
 
-  toolTest([OPENPYXL], 'those files re-saved again by openpyxl read the same', async () => {
-    const again = path.join(dir, 'again');
-    mkdirSync(again, { recursive: true });
-    corpusXlsx(converted.map((src) => ({ src, dst: path.join(again, path.basename(src)) })), dir);
-    const files = xlsxFiles(again);
-    expect(files.length).toBe(converted.length);
-    for (const f of files) await expectSameGrid(f);
-  }, 120_000);
+  toolTest(
+    [OPENPYXL],
+    'those files re-saved again by openpyxl read the same',
+    async () => {
+      const again = path.join(dir, 'again');
+      mkdirSync(again, { recursive: true });
+      corpusXlsx(
+        converted.map((src) => ({ src, dst: path.join(again, path.basename(src)) })),
+        dir,
+      );
+      const files = xlsxFiles(again);
+      expect(files.length).toBe(converted.length);
+      for (const f of files) await expectSameGrid(f);
+    },
+    120_000,
+  );
 });

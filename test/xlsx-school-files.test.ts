@@ -68,7 +68,8 @@ describe('school files from the template', () => {
   });
 
   test('a long name makes its rows taller than in a short name’s file', async () => {
-    const sheetOf = async (id: string): Promise<string> => (await JSZip.loadAsync(readFileSync(path.join(dir, `${id}.xlsx`)))).file('xl/worksheets/sheet1.xml')?.async('string') ?? '';
+    const sheetOf = async (id: string): Promise<string> =>
+      (await JSZip.loadAsync(readFileSync(path.join(dir, `${id}.xlsx`)))).file('xl/worksheets/sheet1.xml')?.async('string') ?? '';
     const heights = (xml: string): string => [...xml.matchAll(/<row r="(\d+)" ht="(\d+)"/g)].map((m) => `${m[1]}:${m[2]}`).join(',');
     expect(heights(await sheetOf('long_2'))).not.toEqual(heights(await sheetOf('x')));
   });
@@ -79,7 +80,8 @@ describe('school files from the template', () => {
       if ('unreadable' in grid) throw new Error(grid.unreadable);
       const text = JSON.stringify(grid.sheets.map((s) => s.values));
       expect(text).toContain(JSON.stringify(school.id));
-      for (const other of schools) if (other.name !== school.name && !school.name.includes(other.name)) expect(text).not.toContain(JSON.stringify(other.name.replace(/\u0001/g, '')));
+      for (const other of schools)
+        if (other.name !== school.name && !school.name.includes(other.name)) expect(text).not.toContain(JSON.stringify(other.name.replace(/\u0001/g, '')));
     }
   });
 

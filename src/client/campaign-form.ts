@@ -12,9 +12,27 @@ interface Field {
 }
 
 const FIELDS: readonly Field[] = [
-  { name: 'year', label: 'Год мониторинга', type: 'number', attrs: { min: '2020', max: '2100', step: '1', required: '' }, initial: () => String(new Date().getFullYear()) },
-  { name: 'municipality', label: 'Муниципалитет', type: 'text', attrs: { required: '', maxlength: '200', placeholder: 'например, Каларский муниципальный округ' }, initial: () => '' },
-  { name: 'deadline', label: 'Срок сдачи школами', type: 'text', attrs: { maxlength: '10', placeholder: 'ДД.ММ.ГГГГ', autocomplete: 'off' }, initial: () => '' },
+  {
+    name: 'year',
+    label: 'Год мониторинга',
+    type: 'number',
+    attrs: { min: '2020', max: '2100', step: '1', required: '' },
+    initial: () => String(new Date().getFullYear()),
+  },
+  {
+    name: 'municipality',
+    label: 'Муниципалитет',
+    type: 'text',
+    attrs: { required: '', maxlength: '200', placeholder: 'например, Каларский муниципальный округ' },
+    initial: () => '',
+  },
+  {
+    name: 'deadline',
+    label: 'Срок сдачи школами',
+    type: 'text',
+    attrs: { maxlength: '10', placeholder: 'ДД.ММ.ГГГГ', autocomplete: 'off' },
+    initial: () => '',
+  },
 ];
 
 /** «15.12.2026» (or «2026-12-15») → «2026-12-15»; '' stays ''; null when it is not a real date. */

@@ -23,7 +23,8 @@ export class Controller {
         const { forms, problems } = server;
         // the forms survive a reopened panel; registry rows that failed the check are said, never dropped
         const patch = forms.length > 0 ? { forms } : {};
-        if (problems.length > 0) this.store.set({ loading: false, server, ...patch, notice: { kind: 'error', text: 'Строки реестра с ошибками пропущены:', details: problems } });
+        if (problems.length > 0)
+          this.store.set({ loading: false, server, ...patch, notice: { kind: 'error', text: 'Строки реестра с ошибками пропущены:', details: problems } });
         else this.store.set({ loading: false, server, ...patch });
       } else {
         this.store.set({ loading: false, notice: error(r.message) });
@@ -95,7 +96,14 @@ export class Controller {
     const resumed = job && job.step === step && !job.done ? job : null;
     this.store.set({
       notice: null,
-      running: { step, title: stepTitle(step), processed: resumed?.processed ?? 0, total: resumed?.total ?? this.store.get().server?.schools.length ?? 0, message: 'Запускаю…', cancelling: false },
+      running: {
+        step,
+        title: stepTitle(step),
+        processed: resumed?.processed ?? 0,
+        total: resumed?.total ?? this.store.get().server?.schools.length ?? 0,
+        message: 'Запускаю…',
+        cancelling: false,
+      },
     });
     let notice: Notice | null = null;
     let last = -1;
@@ -125,7 +133,9 @@ export class Controller {
         stalled = r.processed === last ? stalled + 1 : 0;
         last = r.processed;
         if (stalled >= MAX_STALLED_CHUNKS) {
-          notice = error(`Шаг «${r.title}» не продвигается (обработано ${r.processed} из ${r.total}). Обновите панель и повторите; если не поможет — сообщите разработчику.`);
+          notice = error(
+            `Шаг «${r.title}» не продвигается (обработано ${r.processed} из ${r.total}). Обновите панель и повторите; если не поможет — сообщите разработчику.`,
+          );
           break;
         }
       }

@@ -70,7 +70,11 @@ export function linkify(text: string): Child[] {
   return out.filter((c) => c !== '');
 }
 
-export function button(label: Child, onClick: () => void, opts: { className?: string; disabled?: boolean; title?: string; aria?: string } = {}): HTMLButtonElement {
+export function button(
+  label: Child,
+  onClick: () => void,
+  opts: { className?: string; disabled?: boolean; title?: string; aria?: string } = {},
+): HTMLButtonElement {
   const attrs: Record<string, string> = { type: 'button' };
   if (opts.title) attrs['title'] = opts.title;
   if (opts.aria) attrs['aria-label'] = opts.aria;

@@ -32,14 +32,26 @@ function main(): void {
       (v) => [v.loading, v.server?.campaign ?? null, v.server?.counts ?? null, v.filter, v.pending !== null],
       (v) => campaignSection(v, store, ctl),
     ),
-    slot((v) => v.notice, (v) => noticeSection(v, store)),
+    slot(
+      (v) => v.notice,
+      (v) => noticeSection(v, store),
+    ),
     slot(
       (v) => [v.server?.campaign ?? null, v.server?.schools.length ?? 0, v.server?.job ?? null, v.running, v.pending, STEPS.map((s) => stepDoneHint(v, s.id))],
       (v) => stepsSection(v, ctl),
     ),
-    slot((v) => v.server?.summary ?? null, (v) => summarySection(v)),
-    slot((v) => [v.forms, busy(v)], (v) => surveySection(v, ctl)),
-    slot((v) => [v.server?.campaign ?? null, v.server?.schools ?? null, v.filter, v.returning, busy(v)], (v) => schoolsSection(v, store, ctl)),
+    slot(
+      (v) => v.server?.summary ?? null,
+      (v) => summarySection(v),
+    ),
+    slot(
+      (v) => [v.forms, busy(v)],
+      (v) => surveySection(v, ctl),
+    ),
+    slot(
+      (v) => [v.server?.campaign ?? null, v.server?.schools ?? null, v.filter, v.returning, busy(v)],
+      (v) => schoolsSection(v, store, ctl),
+    ),
   ];
 
   const render = (view: View): void => {

@@ -32,7 +32,12 @@ export function noticeSection(view: View, store: Store): HTMLElement | null {
   return h(
     'div',
     { className: `notice notice-${n.kind}`, attrs: { role: n.kind === 'error' ? 'alert' : 'status' } },
-    h('div', { className: 'notice-row' }, h('span', { className: 'notice-text' }, ...linkify(n.text)), button('×', () => store.set({ notice: null }), { className: 'notice-close', aria: 'Скрыть сообщение' })),
+    h(
+      'div',
+      { className: 'notice-row' },
+      h('span', { className: 'notice-text' }, ...linkify(n.text)),
+      button('×', () => store.set({ notice: null }), { className: 'notice-close', aria: 'Скрыть сообщение' }),
+    ),
     n.details?.length ? h('ul', { className: 'notice-details' }, ...n.details.map((d) => h('li', null, ...linkify(d)))) : null,
   );
 }
@@ -75,7 +80,16 @@ function bar(processed: number, total: number, muted = false): HTMLElement {
   fill.style.width = `${pct}%`;
   return h(
     'div',
-    { className: 'bar', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': String(total), 'aria-valuenow': String(processed), 'aria-label': `Обработано ${processed} из ${total}` } },
+    {
+      className: 'bar',
+      attrs: {
+        role: 'progressbar',
+        'aria-valuemin': '0',
+        'aria-valuemax': String(total),
+        'aria-valuenow': String(processed),
+        'aria-label': `Обработано ${processed} из ${total}`,
+      },
+    },
     fill,
   );
 }
@@ -94,7 +108,11 @@ function progressBlock(view: View, ctl: Controller): HTMLElement | null {
     );
   }
   if (view.pending) {
-    return h('div', { className: 'progress card', attrs: { role: 'status' } }, h('div', { className: 'progress-title' }, h('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }), view.pending));
+    return h(
+      'div',
+      { className: 'progress card', attrs: { role: 'status' } },
+      h('div', { className: 'progress-title' }, h('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }), view.pending),
+    );
   }
   const job = unfinishedJob(view.server);
   if (!job) return null;
@@ -137,7 +155,12 @@ export function summarySection(view: View): HTMLElement | null {
         h(
           'li',
           { className: 'appendix', attrs: { 'data-appendix': String(s.number) } },
-          h('div', { className: 'appendix-head' }, link(s.sheetUrl, `Приложение ${s.number}`), h('span', { className: 'appendix-score' }, `${s.achieved} из ${s.assessed}`)),
+          h(
+            'div',
+            { className: 'appendix-head' },
+            link(s.sheetUrl, `Приложение ${s.number}`),
+            h('span', { className: 'appendix-score' }, `${s.achieved} из ${s.assessed}`),
+          ),
           h('div', { className: 'appendix-title', attrs: { title: s.title } }, s.title.replace(/^Муниципальные показатели\s+/i, '')),
           bar(s.achieved, s.assessed),
         ),
@@ -159,7 +182,12 @@ export function surveySection(view: View, ctl: Controller): HTMLElement | null {
       'ul',
       { className: 'forms' },
       ...view.forms.map((f) =>
-        h('li', { className: 'card form-link' }, h('div', { className: 'form-group' }, GROUP_LABELS[f.group] ?? f.group), h('div', { className: 'links' }, link(f.url, 'Ссылка для ответа'), link(f.editUrl, 'Редактировать'))),
+        h(
+          'li',
+          { className: 'card form-link' },
+          h('div', { className: 'form-group' }, GROUP_LABELS[f.group] ?? f.group),
+          h('div', { className: 'links' }, link(f.url, 'Ссылка для ответа'), link(f.editUrl, 'Редактировать')),
+        ),
       ),
     ),
     h('p', { className: 'muted' }, `Разошлите ссылки школам. ${view.forms.length} ${plural(view.forms.length, 'форма', 'формы', 'форм')}; ответы анонимны.`),

@@ -49,7 +49,8 @@ function isReply(v: unknown): boolean {
 /** google.script.run's failure handler gets an Error (or, rarely, a string); say what it means in Russian. */
 export function failureText(error: unknown): string {
   const raw = error instanceof Error ? error.message : isRecord(error) && typeof error['message'] === 'string' ? error['message'] : String(error);
-  if (/authori[sz]ation|разрешени/i.test(raw)) return 'Нужно разрешение: откройте меню Расширения → Мониторинг воспитания и подтвердите доступ, затем повторите.';
+  if (/authori[sz]ation|разрешени/i.test(raw))
+    return 'Нужно разрешение: откройте меню Расширения → Мониторинг воспитания и подтвердите доступ, затем повторите.';
   if (/exceeded maximum execution time/i.test(raw)) return 'Сервер не уложился в 6 минут. Повторите шаг — уже сделанное сохранено.';
   if (/network|failed to fetch|connection/i.test(raw)) return 'Нет связи с сервером Google. Проверьте интернет и повторите.';
   return `Сервер не выполнил запрос: ${raw || 'причина неизвестна'}.`;

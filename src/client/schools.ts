@@ -40,7 +40,10 @@ export function countChips(view: View, store: Store): HTMLElement {
 
 function errorsBlock(s: SchoolView): HTMLElement | null {
   if (s.errors === 0 && s.messages.length === 0) return null;
-  const summary = s.errors > 0 ? `${s.errors} ${plural(s.errors, 'ошибка', 'ошибки', 'ошибок')}` : `${s.messages.length} ${plural(s.messages.length, 'замечание', 'замечания', 'замечаний')}`;
+  const summary =
+    s.errors > 0
+      ? `${s.errors} ${plural(s.errors, 'ошибка', 'ошибки', 'ошибок')}`
+      : `${s.messages.length} ${plural(s.messages.length, 'замечание', 'замечания', 'замечаний')}`;
   return h(
     'details',
     { className: s.errors > 0 ? 'errors' : 'remarks' },
@@ -131,7 +134,12 @@ export function schoolsSection(view: View, store: Store, ctl: Controller): HTMLE
   return h(
     'section',
     { className: 'section', attrs: { 'aria-label': 'Школы' } },
-    h('div', { className: 'section-head' }, h('h2', null, title), all.length ? button('Обновить', () => void ctl.refresh(), { className: 'btn btn-ghost btn-small', disabled: busy, aria: 'Обновить список школ' }) : null),
+    h(
+      'div',
+      { className: 'section-head' },
+      h('h2', null, title),
+      all.length ? button('Обновить', () => void ctl.refresh(), { className: 'btn btn-ghost btn-small', disabled: busy, aria: 'Обновить список школ' }) : null,
+    ),
     body,
   );
 }

@@ -59,4 +59,3 @@ export function parseCsvRows(text: string): CsvRow[] {
   if (field !== '' || row.length > 0) end();
   return rows;
 }
-

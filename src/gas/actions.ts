@@ -37,7 +37,13 @@ export function newCampaign(raw: unknown): Reply<{ message: string }> {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     ss.setSpreadsheetLocale('ru_RU');
     const d = parsed.data;
-    writeCampaignSheet(ss, { year: d.year, municipality: d.municipality, department: d.department ?? 'Отдел управления образованием', catalogId: d.catalogId ?? DEFAULT_CATALOG_ID, deadline: d.deadline ?? '' });
+    writeCampaignSheet(ss, {
+      year: d.year,
+      municipality: d.municipality,
+      department: d.department ?? 'Отдел управления образованием',
+      catalogId: d.catalogId ?? DEFAULT_CATALOG_ID,
+      deadline: d.deadline ?? '',
+    });
     ensureRegistrySheet(ss);
     return { ok: true, message: 'Кампания создана. Заполните реестр на листе «Школы» (код, наименование, тип, e-mail) и создайте таблицы школ.' };
   } catch (e) {
@@ -97,7 +103,8 @@ function decide(schoolId: string, state: 'возвращено' | 'принят�
     const { rows, block } = readRegistry(ss);
     const row = rows.find((r) => r.school.id === schoolId);
     if (!row) return { ok: false, message: `Школы с кодом «${schoolId}» нет в реестре.` };
-    if (state === 'принято' && row.errors > 0) return { ok: false, message: `У школы ${row.school.shortName} есть ошибки (${row.errors}); принять можно только проверенные данные без ошибок.` };
+    if (state === 'принято' && row.errors > 0)
+      return { ok: false, message: `У школы ${row.school.shortName} есть ошибки (${row.errors}); принять можно только проверенные данные без ошибок.` };
     const fileId = fileIdOf(row.fileUrl);
     if (state === 'возвращено') {
       if (!fileId) return { ok: false, message: 'У школы ещё нет таблицы.' };
@@ -112,7 +119,13 @@ function decide(schoolId: string, state: 'возвращено' | 'принят�
     row.reason = reason;
     row.lifecycle = state;
     writeComputed(ss, [row], block);
-    return { ok: true, message: state === 'принято' ? `Данные школы ${row.school.shortName} приняты.` : `Таблица школы ${row.school.shortName} возвращена на доработку; причина записана в её файл.` };
+    return {
+      ok: true,
+      message:
+        state === 'принято'
+          ? `Данные школы ${row.school.shortName} приняты.`
+          : `Таблица школы ${row.school.shortName} возвращена на доработку; причина записана в её файл.`,
+    };
   } catch (e) {
     return fail(e);
   } finally {
@@ -144,7 +157,17 @@ export function collectSurveyResults(): Reply<{ message: string }> {
 interface State {
   campaign: { year: number; municipality: string; catalogId: string; deadline: string } | null;
   counts: { state: string; count: number }[];
-  schools: { id: string; name: string; lifecycle: string; changedAt: string; fileUrl: string; docUrl: string; errors: number; messages: string[]; reason: string }[];
+  schools: {
+    id: string;
+    name: string;
+    lifecycle: string;
+    changedAt: string;
+    fileUrl: string;
+    docUrl: string;
+    errors: number;
+    messages: string[];
+    reason: string;
+  }[];
   job: { step: string; processed: number; total: number; done: boolean; cancelled: boolean; notes: string[] } | null;
   summary: { number: number; title: string; achieved: number; assessed: number; sheetUrl: string }[];
   forms: { group: string; url: string; editUrl: string }[];
@@ -170,7 +193,17 @@ function readState(): Reply<State> {
     campaign = null;
   }
   const { rows, problems } = readRegistry(ss);
-  const schools = rows.map((r) => ({ id: r.school.id, name: r.school.shortName, lifecycle: r.lifecycle || 'не получено', changedAt: r.changedAt, fileUrl: r.fileUrl, docUrl: r.docUrl, errors: r.errors, messages: r.messages ? r.messages.split('\n') : [], reason: r.reason }));
+  const schools = rows.map((r) => ({
+    id: r.school.id,
+    name: r.school.shortName,
+    lifecycle: r.lifecycle || 'не получено',
+    changedAt: r.changedAt,
+    fileUrl: r.fileUrl,
+    docUrl: r.docUrl,
+    errors: r.errors,
+    messages: r.messages ? r.messages.split('\n') : [],
+    reason: r.reason,
+  }));
   const counts = LIFECYCLE_ORDER.map((state) => ({ state, count: schools.filter((s) => s.lifecycle === state).length }));
   const job = loadJob();
   const summary = parseSummary(getSetting('summary'));

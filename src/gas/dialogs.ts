@@ -28,14 +28,8 @@ export interface DialogUiPort<O extends HtmlOutputPort> {
 }
 
 type AssertAssignable<T extends U, U> = T;
-export type HtmlServiceSatisfiesPort = AssertAssignable<
-  GoogleAppsScript.HTML.HtmlService,
-  HtmlServicePort<GoogleAppsScript.HTML.HtmlOutput>
->;
-export type UiSatisfiesDialogPort = AssertAssignable<
-  GoogleAppsScript.Base.Ui,
-  DialogUiPort<GoogleAppsScript.HTML.HtmlOutput>
->;
+export type HtmlServiceSatisfiesPort = AssertAssignable<GoogleAppsScript.HTML.HtmlService, HtmlServicePort<GoogleAppsScript.HTML.HtmlOutput>>;
+export type UiSatisfiesDialogPort = AssertAssignable<GoogleAppsScript.Base.Ui, DialogUiPort<GoogleAppsScript.HTML.HtmlOutput>>;
 
 export function appVersion(): string {
   return typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev';

@@ -34,5 +34,9 @@ export function menuSurvey(): void {
     return;
   }
   const reply = createSurvey();
-  ui.alert(APP_TITLE, reply.ok ? `${reply.message}\n${reply.forms.map((f) => `${f.group === 'students' ? 'Обучающиеся' : 'Родители'}: ${f.url}`).join('\n')}` : reply.message, ui.ButtonSet.OK);
+  ui.alert(
+    APP_TITLE,
+    reply.ok ? `${reply.message}\n${reply.forms.map((f) => `${f.group === 'students' ? 'Обучающиеся' : 'Родители'}: ${f.url}`).join('\n')}` : reply.message,
+    ui.ButtonSet.OK,
+  );
 }

@@ -23,7 +23,15 @@ type AssertAssignable<T extends U, U> = T;
 export type UiSatisfiesMenuPort = AssertAssignable<GoogleAppsScript.Base.Ui, MenuUiPort>;
 
 /** Public functions the menu may call (subset of src/gas/public-api.json). */
-export type MenuFunctionName = 'showSidebar' | 'menuNewCampaign' | 'menuGenerate' | 'menuValidate' | 'menuConsolidate' | 'menuDocuments' | 'menuSurvey' | 'showHelp';
+export type MenuFunctionName =
+  | 'showSidebar'
+  | 'menuNewCampaign'
+  | 'menuGenerate'
+  | 'menuValidate'
+  | 'menuConsolidate'
+  | 'menuDocuments'
+  | 'menuSurvey'
+  | 'showHelp';
 
 export interface MenuItem {
   readonly label: string;

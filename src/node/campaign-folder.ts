@@ -63,7 +63,10 @@ export async function loadCampaign(dir: string): Promise<CampaignFolder> {
   }
   const parsed = CampaignFileSchema.safeParse(raw);
   if (!parsed.success) throw new UserError(`campaign.json: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'файл'} — ${i.message}`).join('; ')}`);
-  const schools = existsSync(p.registryCsv) || !existsSync(p.registryXlsx) ? loadRegistryCsv(p.registryCsv) : registryFromRows(await readFirstSheet(p.registryXlsx), p.registryXlsx);
+  const schools =
+    existsSync(p.registryCsv) || !existsSync(p.registryXlsx)
+      ? loadRegistryCsv(p.registryCsv)
+      : registryFromRows(await readFirstSheet(p.registryXlsx), p.registryXlsx);
   return { dir, campaign: parsed.data, catalog: catalogById(parsed.data.catalogId), schools };
 }
 
@@ -88,7 +91,10 @@ export function registryFromRows(rows: string[][], source: string): School[] {
       name: (r[col('name')] ?? '').trim(),
       shortName: (r[col('short_name')] ?? '').trim(),
       type: (r[col('type')] ?? '').trim().toUpperCase(),
-      emails: (r[col('emails')] ?? '').split(/[;,\s]+/).map((e) => e.trim()).filter((e) => e !== ''),
+      emails: (r[col('emails')] ?? '')
+        .split(/[;,\s]+/)
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
     };
     const parsed = SchoolSchema.safeParse(candidate);
     if (!parsed.success) problems.push(`строка ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join('.')} — ${x.message}`).join('; ')}`);

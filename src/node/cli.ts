@@ -72,9 +72,11 @@ function program(): Command {
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, o: { json?: boolean }) => {
       await withCampaignLock(dir, async () => {
-        const files = await generate((await loadCampaign(dir)), o.json === true);
+        const files = await generate(await loadCampaign(dir), o.json === true);
         if (o.json) return printJson({ files });
-        print(`Создано таблиц школ: ${files.length}\n${files.map((f) => `  ${f}`).join('\n')}\nРазошлите их школам; заполненные файлы положите в ${dir}/received/`);
+        print(
+          `Создано таблиц школ: ${files.length}\n${files.map((f) => `  ${f}`).join('\n')}\nРазошлите их школам; заполненные файлы положите в ${dir}/received/`,
+        );
       });
     });
 
@@ -84,10 +86,15 @@ function program(): Command {
     .argument('<папка>', 'папка кампании')
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, o: { json?: boolean }) => {
-      const s = status(await intake((await loadCampaign(dir)), o.json === true));
+      const s = status(await intake(await loadCampaign(dir), o.json === true));
       if (o.json) return printJson(s);
       for (const r of s.rows) print(`  ${r.name.padEnd(24)} ${r.lifecycle}${r.errors ? ` (ошибок: ${r.errors})` : ''}`);
-      print(`Итого: ${Object.entries(s.counts).filter(([, n]) => n > 0).map(([k, n]) => `${k} — ${n}`).join(', ')}`);
+      print(
+        `Итого: ${Object.entries(s.counts)
+          .filter(([, n]) => n > 0)
+          .map(([k, n]) => `${k} — ${n}`)
+          .join(', ')}`,
+      );
     });
 
   cli
@@ -113,7 +120,7 @@ function program(): Command {
     .option('--json', 'вывести результат в формате JSON (контракт экспорта)')
     .action(async (dir: string, o: { previous?: string; json?: boolean }) => {
       await withCampaignLock(dir, async () => {
-        const out = await consolidate((await loadCampaign(dir)), o.previous ?? null, o.json === true);
+        const out = await consolidate(await loadCampaign(dir), o.previous ?? null, o.json === true);
         if (o.json) printJson(out.result);
         else printConsolidation(out.result, out.files);
         if (out.completedWithErrors) process.exitCode = EXIT.completedWithErrors;
@@ -173,9 +180,11 @@ function program(): Command {
     .option('--json', 'вывод в формате JSON')
     .action(async (dir: string, o: { previous?: string; json?: boolean }) => {
       await withCampaignLock(dir, async () => {
-        const out = await recommend((await loadCampaign(dir)), o.previous ?? null, o.json === true);
+        const out = await recommend(await loadCampaign(dir), o.previous ?? null, o.json === true);
         if (o.json) return printJson(out);
-        print(`Рекомендации школам (${out.recommendations.length}):\n${out.recommendations.map((f) => `  ${f}`).join('\n')}\nАналитический отчёт: ${out.report}`);
+        print(
+          `Рекомендации школам (${out.recommendations.length}):\n${out.recommendations.map((f) => `  ${f}`).join('\n')}\nАналитический отчёт: ${out.report}`,
+        );
       });
     });
 
@@ -187,13 +196,18 @@ function program(): Command {
       print(`Демонстрационный муниципалитет в папке «${dir}»\n`);
       const prepared = await prepareDemo(dir);
       print(`1. Кампания и реестр: ${dir}/campaign.json, ${dir}/schools.csv; итоги прошлого года: ${prepared.previous}`);
-      const generated = await generate((await loadCampaign(dir)), false);
+      const generated = await generate(await loadCampaign(dir), false);
       print(`2. Таблицы школ (${generated.length}):\n${generated.map((f) => `     ${f}`).join('\n')}`);
       const filled = await fillDemo(dir, false);
       print(`3. Школы заполнили и вернули файлы (${filled.length}, одна школа не ответила): ${prepared.received}/`);
       const folder = await loadCampaign(dir);
       print('   Анкетирование обучающихся и родителей (выгрузки Google Форм):');
-      for (const file of writeDemoSurveys(dir)) print(importSurveyText(importSurvey(folder, file, null)).map((l) => `     ${l}`).join('\n'));
+      for (const file of writeDemoSurveys(dir))
+        print(
+          importSurveyText(importSurvey(folder, file, null))
+            .map((l) => `     ${l}`)
+            .join('\n'),
+        );
       const summary = await validate(folder, await intake(folder, false));
       print('4. Проверка:');
       printValidation(summary, '     ');
@@ -201,7 +215,9 @@ function program(): Command {
       print('5. Свод:');
       printConsolidation(out.result, out.files, '     ');
       const docs = await recommend(folder, prepared.previous, false);
-      print(`6. Адресные рекомендации (${docs.recommendations.length}):\n${docs.recommendations.map((f) => `     ${f}`).join('\n')}\n   Аналитический отчёт: ${docs.report}`);
+      print(
+        `6. Адресные рекомендации (${docs.recommendations.length}):\n${docs.recommendations.map((f) => `     ${f}`).join('\n')}\n   Аналитический отчёт: ${docs.report}`,
+      );
       print('\nГотово. Откройте файлы в Excel, Word или LibreOffice.');
     });
   return cli;
@@ -209,7 +225,9 @@ function program(): Command {
 
 function printValidation(s: Awaited<ReturnType<typeof validate>>, indent = ''): void {
   for (const school of s.schools) {
-    print(`${indent}${school.name}: ${school.lifecycle}${school.errors || school.warnings ? ` — ошибок ${school.errors}, предупреждений ${school.warnings}` : ''}`);
+    print(
+      `${indent}${school.name}: ${school.lifecycle}${school.errors || school.warnings ? ` — ошибок ${school.errors}, предупреждений ${school.warnings}` : ''}`,
+    );
     for (const m of school.messages.slice(0, 5)) print(`${indent}    ${m}`);
     if (school.messages.length > 5) print(`${indent}    … ещё ${school.messages.length - 5} (см. отчёт)`);
   }
@@ -234,7 +252,10 @@ function russianError(text: string): string {
     .replace(/unknown command '([^']*)'/, 'неизвестная команда «$1»')
     .replace(/missing required argument '([^']*)'/, 'не указан обязательный аргумент «$1»')
     .replace(/unknown option '([^']*)'/, 'неизвестный параметр «$1»')
-    .replace(/too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, (_m, cmd: string | undefined, want: string, got: string) => `лишние аргументы${cmd ? ` у команды «${cmd}»` : ''}: ожидалось ${want}, получено ${got}.`)
+    .replace(
+      /too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./,
+      (_m, cmd: string | undefined, want: string, got: string) => `лишние аргументы${cmd ? ` у команды «${cmd}»` : ''}: ожидалось ${want}, получено ${got}.`,
+    )
     .replace(/option '([^']*)' argument missing/, 'у параметра «$1» не указано значение')
     .replace(/required option '([^']*)' not specified/, 'не указан обязательный параметр «$1»')
     .replace(/\(Did you mean ([^?]*)\?\)/, '(возможно, вы имели в виду $1?)');
@@ -243,13 +264,13 @@ function russianError(text: string): string {
 /** commander's own words in Russian («Usage», «Options», …). */
 function russianHelp(text: string): string {
   return text
-      .replace(/^Usage:/m, 'Использование:')
-      .replace(/^Options:/m, 'Параметры:')
-      .replace(/^Commands:/m, 'Команды:')
-      .replace(/^Arguments:/m, 'Аргументы:')
-      .replace(/\[options\]/g, '[параметры]')
-      .replace(/\[command\]/g, '[команда]')
-      .replace(/\(default: ([^)]*)\)/g, '(по умолчанию: $1)');
+    .replace(/^Usage:/m, 'Использование:')
+    .replace(/^Options:/m, 'Параметры:')
+    .replace(/^Commands:/m, 'Команды:')
+    .replace(/^Arguments:/m, 'Аргументы:')
+    .replace(/\[options\]/g, '[параметры]')
+    .replace(/\[command\]/g, '[команда]')
+    .replace(/\(default: ([^)]*)\)/g, '(по умолчанию: $1)');
 }
 
 export async function main(argv: string[]): Promise<number> {

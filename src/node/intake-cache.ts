@@ -13,7 +13,13 @@ import { writeFileAtomic } from './campaign-folder';
  */
 const SubmissionSchema = z.object({
   schoolId: z.nullable(z.string()),
-  stamp: z.object({ schoolId: z.optional(z.string()), year: z.optional(z.number()), catalogId: z.optional(z.string()), catalogVersion: z.optional(z.string()), layoutHash: z.optional(z.string()) }),
+  stamp: z.object({
+    schoolId: z.optional(z.string()),
+    year: z.optional(z.number()),
+    catalogId: z.optional(z.string()),
+    catalogVersion: z.optional(z.string()),
+    layoutHash: z.optional(z.string()),
+  }),
   values: ValuesSchema,
   cells: z.record(z.string(), z.object({ sheet: z.string(), cell: z.string() })),
   status: z.nullable(z.string()),
@@ -34,7 +40,10 @@ export class IntakeCache {
   private readonly fresh: Cache = {};
   private changed = false;
 
-  constructor(private readonly path: string, private readonly context: string) {
+  constructor(
+    private readonly path: string,
+    private readonly context: string,
+  ) {
     let loaded: Cache | null = null;
     try {
       loaded = readJsonFile(path, CacheSchema);

@@ -20,13 +20,19 @@ export interface Intake {
 /** Reads every file in received/ (one bad file never stops the others), then validates them against the registry. */
 export async function intake(folder: CampaignFolder, quiet: boolean, previous: Map<string, Record<string, Value>> = new Map()): Promise<Intake> {
   const dir = paths(folder.dir).received;
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.') && !n.startsWith('~$') && statSync(join(dir, n)).isFile()).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => !n.startsWith('.') && !n.startsWith('~$') && statSync(join(dir, n)).isFile())
+        .sort()
+    : [];
   const bar = progress('Чтение файлов', names.length, quiet);
   const assessed: AssessedFile[] = [];
   const mtime = new Map<string, string>();
   const cache = new IntakeCache(
     join(paths(folder.dir).out, '.intake-cache.json'),
-    createHash('sha256').update(JSON.stringify([folder.campaign.year, folder.catalog.id, folder.catalog.version, folder.schools, [...previous.keys()].sort()])).digest('hex'),
+    createHash('sha256')
+      .update(JSON.stringify([folder.campaign.year, folder.catalog.id, folder.catalog.version, folder.schools, [...previous.keys()].sort()]))
+      .digest('hex'),
   );
   for (const name of names) {
     const full = join(dir, name);
@@ -34,7 +40,10 @@ export async function intake(folder: CampaignFolder, quiet: boolean, previous: M
     const expected = folder.schools.some((s) => s.id === stem) ? stem : null;
     let one = cache.get(name, full);
     if (!one) {
-      const grid = extname(name).toLowerCase() === '.xlsx' ? await readWorkbookFile(full) : { unreadable: `файл «${name}» — не книга .xlsx; сохраните его в формате Excel (.xlsx)` };
+      const grid =
+        extname(name).toLowerCase() === '.xlsx'
+          ? await readWorkbookFile(full)
+          : { unreadable: `файл «${name}» — не книга .xlsx; сохраните его в формате Excel (.xlsx)` };
       // each file is assessed as soon as it is read, so only its values stay in memory, not its grids
       one = assessFile({ file: name, expectedSchoolId: expected, grid }, folder.catalog, folder.campaign.year, folder.schools, previous);
       cache.put(name, full, one);
@@ -48,7 +57,10 @@ export async function intake(folder: CampaignFolder, quiet: boolean, previous: M
   const run = assignFiles(assessed, folder.schools);
   const changedAt = new Map<string, string>();
   for (const o of run.schools) {
-    const latest = o.files.map((f) => mtime.get(f) ?? '').sort().pop();
+    const latest = o.files
+      .map((f) => mtime.get(f) ?? '')
+      .sort()
+      .pop();
     if (latest) changedAt.set(o.school.id, latest);
   }
   const decisions = readJsonFile(paths(folder.dir).decisions, DecisionsSchema) ?? {};

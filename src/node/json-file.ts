@@ -12,6 +12,12 @@ export function readJsonFile<S extends z.ZodMiniType>(path: string, schema: S): 
     throw new UserError(`Файл ${path} повреждён: ${(e as Error).message}`);
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new UserError(`Файл ${path} не соответствует формату: ${parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'корень'} — ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new UserError(
+      `Файл ${path} не соответствует формату: ${parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.') || 'корень'} — ${i.message}`)
+        .join('; ')}`,
+    );
   return parsed.data;
 }

@@ -31,7 +31,10 @@ export async function withCampaignLock<T>(dir: string, run: () => Promise<T>): P
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const [pid, since] = readFileSync(path, 'utf8').trim().split(' ');
-      if (pid && alive(Number(pid))) throw new UserError(`Кампания «${dir}» сейчас обрабатывается другой командой msoko (процесс ${pid}, начата ${since ?? '?'}). Дождитесь её окончания и повторите.`);
+      if (pid && alive(Number(pid)))
+        throw new UserError(
+          `Кампания «${dir}» сейчас обрабатывается другой командой msoko (процесс ${pid}, начата ${since ?? '?'}). Дождитесь её окончания и повторите.`,
+        );
       rmSync(path, { force: true });
     }
   }

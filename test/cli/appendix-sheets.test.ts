@@ -56,36 +56,40 @@ withTools([OPENPYXL], 'листы out/appendices.xlsx', () => {
     expect(dump.sheets.every((s) => s.state === 'visible')).toBe(true);
   });
 
-  test.each(catalog.appendices.map((a) => [a.number]))('Приложение %i: title, header with the catalog’s column titles and part titles under their column', (n) => {
-    const app = catalog.appendices.find((a) => a.number === n);
-    if (!app) throw new Error(`нет приложения ${n}`);
-    const s = sheet(`Приложение ${n}`);
-    expect(at(s, 1, 1)).toBe(`Приложение ${n}. Таблица ${app.table} ${app.title}`);
-    const first = firstData(s, app.rows[0]?.title ?? '');
-    expect(first).toBeGreaterThan(3);
-    expect([at(s, 3, 1), at(s, 3, 2)]).toEqual(['№ п/п', app.rowHeader]);
-    if (app.indicatorsHeader) expect(at(s, 3, 4)).toBe(app.indicatorsHeader);
-    const ranges = merges(s);
-    const problems: string[] = [];
-    let col = 4;
-    for (const column of app.columns) {
-      const span = Math.max(1, column.parts.length);
-      const row = [3, 4, 5].find((r) => r < first && at(s, r, col) === column.title);
-      if (row === undefined) {
-        problems.push(`${column.id}: заголовок «${column.title}» не найден в столбце ${col}`);
-      } else if (span > 1) {
-        const merged = ranges.find(([r1, c1, r2, c2]) => r1 === row && r2 === row && c1 === col && c2 === col + span - 1);
-        if (!merged) problems.push(`${column.id}: заголовок не объединён над ${span} столбцами`);
-        column.parts.forEach((p, i) => {
-          if (at(s, row + 1, col + i) !== p.title) problems.push(`${column.id}.${p.id}: под заголовком «${String(at(s, row + 1, col + i))}», а нужно «${p.title}»`);
-        });
+  test.each(catalog.appendices.map((a) => [a.number]))(
+    'Приложение %i: title, header with the catalog’s column titles and part titles under their column',
+    (n) => {
+      const app = catalog.appendices.find((a) => a.number === n);
+      if (!app) throw new Error(`нет приложения ${n}`);
+      const s = sheet(`Приложение ${n}`);
+      expect(at(s, 1, 1)).toBe(`Приложение ${n}. Таблица ${app.table} ${app.title}`);
+      const first = firstData(s, app.rows[0]?.title ?? '');
+      expect(first).toBeGreaterThan(3);
+      expect([at(s, 3, 1), at(s, 3, 2)]).toEqual(['№ п/п', app.rowHeader]);
+      if (app.indicatorsHeader) expect(at(s, 3, 4)).toBe(app.indicatorsHeader);
+      const ranges = merges(s);
+      const problems: string[] = [];
+      let col = 4;
+      for (const column of app.columns) {
+        const span = Math.max(1, column.parts.length);
+        const row = [3, 4, 5].find((r) => r < first && at(s, r, col) === column.title);
+        if (row === undefined) {
+          problems.push(`${column.id}: заголовок «${column.title}» не найден в столбце ${col}`);
+        } else if (span > 1) {
+          const merged = ranges.find(([r1, c1, r2, c2]) => r1 === row && r2 === row && c1 === col && c2 === col + span - 1);
+          if (!merged) problems.push(`${column.id}: заголовок не объединён над ${span} столбцами`);
+          column.parts.forEach((p, i) => {
+            if (at(s, row + 1, col + i) !== p.title)
+              problems.push(`${column.id}.${p.id}: под заголовком «${String(at(s, row + 1, col + i))}», а нужно «${p.title}»`);
+          });
+        }
+        col += span;
       }
-      col += span;
-    }
-    expect(problems).toEqual([]);
-    expect(at(s, 3, col)).toBe('Ссылки на подтверждающие документы');
-    expect(s.maxCol).toBe(col);
-  });
+      expect(problems).toEqual([]);
+      expect(at(s, 3, col)).toBe('Ссылки на подтверждающие документы');
+      expect(s.maxCol).toBe(col);
+    },
+  );
 
   test.each(catalog.appendices.map((a) => [a.number]))('Приложение %i: six lines per row, values as in appendices.json, only known «Достигнуто» marks', (n) => {
     const app = catalog.appendices.find((a) => a.number === n);
@@ -104,12 +108,15 @@ withTools([OPENPYXL], 'листы out/appendices.xlsx', () => {
         const col = 4 + i;
         const [value, target, mark, previous, , schools] = LINES.map((_, j) => at(s, top + j, col));
         if (!MARKS.includes(String(mark))) problems.push(`${cell.key}: «Достигнуто» = «${String(mark)}»`);
-        if (cell.achieved !== null && mark !== (cell.achieved ? 'да' : 'нет')) problems.push(`${cell.key}: achieved ${String(cell.achieved)}, в таблице «${String(mark)}»`);
+        if (cell.achieved !== null && mark !== (cell.achieved ? 'да' : 'нет'))
+          problems.push(`${cell.key}: achieved ${String(cell.achieved)}, в таблице «${String(mark)}»`);
         if (cell.target !== '' && !String(target).startsWith(cell.target)) problems.push(`${cell.key}: цель «${String(target)}», а в JSON «${cell.target}»`);
         if (schools !== cell.n) problems.push(`${cell.key}: сдали ${String(schools)}, в JSON n = ${cell.n}`);
         const numeric = ['ratio', 'schoolShare', 'sum', 'schoolCount'].includes(cell.aggregate);
-        if (numeric && cell.value !== null && !cell.notApplicable && value !== cell.value) problems.push(`${cell.key}: значение ${String(value)}, в JSON ${cell.value}`);
-        if (numeric && cell.previous !== null && previous !== cell.previous) problems.push(`${cell.key}: прошлый год ${String(previous)}, в JSON ${cell.previous}`);
+        if (numeric && cell.value !== null && !cell.notApplicable && value !== cell.value)
+          problems.push(`${cell.key}: значение ${String(value)}, в JSON ${cell.value}`);
+        if (numeric && cell.previous !== null && previous !== cell.previous)
+          problems.push(`${cell.key}: прошлый год ${String(previous)}, в JSON ${cell.previous}`);
       });
     });
     expect(problems).toEqual([]);

@@ -30,7 +30,14 @@ describe('msoko catalog --json (kalar, the default)', () => {
     expect(cells().length).toBe(192);
     expect(new Set(cells().map((c) => c.key)).size).toBe(192);
     const inputs = new Set(exported.inputs.map((i) => i.id));
-    const referenced = cells().flatMap((c) => [...(c.inputs.numerator ?? []), ...(c.inputs.denominator ?? []), ...(c.inputs.sum ?? []), ...(c.inputs.second ?? []), c.inputs.flag ?? '', c.inputs.aux ?? '']);
+    const referenced = cells().flatMap((c) => [
+      ...(c.inputs.numerator ?? []),
+      ...(c.inputs.denominator ?? []),
+      ...(c.inputs.sum ?? []),
+      ...(c.inputs.second ?? []),
+      c.inputs.flag ?? '',
+      c.inputs.aux ?? '',
+    ]);
     expect(referenced.filter((id) => id !== '' && !inputs.has(id))).toEqual([]);
   });
 
@@ -50,7 +57,8 @@ describe('msoko catalog --json (kalar, the default)', () => {
         row.cells.forEach((c, i) => {
           if (c.target !== found.values[i]) differences.push(`${c.key}: «${c.target}» ≠ источник «${found.values[i] ?? '—'}»`);
         });
-        if (found.cellsAfterLabel !== row.cells.length) differences.push(`${app.number}/${row.id}: ${row.cells.length} ячеек, в источнике ${found.cellsAfterLabel}`);
+        if (found.cellsAfterLabel !== row.cells.length)
+          differences.push(`${app.number}/${row.id}: ${row.cells.length} ячеек, в источнике ${found.cellsAfterLabel}`);
         return undefined;
       });
     }
@@ -76,7 +84,9 @@ test('catalog --id tomarinsky prints another valid catalog', () => {
 describe('catalog --id nope', () => {
   test('exits 2 (wrong command) with a Russian message naming the catalogs, no stack trace', () => {
     const runs = [msoko(['catalog', '--id', 'nope', '--json']), msoko(['init', path.join(tmpdir(), `msoko-never-${process.pid}`), '--catalog', 'nope'])];
-    expect(runs.map((r) => [r.code, r.stdout, r.stderr])).toEqual(runs.map(() => [2, '', 'Ошибка: Каталог «nope» не найден. Доступны: kalar, tomarinsky, mosalsky\n']));
+    expect(runs.map((r) => [r.code, r.stdout, r.stderr])).toEqual(
+      runs.map(() => [2, '', 'Ошибка: Каталог «nope» не найден. Доступны: kalar, tomarinsky, mosalsky\n']),
+    );
   });
 
   test('fails with a Russian message and prints no JSON (today: exit 3)', () => {
@@ -93,7 +103,8 @@ test('msoko --help is in Russian and exits 0', () => {
   expect(r.stdout).toContain('Использование:');
   expect(r.stdout).toContain('Команды:');
   expect(r.stdout).toContain('Параметры:');
-  for (const cmd of ['catalog', 'init', 'generate', 'status', 'validate', 'consolidate', 'recommend', 'demo']) expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
+  for (const cmd of ['catalog', 'init', 'generate', 'status', 'validate', 'consolidate', 'recommend', 'demo'])
+    expect(r.stdout).toMatch(new RegExp(`^  ${cmd} `, 'm'));
   expect(r.stdout).not.toMatch(/Usage:|Options:|Commands:|display help/);
   const sub = msoko(['help', 'consolidate']);
   expect(sub.code).toBe(0);

@@ -33,7 +33,11 @@ test('demo exits 0 and prints the path of every file it made, all of which exist
   expect(printed.length).toBeGreaterThan(expected.length);
   expect(printed.filter((p) => !existsSync(p))).toEqual([]);
   expect(first.stdout).toContain('Готово. Откройте файлы в Excel, Word или LibreOffice.');
-  expect(readdirSync(path.join(dir, 'received')).sort()).toEqual(DEMO_SCHOOLS.filter((s) => s.id !== DEMO_SILENT_SCHOOL).map((s) => `${s.id}.xlsx`).sort());
+  expect(readdirSync(path.join(dir, 'received')).sort()).toEqual(
+    DEMO_SCHOOLS.filter((s) => s.id !== DEMO_SILENT_SCHOOL)
+      .map((s) => `${s.id}.xlsx`)
+      .sort(),
+  );
 });
 
 describe('the demo consolidation', () => {

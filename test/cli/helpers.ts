@@ -91,7 +91,10 @@ const missing = (tools: Tool[]): string | null => {
 export function withTools(tools: Tool[], title: string, body: () => void): void {
   const hint = missing(tools);
   if (hint === null) describe(title, body);
-  else if (CI) test(title, () => { throw new Error(`в CI нет нужного инструмента — ${hint}`); });
+  else if (CI)
+    test(title, () => {
+      throw new Error(`в CI нет нужного инструмента — ${hint}`);
+    });
   else test.skip(`${title} (пропущено — ${hint})`, () => undefined);
 }
 
@@ -99,7 +102,10 @@ export function withTools(tools: Tool[], title: string, body: () => void): void 
 export function toolTest(tools: Tool[], name: string, fn: () => void, timeout?: number): void {
   const hint = missing(tools);
   if (hint === null) test(name, fn, timeout);
-  else if (CI) test(name, () => { throw new Error(`в CI нет нужного инструмента — ${hint}`); });
+  else if (CI)
+    test(name, () => {
+      throw new Error(`в CI нет нужного инструмента — ${hint}`);
+    });
   else test.skip(`${name} (пропущено — ${hint})`, () => undefined);
 }
 

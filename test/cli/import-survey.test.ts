@@ -32,7 +32,10 @@ const STUDENTS_2: Row[] = [...many('s1', 'СОШ № 1', 4, 1), ...many('s3', 's
 const PARENTS: Row[] = [...many('s1', 'СОШ № 1', 9, 8), ...many('s2', 'ООШ с. Берёзовка', 6, 2)];
 
 function studentsCsv(rows: Row[]): string {
-  return csv([['Отметка времени', 'Образовательная организация', OVERALL, 'Что бы Вы изменили в школе?'], ...rows.map(([, typed, answer], i) => [stamp(i), typed, answer, i % 4 === 0 ? 'больше кружков, секций' : ''])]);
+  return csv([
+    ['Отметка времени', 'Образовательная организация', OVERALL, 'Что бы Вы изменили в школе?'],
+    ...rows.map(([, typed, answer], i) => [stamp(i), typed, answer, i % 4 === 0 ? 'больше кружков, секций' : '']),
+  ]);
 }
 
 /** Independent tally: Σ satisfied / Σ respondents per group, half up to one decimal by long division. */
@@ -127,7 +130,17 @@ describe('msoko import-survey', () => {
 
   test('a bad file or an unknown group: exit 2 with a Russian message, surveys.json untouched', () => {
     const before = readFileSync(path.join(dir, 'surveys.json'), 'utf8');
-    const bad = msoko(['import-survey', dir, write('Анкета обучающихся — не та.csv', csv([['Отметка времени', 'Класс', 'Оценка'], ['1', '5А', '5']]))]);
+    const bad = msoko([
+      'import-survey',
+      dir,
+      write(
+        'Анкета обучающихся — не та.csv',
+        csv([
+          ['Отметка времени', 'Класс', 'Оценка'],
+          ['1', '5А', '5'],
+        ]),
+      ),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^Ошибка: .*нет столбца «Образовательная организация»/);
     const noGroup = msoko(['import-survey', dir, write('answers.csv', studentsCsv(STUDENTS_2))]);
@@ -156,7 +169,11 @@ describe('msoko import-survey', () => {
     expect(result.schools.every((s) => s.status === 'missing')).toBe(true);
     expect(result.surveys.municipal).toEqual(expected({ students: [...STUDENTS_1, ...STUDENTS_2], parents: PARENTS }));
     expect(result.surveys.previous).toBeNull();
-    expect(result.surveys.schools.filter((s) => s.group === 'students').map((s) => [s.schoolId, s.respondents])).toEqual([['s1', 16], ['s2', 7], ['s3', 8]]);
+    expect(result.surveys.schools.filter((s) => s.group === 'students').map((s) => [s.schoolId, s.respondents])).toEqual([
+      ['s1', 16],
+      ['s2', 7],
+      ['s3', 8],
+    ]);
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(dir, 'out', 'appendices.xlsx'));
@@ -168,7 +185,10 @@ describe('msoko import-survey', () => {
     const prev = path.join(root, '2025', 'out');
     mkdirSync(prev, { recursive: true });
     copyFileSync(path.join(dir, 'out', 'appendices.json'), path.join(prev, 'appendices.json'));
-    const last = JSON.parse(readFileSync(path.join(prev, 'appendices.json'), 'utf8')) as { year: number; surveys: { municipal: { students: { share: number } } } };
+    const last = JSON.parse(readFileSync(path.join(prev, 'appendices.json'), 'utf8')) as {
+      year: number;
+      surveys: { municipal: { students: { share: number } } };
+    };
     last.year = 2025;
     last.surveys.municipal.students.share = 60;
     writeFileSync(path.join(prev, 'appendices.json'), JSON.stringify(last));

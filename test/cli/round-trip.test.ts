@@ -11,7 +11,24 @@ import { demoValues } from '../../src/core/demo/values';
 import { ConsolidationExportSchema } from '../../src/core/export/contract';
 import type { StatusRow } from '../../src/node/commands/status';
 import type { ValidationSummary } from '../../src/node/commands/validate';
-import { CALC, type CellInput, OPENPYXL, WRITER, fillByNames, formValues, hashes, msoko, msokoJson, school, tempDir, toPdf, toolTest, withTools, writeRegistry, zipCheck } from './helpers';
+import {
+  CALC,
+  type CellInput,
+  OPENPYXL,
+  WRITER,
+  fillByNames,
+  formValues,
+  hashes,
+  msoko,
+  msokoJson,
+  school,
+  tempDir,
+  toPdf,
+  toolTest,
+  withTools,
+  writeRegistry,
+  zipCheck,
+} from './helpers';
 import { expectedCell } from './oracle';
 
 const catalog = getCatalog('kalar');
@@ -35,7 +52,9 @@ withTools([OPENPYXL], 'офлайн-цикл init → generate → заполн�
     const campaign = JSON.parse(readFileSync(path.join(dir, 'campaign.json'), 'utf8')) as Record<string, unknown>;
     expect(campaign).toMatchObject({ year: 2026, municipality: 'Тестовый муниципальный округ', catalogId: 'kalar' });
     expect(typeof campaign.password).toBe('string');
-    const template = readFileSync(path.join(dir, 'schools.csv'), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    const template = readFileSync(path.join(dir, 'schools.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
     expect(template[0]).toBe('id,name,short_name,type,emails');
     expect(template.filter((l) => l.trim() !== '').length).toBeGreaterThan(1);
     expect(msoko(['init', dir]).code).toBe(2); // an existing campaign is never overwritten without --force
@@ -128,7 +147,11 @@ withTools([OPENPYXL], 'офлайн-цикл init → generate → заполн�
     [CALC, WRITER],
     'LibreOffice converts every .docx and out/appendices.xlsx to a non-empty PDF',
     () => {
-      const files = [...SCHOOLS.map((s) => path.join(out, 'recommendations', `${s.id}.docx`)), path.join(out, 'report.docx'), path.join(out, 'appendices.xlsx')];
+      const files = [
+        ...SCHOOLS.map((s) => path.join(out, 'recommendations', `${s.id}.docx`)),
+        path.join(out, 'report.docx'),
+        path.join(out, 'appendices.xlsx'),
+      ];
       const pdfs = toPdf(files, path.join(dir, 'pdf'));
       expect(pdfs.map((p) => [path.basename(p), existsSync(p) && statSync(p).size > 1000])).toEqual(pdfs.map((p) => [path.basename(p), true]));
       for (const p of pdfs) expect(readFileSync(p).subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -121,7 +121,10 @@ export function parse(grid: WorkbookGrid, expectedSchoolId: string | null = 'sos
 }
 
 /** Parse + validate: everything a school would be told about its file. */
-export function check(grid: WorkbookGrid, options: { expected?: string | null; previous?: Record<string, Value> | null; cat?: Catalog; year?: number } = {}): { sub: Submission; messages: Message[] } {
+export function check(
+  grid: WorkbookGrid,
+  options: { expected?: string | null; previous?: Record<string, Value> | null; cat?: Catalog; year?: number } = {},
+): { sub: Submission; messages: Message[] } {
   const cat = options.cat ?? catalog();
   const sub = parse(grid, options.expected === undefined ? 'sosh1' : options.expected, cat, options.year ?? YEAR);
   return { sub, messages: [...sub.messages, ...validateSubmission(sub, cat, options.previous ?? null)] };
@@ -177,7 +180,12 @@ export function expectLocated(m: Message | undefined, id: string, cat: Catalog =
   const msg = m as Message;
   const at = positionOf(id, cat);
   const label = indicatorLabels(cat)(inputOf(id, cat));
-  expect({ sheet: msg.sheet, cell: msg.cell, inputId: msg.inputId, indicator: msg.indicator }).toEqual({ sheet: at.sheet, cell: a1(at.row, at.col), inputId: id, indicator: label });
+  expect({ sheet: msg.sheet, cell: msg.cell, inputId: msg.inputId, indicator: msg.indicator }).toEqual({
+    sheet: at.sheet,
+    cell: a1(at.row, at.col),
+    inputId: id,
+    indicator: label,
+  });
   const text = formatMessage(msg);
   expect(text).toMatch(/лист/i);
   expect(text).toContain(`«${at.sheet}»`);

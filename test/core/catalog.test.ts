@@ -36,7 +36,8 @@ describe('kalar catalog expansion', () => {
 
   test('every cell refers only to inputs that exist, and every whole/derived/applicableIf reference exists', () => {
     const ids = new Set(kalar.inputs.map((i) => i.id));
-    for (const cell of kalar.cells) for (const ref of refsOf(cell)) expect({ cell: cell.key, ref, exists: ids.has(ref) }).toEqual({ cell: cell.key, ref, exists: true });
+    for (const cell of kalar.cells)
+      for (const ref of refsOf(cell)) expect({ cell: cell.key, ref, exists: ids.has(ref) }).toEqual({ cell: cell.key, ref, exists: true });
     for (const input of kalar.inputs) {
       for (const ref of [input.whole, input.applicableIf, ...(input.derived ?? [])]) if (ref) expect(ids.has(ref)).toBe(true);
     }
@@ -64,7 +65,10 @@ describe('kalar catalog expansion', () => {
   });
 
   test('exactly the D9 cells are quarantined: no target, a note', () => {
-    const quarantined = kalar.cells.filter((c) => c.quarantine !== null).map((c) => c.key).sort();
+    const quarantined = kalar.cells
+      .filter((c) => c.quarantine !== null)
+      .map((c) => c.key)
+      .sort();
     const rows = (app: number, n: number, col: string): string[] => Array.from({ length: n }, (_, i) => `A${app}.R${i + 1}.${col}`);
     const expected = [...rows(1, 4, 'C4'), 'A2.R2.C1', ...rows(2, 8, 'C5'), ...rows(2, 8, 'C7'), 'A5.R1.C2.SOO', 'A6.R1.C2.SOO', 'A10.R1.C4'].sort();
     expect(quarantined).toEqual(expected);
@@ -82,7 +86,11 @@ describe('kalar catalog expansion', () => {
   });
 
   test('polarity: lower only for A5.C1 and A5.C3; context for A5.C2.*, A6.C1, A6.C2.*', () => {
-    const by = (p: Polarity): string[] => kalar.cells.filter((c) => c.polarity === p).map((c) => c.key).sort();
+    const by = (p: Polarity): string[] =>
+      kalar.cells
+        .filter((c) => c.polarity === p)
+        .map((c) => c.key)
+        .sort();
     expect(by('lower')).toEqual(['A5.R1.C1', 'A5.R1.C3']);
     expect(by('context')).toEqual(['A5.R1.C2.NOO', 'A5.R1.C2.OOO', 'A5.R1.C2.SOO', 'A6.R1.C1', 'A6.R1.C2.NOO', 'A6.R1.C2.OOO', 'A6.R1.C2.SOO'].sort());
     for (const c of kalar.cells.filter((x) => x.polarity === 'context')) expect(c.target).toBeNull();
@@ -173,11 +181,19 @@ describe('expandCatalog rejects a bad catalog with a Russian message', () => {
     ['missing field', () => bad((raw) => delete raw.title), [/^Каталог показателей не прошёл проверку/, /title/]],
     ['bad input id', () => bad((raw) => ((raw.profile[0] as Record<string, unknown>).id = 'p-noo')), [/profile\.0\.id/, /заглавные латинские буквы/]],
     ['not a catalog at all', () => 'kalar', [/^Каталог показателей не прошёл проверку/]],
-    ['wrong number of target rows', () => bad((raw) => raw.appendices[0]?.columns[0]?.targets.pop()), [/^Каталог «kalar» противоречив/, /Приложение 1, C1: целевых строк 3, а строк таблицы 4/]],
+    [
+      'wrong number of target rows',
+      () => bad((raw) => raw.appendices[0]?.columns[0]?.targets.pop()),
+      [/^Каталог «kalar» противоречив/, /Приложение 1, C1: целевых строк 3, а строк таблицы 4/],
+    ],
     ['wrong number of part targets', () => bad((raw) => raw.appendices[0]?.columns[1]?.targets[0]?.pop()), [/R1\.C2: значений 2, а подграф 3/]],
     ['reference to an unknown input (whole)', () => bad((raw) => ((raw.profile[5] as Record<string, unknown>).whole = 'P_NONE')), [/P_CLT: нет поля «P_NONE»/]],
     ['reference to an unknown input (denominator)', () => bad((raw) => (measure(raw, 2, 3).denominator = 'P_GHOST')), [/нет поля «P_GHOST»/]],
-    ['unreadable reference value', () => bad((raw) => ((raw.appendices[2]?.columns[0]?.targets[0] as unknown[])[0] = 'четыре')), [/A3\.R1\.C1: «четыре»: не удалось прочитать/]],
+    [
+      'unreadable reference value',
+      () => bad((raw) => ((raw.appendices[2]?.columns[0]?.targets[0] as unknown[])[0] = 'четыре')),
+      [/A3\.R1\.C1: «четыре»: не удалось прочитать/],
+    ],
   ])('%s', (_name, make, patterns) => {
     const text = rejection(make());
     expect(text).toMatch(CYRILLIC);

@@ -13,16 +13,58 @@ const valuesOf = (patch: Record<string, Value>): Record<string, Value> => withDe
 
 /** Three schools with numbers small enough to check by hand. */
 const A: Record<string, Value> = {
-  P_NOO: 100, P_OOO: 0, P_SOO: 0, A1_R1_C2_NOO: 90, A1_R1_C1: true, A1_C4: true, A3_C1: true, A3_C3: 1, A7_C3: 5,
-  A5_C1: 4, A6_C3_FAM: 10, A6_C3_CHI: 20, B5_CWL: 0, A5_C9: 0, P_NNR_NOO: 0, A7_C2_NOO: null, EV_A1_R1: 'https://a.ru/r1',
+  P_NOO: 100,
+  P_OOO: 0,
+  P_SOO: 0,
+  A1_R1_C2_NOO: 90,
+  A1_R1_C1: true,
+  A1_C4: true,
+  A3_C1: true,
+  A3_C3: 1,
+  A7_C3: 5,
+  A5_C1: 4,
+  A6_C3_FAM: 10,
+  A6_C3_CHI: 20,
+  B5_CWL: 0,
+  A5_C9: 0,
+  P_NNR_NOO: 0,
+  A7_C2_NOO: null,
+  EV_A1_R1: 'https://a.ru/r1',
 };
 const B: Record<string, Value> = {
-  P_NOO: 10, P_OOO: 0, P_SOO: 0, A1_R1_C2_NOO: 1, A1_R1_C1: false, A1_C4: false, A3_C1: true, A3_C3: 2, A7_C3: 10,
-  A5_C1: 3, A6_C3_FAM: 10, A6_C3_CHI: 20, B5_CWL: 0, A5_C9: null, P_NNR_NOO: 0, EV_A1_SCHOOL: 'https://b.ru/school',
+  P_NOO: 10,
+  P_OOO: 0,
+  P_SOO: 0,
+  A1_R1_C2_NOO: 1,
+  A1_R1_C1: false,
+  A1_C4: false,
+  A3_C1: true,
+  A3_C3: 2,
+  A7_C3: 10,
+  A5_C1: 3,
+  A6_C3_FAM: 10,
+  A6_C3_CHI: 20,
+  B5_CWL: 0,
+  A5_C9: null,
+  P_NNR_NOO: 0,
+  EV_A1_SCHOOL: 'https://b.ru/school',
 };
 const C: Record<string, Value> = {
-  P_NOO: 40, P_OOO: 0, P_SOO: 0, A1_R1_C2_NOO: 20, A1_R1_C1: null, A1_C4: true, A3_C1: false, A3_C3: null, A7_C3: 6,
-  A5_C1: 2, A6_C3_FAM: 9, A6_C3_CHI: 19, B5_CWL: 0, A5_C9: 0, P_NNR_NOO: 0,
+  P_NOO: 40,
+  P_OOO: 0,
+  P_SOO: 0,
+  A1_R1_C2_NOO: 20,
+  A1_R1_C1: null,
+  A1_C4: true,
+  A3_C1: false,
+  A3_C3: null,
+  A7_C3: 6,
+  A5_C1: 2,
+  A6_C3_FAM: 9,
+  A6_C3_CHI: 19,
+  B5_CWL: 0,
+  A5_C9: 0,
+  P_NNR_NOO: 0,
 };
 const three = (patch: Partial<Record<'a' | 'b' | 'c', Record<string, Value>>> = {}): SchoolOutcome[] => [
   outcome(school('sosh1'), valuesOf({ ...A, ...patch.a })),
@@ -96,7 +138,10 @@ describe('municipal values, computed by hand', () => {
 
   test('evidence: a row lists its own links and the school-scope ones', () => {
     const rows = result.appendices[0]?.rows ?? [];
-    expect(rows[0]?.evidence).toEqual([{ schoolId: 'sosh1', url: 'https://a.ru/r1' }, { schoolId: 'sosh2', url: 'https://b.ru/school' }]);
+    expect(rows[0]?.evidence).toEqual([
+      { schoolId: 'sosh1', url: 'https://a.ru/r1' },
+      { schoolId: 'sosh2', url: 'https://b.ru/school' },
+    ]);
     expect(rows[1]?.evidence).toEqual([{ schoolId: 'sosh2', url: 'https://b.ru/school' }]);
   });
 });
@@ -105,7 +150,12 @@ describe('targets, previous year, coverage', () => {
   test('campaign target overrides replace the source value and lift the quarantine', () => {
     const r = run(three(), { 'A1.R1.C1': 'Не < 40', 'A1.R2.C4': '50' });
     expect(cellOf(r, 'A1.R1.C1')).toMatchObject({ target: 'Не < 40', targetRule: { op: '>=', on: 'value', value: 40, second: null }, achieved: true });
-    expect(cellOf(r, 'A1.R2.C4')).toMatchObject({ target: '50', quarantine: null, targetRule: { op: '>=', on: 'value', value: 50, second: null }, achieved: true });
+    expect(cellOf(r, 'A1.R2.C4')).toMatchObject({
+      target: '50',
+      quarantine: null,
+      targetRule: { op: '>=', on: 'value', value: 50, second: null },
+      achieved: true,
+    });
     expect(cellOf(r, 'A1.R1.C4')).toMatchObject({ target: '4', targetRule: null, achieved: null });
     expect(formatAchieved(cellOf(r, 'A1.R1.C4'))).toBe('цель не утверждена');
   });
@@ -132,11 +182,20 @@ describe('targets, previous year, coverage', () => {
 
   test('rejected and missing schools are excluded, the result is marked incomplete, every school is listed', () => {
     const huge = valuesOf({ ...A, P_NOO: 1000, A1_R1_C2_NOO: 0, A3_C3: 500 });
-    const rejected = { ...outcome(school('sosh3'), huge, 'rejected'), messages: [{ severity: 'error' as const, code: 'x', sheet: 'S', cell: 'D4', inputId: 'A3_C3', indicator: 'I', text: 'плохо' }] };
+    const rejected = {
+      ...outcome(school('sosh3'), huge, 'rejected'),
+      messages: [{ severity: 'error' as const, code: 'x', sheet: 'S', cell: 'D4', inputId: 'A3_C3', indicator: 'I', text: 'плохо' }],
+    };
     const r = run([...three(), rejected, outcome(school('gimn'), null, 'missing')]);
     expect(cellOf(r, 'A1.R1.C2.NOO')).toMatchObject({ value: 74, n: 3, complete: false });
     expect(cellOf(r, 'A3.R1.C3')).toMatchObject({ value: 3, complete: false });
-    expect(r.schools.map((s) => [s.id, s.status])).toEqual([['sosh1', 'accepted'], ['sosh2', 'accepted'], ['oosh1', 'accepted'], ['sosh3', 'rejected'], ['gimn', 'missing']]);
+    expect(r.schools.map((s) => [s.id, s.status])).toEqual([
+      ['sosh1', 'accepted'],
+      ['sosh2', 'accepted'],
+      ['oosh1', 'accepted'],
+      ['sosh3', 'rejected'],
+      ['gimn', 'missing'],
+    ]);
     expect(r.schools[3]?.messages).toEqual([{ severity: 'error', sheet: 'S', cell: 'D4', inputId: 'A3_C3', indicator: 'I', text: 'плохо' }]);
     expect(ConsolidationExportSchema.safeParse(r).success).toBe(true);
   });
@@ -176,7 +235,14 @@ describe('helpers', () => {
     expect(describeStats([1, 2, 4, 10])).toEqual({ n: 4, min: 1, median: 3, mean: 4.3, max: 10 });
   });
 
-  test.each<[number, number]>([[74, 74], [66.666, 66.7], [1.25, 1.3], [-1.26, -1.3], [0.05, 0.1], [2.449, 2.4]])('round1(%p) = %p', (n, r) => {
+  test.each<[number, number]>([
+    [74, 74],
+    [66.666, 66.7],
+    [1.25, 1.3],
+    [-1.26, -1.3],
+    [0.05, 0.1],
+    [2.449, 2.4],
+  ])('round1(%p) = %p', (n, r) => {
     expect(round1(n)).toBe(r);
   });
 

@@ -30,8 +30,19 @@ function overlaps(merges: MergeSpec[]): [MergeSpec, MergeSpec][] {
 
 describe('merge overlap checker', () => {
   test('finds overlapping merges and ignores adjacent ones', () => {
-    expect(overlaps([{ row: 1, col: 1, rows: 2, cols: 2 }, { row: 2, col: 2, rows: 1, cols: 1 }])).toHaveLength(1);
-    expect(overlaps([{ row: 1, col: 1, rows: 2, cols: 2 }, { row: 3, col: 1, rows: 1, cols: 5 }, { row: 1, col: 3, rows: 2, cols: 1 }])).toHaveLength(0);
+    expect(
+      overlaps([
+        { row: 1, col: 1, rows: 2, cols: 2 },
+        { row: 2, col: 2, rows: 1, cols: 1 },
+      ]),
+    ).toHaveLength(1);
+    expect(
+      overlaps([
+        { row: 1, col: 1, rows: 2, cols: 2 },
+        { row: 3, col: 1, rows: 1, cols: 5 },
+        { row: 1, col: 3, rows: 2, cols: 1 },
+      ]),
+    ).toHaveLength(0);
   });
 });
 
@@ -81,7 +92,10 @@ describe('school workbook layout', () => {
       const sheet = sheetNamed(plan.sheet);
       for (const line of plan.lines) {
         if (!line.input) continue;
-        expect({ at: `${plan.sheet}!G${line.row}`, code: cellAt(sheet, line.row, COL.code)?.value }).toEqual({ at: `${plan.sheet}!G${line.row}`, code: line.input.id });
+        expect({ at: `${plan.sheet}!G${line.row}`, code: cellAt(sheet, line.row, COL.code)?.value }).toEqual({
+          at: `${plan.sheet}!G${line.row}`,
+          code: line.input.id,
+        });
         if (line.input.derived) expect(cellAt(sheet, line.row, COL.value)?.formula).toMatch(/^SUM\(/);
       }
     }
@@ -102,21 +116,29 @@ describe('school workbook layout', () => {
   });
 
   test('a self-check formula sits beside every input; part inputs refer to their whole, gated flags to their gate', () => {
-    const where = (p: Position, from: string): string => (p.sheet === from ? `$${a1(p.row, p.col).replace(/(\d+)$/, '$$$1')}` : sheetRef(p.sheet, p.row, p.col));
+    const where = (p: Position, from: string): string =>
+      p.sheet === from ? `$${a1(p.row, p.col).replace(/(\d+)$/, '$$$1')}` : sheetRef(p.sheet, p.row, p.col);
     for (const input of kalar.inputs.filter((i) => !i.derived)) {
       const at = layout.positions.get(input.id) as Position;
       const formula = cellAt(sheetNamed(at.sheet), at.row, COL.check)?.formula;
       expect({ id: input.id, has: typeof formula === 'string' }).toEqual({ id: input.id, has: true });
       expect(formula).toContain(a1(at.row, at.col));
       const ref = input.whole ?? input.applicableIf;
-      if (ref) expect({ id: input.id, refersToWhole: (formula as string).includes(where(layout.positions.get(ref) as Position, at.sheet)) }).toEqual({ id: input.id, refersToWhole: true });
+      if (ref)
+        expect({ id: input.id, refersToWhole: (formula as string).includes(where(layout.positions.get(ref) as Position, at.sheet)) }).toEqual({
+          id: input.id,
+          refersToWhole: true,
+        });
     }
     const a3c4 = layout.positions.get('A3_C4') as Position;
     expect(cellAt(sheetNamed('Приложение 3'), a3c4.row, COL.check)?.formula).toContain(`'Сведения об ОО'!$D$`);
   });
 
   test('the cross-checks appear as «К» lines on the sheet of their total', () => {
-    const checksOn = (name: string): string[] => sheetNamed(name).cells.filter((c) => c.col === COL.code && c.style === 'code' && /^A\d+-/.test(String(c.value))).map((c) => String(c.value));
+    const checksOn = (name: string): string[] =>
+      sheetNamed(name)
+        .cells.filter((c) => c.col === COL.code && c.style === 'code' && /^A\d+-/.test(String(c.value)))
+        .map((c) => String(c.value));
     expect(checksOn('Приложение 6')).toEqual(['A6-levels']);
     expect(checksOn('Приложение 5')).toEqual(['A5-pdn', 'A5-school']);
     expect(checksOn('Приложение 1')).toEqual(['A4-A1-volunteers']);

@@ -18,17 +18,25 @@ const run = (outcomes: SchoolOutcome[]): ConsolidationExport => consolidate({ ca
 
 /** A municipality: each registry school accepted with demo values of its own seed, rejected or missing. */
 const municipality = fc
-  .array(fc.record({ seed: fc.nat(), status: fc.constantFrom<SchoolStatus>('accepted', 'accepted', 'accepted', 'rejected', 'missing') }), { minLength: REGISTRY.length, maxLength: REGISTRY.length })
-  .map((plan) => plan.map(({ seed, status }, i) => {
-    const s = REGISTRY[i] as School;
-    return outcome(s, status === 'missing' ? null : demoValues(kalar, s, REGISTRY.length, seed), status);
-  }));
+  .array(fc.record({ seed: fc.nat(), status: fc.constantFrom<SchoolStatus>('accepted', 'accepted', 'accepted', 'rejected', 'missing') }), {
+    minLength: REGISTRY.length,
+    maxLength: REGISTRY.length,
+  })
+  .map((plan) =>
+    plan.map(({ seed, status }, i) => {
+      const s = REGISTRY[i] as School;
+      return outcome(s, status === 'missing' ? null : demoValues(kalar, s, REGISTRY.length, seed), status);
+    }),
+  );
 
 /** The result without what legitimately follows the input order: the list of schools and the order of evidence links. */
 const orderFree = (r: ConsolidationExport) => ({
   ...r,
   schools: [...r.schools].sort((a, b) => a.id.localeCompare(b.id)),
-  appendices: r.appendices.map((a) => ({ ...a, rows: a.rows.map((row) => ({ ...row, evidence: [...row.evidence].sort((x, y) => `${x.schoolId} ${x.url}`.localeCompare(`${y.schoolId} ${y.url}`)) })) })),
+  appendices: r.appendices.map((a) => ({
+    ...a,
+    rows: a.rows.map((row) => ({ ...row, evidence: [...row.evidence].sort((x, y) => `${x.schoolId} ${x.url}`.localeCompare(`${y.schoolId} ${y.url}`)) })),
+  })),
 });
 
 const allCells = (r: ConsolidationExport) => r.appendices.flatMap((a) => a.rows.flatMap((row) => row.cells));
@@ -45,7 +53,8 @@ describe('consolidation properties', () => {
   });
 
   test('(2) every ratio cell is round1(100·Σnumerators/Σdenominators) over the accepted schools', () => {
-    const sum = (values: Record<string, Value>, ids: string[] | undefined): number => (ids ?? []).reduce((s, id) => s + (typeof values[id] === 'number' ? (values[id] as number) : 0), 0);
+    const sum = (values: Record<string, Value>, ids: string[] | undefined): number =>
+      (ids ?? []).reduce((s, id) => s + (typeof values[id] === 'number' ? (values[id] as number) : 0), 0);
     fc.assert(
       fc.property(municipality, (outcomes) => {
         const r = run(outcomes);
@@ -69,7 +78,10 @@ describe('consolidation properties', () => {
       fc.property(municipality, fc.array(fc.boolean(), { minLength: 1 }), fc.array(fc.nat({ max: 50 }), { minLength: 1 }), (outcomes, flags, events) => {
         const others = outcomes.filter((o) => o.school.id !== zeroSchool.id);
         const zero = zeroStudentValues(flags, events);
-        const shares = (r: ConsolidationExport) => allCells(r).filter((c) => c.aggregate === 'ratio' || c.aggregate === 'countRatio').map((c) => [c.key, c.value, c.count]);
+        const shares = (r: ConsolidationExport) =>
+          allCells(r)
+            .filter((c) => c.aggregate === 'ratio' || c.aggregate === 'countRatio')
+            .map((c) => [c.key, c.value, c.count]);
         expect(shares(run([...others, outcome(zeroSchool, zero)]))).toEqual(shares(run(others)));
       }),
       { numRuns: 25 },
@@ -84,8 +96,16 @@ describe('consolidation properties', () => {
 
   test('(6) consolidate never throws on arbitrary accepted value maps', () => {
     const ids = kalar.inputs.map((i) => i.id);
-    const anyValue: fc.Arbitrary<Value> = fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.double(), fc.boolean(), fc.string({ maxLength: 5 }), fc.constant(null));
-    const school = fc.array(anyValue, { minLength: ids.length, maxLength: ids.length }).map((vs) => Object.fromEntries(ids.map((id, i) => [id, vs[i] ?? null])));
+    const anyValue: fc.Arbitrary<Value> = fc.oneof(
+      fc.integer({ min: -5, max: 2000 }),
+      fc.double(),
+      fc.boolean(),
+      fc.string({ maxLength: 5 }),
+      fc.constant(null),
+    );
+    const school = fc
+      .array(anyValue, { minLength: ids.length, maxLength: ids.length })
+      .map((vs) => Object.fromEntries(ids.map((id, i) => [id, vs[i] ?? null])));
     fc.assert(
       fc.property(fc.array(school, { minLength: 0, maxLength: 6 }), (maps) => {
         const outcomes = maps.map((values, i) => outcome(REGISTRY[i] as School, values));
@@ -126,7 +146,11 @@ describe('parse(render(values)) round-trips', () => {
   test('(4a) arbitrary counts, flags and links come back unchanged', () => {
     const typed = kalar.inputs.filter((i) => !i.derived);
     const valueFor = (kind: string): fc.Arbitrary<Value> =>
-      kind === 'flag' ? fc.option(fc.boolean(), { nil: null }) : kind === 'url' ? fc.option(fc.webUrl({ validSchemes: ['http', 'https'] }), { nil: null }) : fc.option(fc.nat({ max: MAX_PLAUSIBLE }), { nil: null });
+      kind === 'flag'
+        ? fc.option(fc.boolean(), { nil: null })
+        : kind === 'url'
+          ? fc.option(fc.webUrl({ validSchemes: ['http', 'https'] }), { nil: null })
+          : fc.option(fc.nat({ max: MAX_PLAUSIBLE }), { nil: null });
     fc.assert(
       fc.property(fc.tuple(...typed.map((i) => valueFor(i.kind))), (vs) => {
         const values = Object.fromEntries(typed.map((input, i) => [input.id, vs[i] ?? null]));
@@ -166,7 +190,13 @@ describe('fuzz: parsing never throws', () => {
     sheets: fc.array(fc.record({ name: sheetName, values: fc.array(fc.array(cellValue, { maxLength: 8 }), { maxLength: 30 }) }), { maxLength: 6 }),
   });
   const base = filled(school('sosh1'), 3).grid;
-  const edit = fc.record({ sheet: fc.nat(), row: fc.nat({ max: 120 }), col: fc.nat({ max: 8 }), value: cellValue, op: fc.constantFrom('set', 'set', 'insert', 'delete', 'rename') });
+  const edit = fc.record({
+    sheet: fc.nat(),
+    row: fc.nat({ max: 120 }),
+    col: fc.nat({ max: 8 }),
+    value: cellValue,
+    op: fc.constantFrom('set', 'set', 'insert', 'delete', 'rename'),
+  });
   const damaged: fc.Arbitrary<WorkbookGrid> = fc.array(edit, { maxLength: 25 }).map((edits) => {
     const grid = cloneGrid(base);
     for (const e of edits) {
@@ -201,7 +231,11 @@ describe('fuzz: parsing never throws', () => {
 
   test('BUG: a cell holding an object with no string form (null prototype, non-callable toString) does not crash the parser', () => {
     for (const raw of [Object.create(null) as unknown, { toString: 1 }]) {
-      for (const [sheet, row, col] of [['Служебный', 1, 0], ['Приложение 3', 4, 6], ['Приложение 3', 4, 3]] as const) {
+      for (const [sheet, row, col] of [
+        ['Служебный', 1, 0],
+        ['Приложение 3', 4, 6],
+        ['Приложение 3', 4, 3],
+      ] as const) {
         const grid = cloneGrid(base);
         ((grid.sheets.find((s) => s.name === sheet)?.values[row] ?? []) as unknown[])[col] = raw;
         expect(() => parse(grid)).not.toThrow();

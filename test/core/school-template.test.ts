@@ -44,7 +44,7 @@ describe('the school workbook depends on the school only through its texts', () 
     expect(isProbeOf(probe, mine, { ...school, name: 'Другая' })).toBe(false);
   });
 
-  test('the template file with the school-specific cells written is the school\'s own layout (the Google path)', () => {
+  test("the template file with the school-specific cells written is the school's own layout (the Google path)", () => {
     const catalog = getCatalog('kalar');
     const school: School = { id: 'sosh-7', name: 'МБОУ «СОШ № 7» & <ко>', shortName: 'СОШ № 7', type: 'ООШ', emails: [] };
     const template = schoolWorkbookLayout(catalog, DEMO_CAMPAIGN, TEMPLATE_SCHOOL).workbook;
@@ -60,4 +60,3 @@ describe('the school workbook depends on the school only through its texts', () 
     expect(cells.length).toBeLessThan(40);
   });
 });
-

@@ -8,13 +8,27 @@ import { parseCsvRows } from '../../src/core/csv';
 import { demoSurveyRows } from '../../src/core/survey/demo';
 import { surveySheet } from '../../src/core/survey/present';
 import { type SurveyImport, emptySurveys, mergeImport, surveyExport } from '../../src/core/survey/store';
-import { SATISFIED, SURVEY_ANSWERS, SURVEY_OVERALL_QUESTION, SURVEY_SCHOOL_QUESTION, type SurveyResponse, aggregateSurvey, shareOf } from '../../src/core/survey/survey';
+import {
+  SATISFIED,
+  SURVEY_ANSWERS,
+  SURVEY_OVERALL_QUESTION,
+  SURVEY_SCHOOL_QUESTION,
+  type SurveyResponse,
+  aggregateSurvey,
+  shareOf,
+} from '../../src/core/survey/survey';
 import { REGISTRY, campaign, catalog, demoOutcomes } from './builders';
 
 const [FULL, RATHER, RATHER_NOT, NOT, UNSURE] = SURVEY_ANSWERS;
 const registry: School[] = [
   { id: 'a', name: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1»', shortName: 'СОШ № 1', type: 'СОШ', emails: [] },
-  { id: 'b', name: 'Муниципальное казённое общеобразовательное учреждение «Основная школа с. Берёзовка»', shortName: 'ООШ с. Берёзовка', type: 'ООШ', emails: [] },
+  {
+    id: 'b',
+    name: 'Муниципальное казённое общеобразовательное учреждение «Основная школа с. Берёзовка»',
+    shortName: 'ООШ с. Берёзовка',
+    type: 'ООШ',
+    emails: [],
+  },
 ];
 const r = (school: string, overall: string, group: SurveyResponse['group'] = 'students'): SurveyResponse => ({ group, school, overall });
 
@@ -53,7 +67,12 @@ describe('aggregateSurvey', () => {
 
   test('school names match case- and ё-insensitively, by short name, code or full name', () => {
     const res = aggregateSurvey(
-      [r('ооШ С. березовка', FULL), r('  ООШ   с. Берёзовка ', NOT), r('B', RATHER), r('муниципальное казённое общеобразовательное учреждение «основная школа с. березовка»', FULL)],
+      [
+        r('ооШ С. березовка', FULL),
+        r('  ООШ   с. Берёзовка ', NOT),
+        r('B', RATHER),
+        r('муниципальное казённое общеобразовательное учреждение «основная школа с. березовка»', FULL),
+      ],
       registry,
     );
     expect(res.skipped).toEqual([]);
@@ -61,7 +80,10 @@ describe('aggregateSurvey', () => {
   });
 
   test('empty answers and answers off the scale are skipped with the reason; answers match ё-insensitively', () => {
-    const res = aggregateSurvey([r('СОШ № 1', ''), r('СОШ № 1', '   '), r('СОШ № 1', 'Отлично'), r('СОШ № 1', 'полностью удовлетворен(а)'), { ...r('СОШ № 1', ''), line: 17 }], registry);
+    const res = aggregateSurvey(
+      [r('СОШ № 1', ''), r('СОШ № 1', '   '), r('СОШ № 1', 'Отлично'), r('СОШ № 1', 'полностью удовлетворен(а)'), { ...r('СОШ № 1', ''), line: 17 }],
+      registry,
+    );
     expect(res.schools).toEqual([{ schoolId: 'a', group: 'students', respondents: 1, satisfied: 1 }]);
     expect(res.skipped.map((s) => s.row)).toEqual([2, 3, 4, 17]);
     expect(res.skipped[0]?.reason).toMatch(/нет ответа/);
@@ -69,7 +91,18 @@ describe('aggregateSurvey', () => {
   });
 
   test('shares round half up to one decimal', () => {
-    for (const [s, n] of [[1, 8], [1, 16], [2, 3], [1, 3], [7, 40], [1, 2000], [0, 5], [5, 5], [0, 0]] as const) expect(shareOf(s, n)).toBe(expectedShare(s, n));
+    for (const [s, n] of [
+      [1, 8],
+      [1, 16],
+      [2, 3],
+      [1, 3],
+      [7, 40],
+      [1, 2000],
+      [0, 5],
+      [5, 5],
+      [0, 0],
+    ] as const)
+      expect(shareOf(s, n)).toBe(expectedShare(s, n));
     expect(SATISFIED.has(FULL) && SATISFIED.has(RATHER) && !SATISFIED.has(UNSURE)).toBe(true);
   });
 });
@@ -78,7 +111,9 @@ describe('CSV of a Google Form', () => {
   const head = `Отметка времени,${SURVEY_SCHOOL_QUESTION},"${SURVEY_OVERALL_QUESTION}",Что бы Вы изменили?`;
 
   test('rows keep the line they start on (BOM, CRLF, a quoted field over two lines)', () => {
-    const rows = parseCsvRows(`\uFEFF${head}\r\n01.10.2026 10:00:00,СОШ № 1,${FULL},"много\r\nкружков"\r\n\r\n02.10.2026 11:00:00,"ООШ с. Берёзовка",${NOT},""\r\n`);
+    const rows = parseCsvRows(
+      `\uFEFF${head}\r\n01.10.2026 10:00:00,СОШ № 1,${FULL},"много\r\nкружков"\r\n\r\n02.10.2026 11:00:00,"ООШ с. Берёзовка",${NOT},""\r\n`,
+    );
     expect(rows.map((x) => x.line)).toEqual([1, 2, 5]);
     expect(rows[1]?.fields[3]).toBe('много\r\nкружков');
     expect(rows[0]?.fields[0]).toBe('Отметка времени');
@@ -89,7 +124,11 @@ describe('CSV of a Google Form', () => {
     expect(byName.groupSource).toBe('file');
     expect(byName.responses).toEqual([{ group: 'parents', school: 'СОШ № 1', overall: FULL, line: 2 }]);
     expect(responsesFromCsv(`${head}\n1,СОШ № 1,${FULL},\n`, 'Анкета родителей.csv', 'students').responses[0]?.group).toBe('students');
-    const roles = responsesFromCsv(`Отметка времени,Вы —,ОО*,"${SURVEY_OVERALL_QUESTION}"\n1,Обучающийся,СОШ № 1,${FULL}\n2,Родитель (законный представитель),СОШ № 1,${NOT}\n3,,СОШ № 1,${NOT}\n`, 'form.csv', null);
+    const roles = responsesFromCsv(
+      `Отметка времени,Вы —,ОО*,"${SURVEY_OVERALL_QUESTION}"\n1,Обучающийся,СОШ № 1,${FULL}\n2,Родитель (законный представитель),СОШ № 1,${NOT}\n3,,СОШ № 1,${NOT}\n`,
+      'form.csv',
+      null,
+    );
     expect(roles.groupSource).toBe('column');
     expect(roles.responses.map((x) => x.group)).toEqual(['students', 'parents']);
     expect(roles.skipped).toEqual([{ row: 4, reason: 'не указано, кто заполнял анкету (обучающийся или родитель)' }]);
@@ -132,7 +171,10 @@ describe('surveys.json and the consolidation', () => {
   });
 
   test('the export keeps registry schools only and carries last year’s municipal shares', () => {
-    const store = mergeImport(mergeImport(emptySurveys(2026), entry('s.csv', 'students', 10, 7)), { ...entry('s.csv', 'parents', 3, 3), schools: [{ schoolId: 'gone', respondents: 3, satisfied: 3 }] });
+    const store = mergeImport(mergeImport(emptySurveys(2026), entry('s.csv', 'students', 10, 7)), {
+      ...entry('s.csv', 'parents', 3, 3),
+      schools: [{ schoolId: 'gone', respondents: 3, satisfied: 3 }],
+    });
     const exp = surveyExport(store, registry, null);
     expect(exp.municipal.students).toEqual({ respondents: 10, satisfied: 7, share: 70 });
     expect(exp.municipal.parents.respondents).toBe(0);
@@ -143,14 +185,19 @@ describe('surveys.json and the consolidation', () => {
   test('the report section names no school, says how many answered and shows the dynamics', () => {
     const core = consolidate({ catalog: catalog(), campaign: campaign(), outcomes: demoOutcomes(4), previous: null });
     const rows = demoSurveyRows(REGISTRY, 'students', 2026, 11);
-    const res = aggregateSurvey(rows.slice(1).map((x) => r(x[1] ?? '', x[2] ?? '')), REGISTRY);
+    const res = aggregateSurvey(
+      rows.slice(1).map((x) => r(x[1] ?? '', x[2] ?? '')),
+      REGISTRY,
+    );
     const surveys: SurveysExport = {
       ...surveyExport({ year: 2026, imports: [], schools: res.schools }, REGISTRY, null),
       previous: { students: { respondents: 100, satisfied: 60, share: 60 }, parents: { respondents: 0, satisfied: 0, share: null } },
     };
     const result = ConsolidationExportSchema.parse({ ...core, surveys });
     const doc = municipalReport(catalog(), campaign(), result);
-    const text = doc.blocks.map((b: Block) => (b.type === 'table' ? [...b.header, ...b.rows.flat()].join(' ') : b.type === 'bullets' ? b.items.join(' ') : b.text)).join('\n');
+    const text = doc.blocks
+      .map((b: Block) => (b.type === 'table' ? [...b.header, ...b.rows.flat()].join(' ') : b.type === 'bullets' ? b.items.join(' ') : b.text))
+      .join('\n');
     expect(text).toContain('Удовлетворённость обучающихся и родителей');
     expect(text).toContain(`обучающихся — ${res.municipal.students.respondents}`);
     expect(text).toContain(`${String(res.municipal.students.share).replace('.', ',')} %`);

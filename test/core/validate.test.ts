@@ -185,7 +185,12 @@ describe('the stamp', () => {
   });
 
   test('a file without the service sheet is an error for the whole file', () => {
-    const grid = mutated((g) => g.sheets.splice(g.sheets.findIndex((s) => s.name === 'Служебный'), 1));
+    const grid = mutated((g) =>
+      g.sheets.splice(
+        g.sheets.findIndex((s) => s.name === 'Служебный'),
+        1,
+      ),
+    );
     const m = only(check(grid).messages, 'no-stamp');
     expect([m.severity, m.sheet, m.cell]).toEqual(['error', 'Служебный', 'A1']);
     expect(formatMessage(m)).toMatch(/^Лист «Служебный», ячейка A1: нет служебного листа «Служебный»/);
@@ -213,7 +218,12 @@ describe('a damaged form', () => {
   });
 
   test('a deleted sheet is an error and its values are not read', () => {
-    const grid = mutated((g) => g.sheets.splice(g.sheets.findIndex((s) => s.name === 'Приложение 3'), 1));
+    const grid = mutated((g) =>
+      g.sheets.splice(
+        g.sheets.findIndex((s) => s.name === 'Приложение 3'),
+        1,
+      ),
+    );
     const { sub, messages } = check(grid);
     const m = only(messages, 'sheet-missing');
     expect([m.severity, m.sheet]).toEqual(['error', 'Приложение 3']);

@@ -85,7 +85,14 @@ const cases: BadCase[] = [
   { name: "flag 'может быть'", id: 'A3_C1', raw: 'может быть', severity: 'error', code: 'not-flag', text: /«может быть» — выберите «да» или «нет»/ },
   { name: "url 'javascript:alert(1)'", id: 'EV_A3_R1', raw: 'javascript:alert(1)', severity: 'error', code: 'unsafe-url', text: /недопустимая ссылка/ },
   { name: "url 'сайт школы'", id: 'EV_A3_R1', raw: 'сайт школы', severity: 'error', code: 'not-url', text: /«сайт школы» — не ссылка/ },
-  { name: 'a long indicator label is shortened but still recognisable', id: 'A2_R1_C1', raw: 'семь', severity: 'error', code: 'not-number', text: /нужно число/ },
+  {
+    name: 'a long indicator label is shortened but still recognisable',
+    id: 'A2_R1_C1',
+    raw: 'семь',
+    severity: 'error',
+    code: 'not-number',
+    text: /нужно число/,
+  },
 ];
 
 describe('a bad value in one cell', () => {

@@ -13,7 +13,20 @@ import type { FakeWorkspace } from '../fakes';
 import { school } from '../cli/helpers';
 import { DEPARTMENT, fillAsSchool, newWorkspace, runToEnd } from '../gas/helpers';
 import { BAD_INPUTS, type BadInput, type GoogleRecipe, VALID, expectationFor } from './bad-inputs';
-import { type SchoolData, type SchoolState, type WorkRecord, fileIdOf, findLine, googleCampaign, placeOf, resolveFill, schoolData, schoolStates, whereOf, workRecords } from './helpers';
+import {
+  type SchoolData,
+  type SchoolState,
+  type WorkRecord,
+  fileIdOf,
+  findLine,
+  googleCampaign,
+  placeOf,
+  resolveFill,
+  schoolData,
+  schoolStates,
+  whereOf,
+  workRecords,
+} from './helpers';
 
 const KINDS = BAD_INPUTS.filter((b) => b.google.kind !== 'none');
 const REGISTRY: School[] = [...VALID, ...KINDS.map((b) => b.id)].map((id) => school(id, 'СОШ', `Школа ${id}`));
@@ -39,7 +52,9 @@ function damage(fileId: string, registryRow: number, s: School, r: GoogleRecipe)
     case 'value': {
       const p = placeOf(r.input);
       const value = r.value instanceof Date ? r.value : resolveFill(r.value, data(s.id).typed);
-      sheet(p.sheet).getRange(p.row, p.col).setValue(value ?? '');
+      sheet(p.sheet)
+        .getRange(p.row, p.col)
+        .setValue(value ?? '');
       break;
     }
     case 'formula': {
@@ -103,7 +118,9 @@ beforeAll(() => {
 
 test(`${KINDS.length} kinds have a Google form of damage; the others say why not`, () => {
   expect(KINDS.length).toBeGreaterThanOrEqual(25);
-  expect(BAD_INPUTS.filter((b) => b.google.kind === 'none').map((b) => [b.id, b.google.kind === 'none' ? b.google.why.length > 10 : false])).toEqual([['dup', true]]);
+  expect(BAD_INPUTS.filter((b) => b.google.kind === 'none').map((b) => [b.id, b.google.kind === 'none' ? b.google.why.length > 10 : false])).toEqual([
+    ['dup', true],
+  ]);
 });
 
 test('runStep(validate) completes; the valid schools stay «готово к проверке» without errors', () => {
@@ -112,22 +129,25 @@ test('runStep(validate) completes; the valid schools stay «готово к пр
   expect(states.filter((s) => VALID.includes(s.id)).map((s) => [s.id, s.lifecycle, s.errors])).toEqual(VALID.map((id) => [id, 'готово к проверке', 0]));
 });
 
-test.each(KINDS.map((b) => [b.id, b.ru, b] as const))('%s (%s): «Школы» shows the state and a message naming sheet, cell and indicator', (_id, _ru, b: BadInput) => {
-  const e = expectationFor(b, 'google');
-  const state = states.find((s) => s.id === b.id);
-  const record = records.get(b.id);
-  expect([state?.lifecycle, (state?.errors ?? 0) > 0]).toEqual(e.outcome === 'accepted' ? ['готово к проверке', false] : ['есть ошибки', true]);
-  if (e.code === null) {
-    expect({ messages: state?.messages }).toEqual({ messages: [] });
-  } else {
-    const lines = state?.messages ?? [];
-    expect({ lines, found: findLine(lines, e) !== undefined }).toEqual({ lines, found: true });
-    const w = whereOf(e);
-    const coded = (record?.messages ?? []).filter((m) => m.code === e.code && m.severity === e.severity && m.sheet === w.sheet && m.cell === w.cell);
-    expect(coded.map((m) => [m.code, m.inputId])).toContainEqual([e.code, e.input ?? null]);
-  }
-  for (const input of e.reads ?? []) expect([input, record?.values?.[input]]).toEqual([input, data(b.id).values[input]]);
-});
+test.each(KINDS.map((b) => [b.id, b.ru, b] as const))(
+  '%s (%s): «Школы» shows the state and a message naming sheet, cell and indicator',
+  (_id, _ru, b: BadInput) => {
+    const e = expectationFor(b, 'google');
+    const state = states.find((s) => s.id === b.id);
+    const record = records.get(b.id);
+    expect([state?.lifecycle, (state?.errors ?? 0) > 0]).toEqual(e.outcome === 'accepted' ? ['готово к проверке', false] : ['есть ошибки', true]);
+    if (e.code === null) {
+      expect({ messages: state?.messages }).toEqual({ messages: [] });
+    } else {
+      const lines = state?.messages ?? [];
+      expect({ lines, found: findLine(lines, e) !== undefined }).toEqual({ lines, found: true });
+      const w = whereOf(e);
+      const coded = (record?.messages ?? []).filter((m) => m.code === e.code && m.severity === e.severity && m.sheet === w.sheet && m.cell === w.cell);
+      expect(coded.map((m) => [m.code, m.inputId])).toContainEqual([e.code, e.input ?? null]);
+    }
+    for (const input of e.reads ?? []) expect([input, record?.values?.[input]]).toEqual([input, data(b.id).values[input]]);
+  },
+);
 
 test('the formula kind: Google reads the computed value silently (the .xlsx path warns «formula-input»)', () => {
   const p = placeOf('A5_C6_PROG');

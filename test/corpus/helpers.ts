@@ -108,7 +108,13 @@ export const textCells = (files: string[], needles: string[], scratch: string): 
 
 // -------------------------------------------------------------------------------------------- docx --
 const unescape = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_m, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
 
 export async function docxXml(file: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(file));
@@ -124,7 +130,10 @@ export function paragraphsOf(xml: string): string[] {
 
 /** The first row (header) of every table, as texts. */
 export function tableHeaders(xml: string): string[][] {
-  return xml.split('<w:tbl>').slice(1).map((t) => paragraphsOf(t.split('</w:tr>')[0] ?? '').filter((p) => p !== ''));
+  return xml
+    .split('<w:tbl>')
+    .slice(1)
+    .map((t) => paragraphsOf(t.split('</w:tr>')[0] ?? '').filter((p) => p !== ''));
 }
 
 // ------------------------------------------------------------------------------------------ google --
@@ -202,9 +211,11 @@ export interface PlacedCell {
 export function cellsOf(model: SpreadsheetModel): PlacedCell[] {
   const out: PlacedCell[] = [];
   for (const sheet of model.sheets) {
-    sheet.rows.forEach((row, r) => row?.forEach((cell, c) => {
-      if (cell) out.push({ sheet: sheet.name, row: r + 1, col: c + 1, cell });
-    }));
+    sheet.rows.forEach((row, r) =>
+      row?.forEach((cell, c) => {
+        if (cell) out.push({ sheet: sheet.name, row: r + 1, col: c + 1, cell });
+      }),
+    );
   }
   return out;
 }
@@ -224,7 +235,13 @@ export function sheetValues(ws: FakeWorkspace, id: string, keep: (name: string) 
 export const INJECTIONS = ['=HYPERLINK("http://x","y")', '+1', '-2', '@SUM(A1)', '<img src=x onerror=alert(1)>'];
 /** One school per dangerous name (the full name too starts with it; a name needs 3 characters). */
 export const injectionSchools = (): School[] =>
-  INJECTIONS.map((n, i) => ({ id: `inj${i + 1}`, name: n.length >= 3 ? n : `${n} школа`, shortName: n, type: 'СОШ' as const, emails: [`inj${i + 1}@example.ru`] }));
+  INJECTIONS.map((n, i) => ({
+    id: `inj${i + 1}`,
+    name: n.length >= 3 ? n : `${n} школа`,
+    shortName: n,
+    type: 'СОШ' as const,
+    emails: [`inj${i + 1}@example.ru`],
+  }));
 
 // ----------------------------------------------------------------------------------------- privacy --
 /** Three schools with names that appear nowhere else in any text. */
@@ -247,13 +264,21 @@ export function privacyValues(i: number): Record<string, Value> {
   v.A5_C1 = first ? 1 : 0;
   if (first && typeof v.B5_REG === 'number' && v.B5_REG < 1) v.B5_REG = 1;
   for (const id of A6_CHILDREN) v[id] = 0;
-  Object.assign(v, first ? { A6_C1_FAM: 1, A6_C1_CHI: 3, A6_C2_NOO: 3, A6_C3_FAM: 1, A6_C3_CHI: 1, A6_C6: 1, A6_C7: 1 } : { A6_C1_FAM: 0, A6_C1_CHI: 0, A6_C3_FAM: 0 });
+  Object.assign(
+    v,
+    first ? { A6_C1_FAM: 1, A6_C1_CHI: 3, A6_C2_NOO: 3, A6_C3_FAM: 1, A6_C3_CHI: 1, A6_C6: 1, A6_C7: 1 } : { A6_C1_FAM: 0, A6_C1_CHI: 0, A6_C3_FAM: 0 },
+  );
   return v;
 }
 /** Every way a school could be named in a text: code, full and short name. */
 export const namesOf = (s: School): string[] => [s.id, s.name, s.shortName];
 /** The small sensitive municipal values of privacyValues() and how a public document must show them. */
-export const SUPPRESSED: [string, string][] = [['A5.R1.C1', '<3/—'], ['A6.R1.C1', '<3/3'], ['A6.R1.C6', '<3/—'], ['A6.R1.C7', '<3/—']];
+export const SUPPRESSED: [string, string][] = [
+  ['A5.R1.C1', '<3/—'],
+  ['A6.R1.C1', '<3/3'],
+  ['A6.R1.C6', '<3/—'],
+  ['A6.R1.C7', '<3/—'],
+];
 /** A cell's indicator as documents name it. */
 export function cellName(key: string): string {
   const cell = CATALOG.cells.find((c) => c.key === key);

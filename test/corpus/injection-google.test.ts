@@ -32,7 +32,9 @@ beforeAll(() => {
 /** Cells whose text starts with a dangerous name, and cells whose formula carries one. */
 function scan(id: string): { leading: (PlacedCell & { needle: string })[]; formulas: PlacedCell[] } {
   const all = cellsOf(ws.spreadsheetModel(id));
-  const leading = all.flatMap((c) => INJECTIONS.filter((n) => typeof c.cell.value === 'string' && c.cell.value.startsWith(n)).map((needle) => ({ ...c, needle })));
+  const leading = all.flatMap((c) =>
+    INJECTIONS.filter((n) => typeof c.cell.value === 'string' && c.cell.value.startsWith(n)).map((needle) => ({ ...c, needle })),
+  );
   // «+1» and «-2» typed without protection would become the numbers 1 and -2; the others would become formulas
   const formulas = all.filter((c) => ['HYPERLINK("http://x"', '@SUM(A1)', 'onerror'].some((n) => (c.cell.formula ?? '').includes(n)));
   return { leading, formulas };
@@ -74,7 +76,9 @@ test('each school’s spreadsheet holds its own name as a value (profile, headin
 test('each recommendations document holds its school’s name as plain text', () => {
   const { DocumentApp } = ws.installGlobals();
   SCHOOLS.forEach((s, i) => {
-    const text = DocumentApp.openById(docIds[i] ?? '').getBody().getText();
+    const text = DocumentApp.openById(docIds[i] ?? '')
+      .getBody()
+      .getText();
     expect([s.id, text.includes(s.shortName)]).toEqual([s.id, true]);
   });
   ws.endExecution();

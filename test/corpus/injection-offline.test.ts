@@ -20,7 +20,11 @@ test('toCsv writes every name that starts with = + - @ as text (leading apostrop
   const csv = toCsv(rows);
   const back = parseCsv(csv);
   expect(back.slice(1).map((r) => r[1])).toEqual(SCHOOLS.map((s) => (/^[=+\-@]/.test(s.shortName) ? `'${s.shortName}` : s.shortName)));
-  for (const line of csv.replace(/^\uFEFF/, '').split('\r\n').slice(1, -1)) expect(line).toMatch(/^inj\d,(?:"?'[=+\-@]|<img )/);
+  for (const line of csv
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .slice(1, -1))
+    expect(line).toMatch(/^inj\d,(?:"?'[=+\-@]|<img )/);
   // numbers stay numbers: only text is neutralised
   expect(toCsv([[-2, '-2']])).toBe("\uFEFF-2,'-2\r\n");
 });
@@ -79,7 +83,9 @@ withTools([OPENPYXL], 'офлайн: имена-формулы остаются 
   });
 
   test('no formula anywhere carries a school name', () => {
-    const formulas = Object.values(cells).flat().filter((c) => c[2] === 'f');
+    const formulas = Object.values(cells)
+      .flat()
+      .filter((c) => c[2] === 'f');
     expect(formulas.filter((c) => ['HYPERLINK("http://x"', '@SUM(A1)', 'onerror'].some((n) => c[3].includes(n)))).toEqual([]);
   });
 

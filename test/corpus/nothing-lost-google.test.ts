@@ -13,7 +13,11 @@ import { fileIdOf, schoolStates, sheetValues, snapshot } from './helpers';
 
 /** The department's result sheets, compared by value; «Журнал» is left out (it records the real time of each run). */
 const RESULT_SHEET = /^(Приложение \d+|Свод по школам|Динамика|Реестр мер)$/;
-const names = (ws: FakeWorkspace, id: string): string[] => ws.spreadsheetModel(id).sheets.map((s) => s.name).sort();
+const names = (ws: FakeWorkspace, id: string): string[] =>
+  ws
+    .spreadsheetModel(id)
+    .sheets.map((s) => s.name)
+    .sort();
 
 interface Campaign {
   ws: FakeWorkspace;

@@ -30,7 +30,12 @@ withTools([OPENPYXL], 'офлайн: сбой записи out/ ничего н�
     writeRegistry(dir, SCHOOLS);
     expect(msoko(['generate', dir, '--json']).code).toBe(0);
     mkdirSync(path.join(dir, 'received'), { recursive: true });
-    const jobs = SCHOOLS.map((s, i) => ({ src: path.join(dir, 'schools', `${s.id}.xlsx`), dst: path.join(dir, 'received', `${s.id}.xlsx`), fill: schoolData(s, 2, 610 + i).typed, ops: [] }));
+    const jobs = SCHOOLS.map((s, i) => ({
+      src: path.join(dir, 'schools', `${s.id}.xlsx`),
+      dst: path.join(dir, 'received', `${s.id}.xlsx`),
+      fill: schoolData(s, 2, 610 + i).typed,
+      ops: [],
+    }));
     expect(corpusXlsx(jobs, dir).map((r) => r.missing)).toEqual([[], []]);
     schoolFiles = { ...hashes(path.join(dir, 'schools')), ...hashes(path.join(dir, 'received')) };
   }, 60_000);
@@ -61,7 +66,9 @@ withTools([OPENPYXL], 'офлайн: сбой записи out/ ничего н�
 
   test('the failure is reported with exit 3 and a Russian message naming the file, without a stack trace', () => {
     expect(failed.code).toBe(3);
-    expect(failed.stderr).toMatch(/^Ошибка: Не удалось записать «.*appendices\.json»: на месте файла находится папка\. Результаты прошлого запуска не тронуты\.\n$/);
+    expect(failed.stderr).toMatch(
+      /^Ошибка: Не удалось записать «.*appendices\.json»: на месте файла находится папка\. Результаты прошлого запуска не тронуты\.\n$/,
+    );
   });
 
   test('once the obstacle is gone, a re-run gives the same result and the school files are still untouched', () => {

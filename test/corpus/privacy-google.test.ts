@@ -20,7 +20,8 @@ beforeAll(() => {
   expect(runToEnd(ws, 'generate')).toMatchObject({ ok: true, done: true });
   fileIds = schoolStates(ws).map((s) => fileIdOf(s.fileUrl));
   PRIVACY_SCHOOLS.forEach((s, i) => fillAsSchool(ws, fileIds[i] ?? '', s, privacyValues(i)));
-  for (const step of ['validate', 'consolidate', 'documents']) expect([step, runToEnd(ws, step)]).toEqual([step, expect.objectContaining({ ok: true, done: true })]);
+  for (const step of ['validate', 'consolidate', 'documents'])
+    expect([step, runToEnd(ws, step)]).toEqual([step, expect.objectContaining({ ok: true, done: true })]);
   const states = schoolStates(ws);
   expect(states.map((s) => s.lifecycle)).toEqual(PRIVACY_SCHOOLS.map(() => 'готово к проверке'));
   docIds = states.map((s) => fileIdOf(s.docUrl));
@@ -54,8 +55,17 @@ test('each recommendations document names only its own school; the small counts 
   });
   const first = docText(docIds[0] ?? '');
   // weak points table: «направление\tпоказатель\tзначение ОО\tплановое значение»
-  const shown = ['A6.R1.C6', 'A6.R1.C7'].map((key) => [key, first.split('\n').find((l) => l.includes(`\t${cellName(key)}\t`))?.split('\t')[2]]);
-  expect(shown).toEqual([['A6.R1.C6', '<3'], ['A6.R1.C7', '<3']]);
+  const shown = ['A6.R1.C6', 'A6.R1.C7'].map((key) => [
+    key,
+    first
+      .split('\n')
+      .find((l) => l.includes(`\t${cellName(key)}\t`))
+      ?.split('\t')[2],
+  ]);
+  expect(shown).toEqual([
+    ['A6.R1.C6', '<3'],
+    ['A6.R1.C7', '<3'],
+  ]);
   expect(first).not.toMatch(/\(1 чел\.\)|\(2 чел\.\)|33,3 %/);
 });
 
@@ -85,6 +95,11 @@ test('sharing: school files and documents go to that school’s addresses only; 
   expect(access.filter(([, a]) => a !== String(DriveApp.Access.PRIVATE))).toEqual([]);
   ws.endExecution();
   // every sharing e-mail went to an address of the school whose file it is
-  const owner = new Map<string, string[]>(PRIVACY_SCHOOLS.flatMap((s, i) => [[fileIds[i] ?? '', s.emails], [docIds[i] ?? '', s.emails]]));
+  const owner = new Map<string, string[]>(
+    PRIVACY_SCHOOLS.flatMap((s, i) => [
+      [fileIds[i] ?? '', s.emails],
+      [docIds[i] ?? '', s.emails],
+    ]),
+  );
   expect(ws.notifications.filter((n) => !(owner.get(n.fileId) ?? []).includes(n.email))).toEqual([]);
 });

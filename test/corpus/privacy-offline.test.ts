@@ -46,7 +46,12 @@ withTools([OPENPYXL], 'офлайн: документы не раскрываю�
     writeRegistry(dir, PRIVACY_SCHOOLS);
     expect(msoko(['generate', dir, '--json']).code).toBe(0);
     mkdirSync(path.join(dir, 'received'), { recursive: true });
-    const jobs = PRIVACY_SCHOOLS.map((s, i) => ({ src: path.join(dir, 'schools', `${s.id}.xlsx`), dst: path.join(dir, 'received', `${s.id}.xlsx`), fill: formValues(CATALOG, privacyValues(i)), ops: [] }));
+    const jobs = PRIVACY_SCHOOLS.map((s, i) => ({
+      src: path.join(dir, 'schools', `${s.id}.xlsx`),
+      dst: path.join(dir, 'received', `${s.id}.xlsx`),
+      fill: formValues(CATALOG, privacyValues(i)),
+      ops: [],
+    }));
     expect(corpusXlsx(jobs, dir).flatMap((r) => r.missing)).toEqual([]);
     const consolidated = msoko(['consolidate', dir]);
     expect([consolidated.code, consolidated.stdout]).toEqual([0, expect.stringContaining('В своде 3 из 3 ОО')]);
@@ -82,7 +87,10 @@ withTools([OPENPYXL], 'офлайн: документы не раскрываю�
     const paragraphs = paragraphsOf(await docxXml(path.join(out, 'recommendations', 'alfa-sch.docx')));
     // weak points table: «направление | показатель | значение ОО | плановое значение»
     const own = ['A6.R1.C6', 'A6.R1.C7'].map((key) => [key, paragraphs[paragraphs.indexOf(cellName(key)) + 1]]);
-    expect(own).toEqual([['A6.R1.C6', '<3'], ['A6.R1.C7', '<3']]);
+    expect(own).toEqual([
+      ['A6.R1.C6', '<3'],
+      ['A6.R1.C7', '<3'],
+    ]);
     expect(paragraphs.join('\n')).not.toMatch(/\(1 чел\.\)|\(2 чел\.\)|33,3 %/);
   });
 

@@ -49,7 +49,10 @@ withTools([OPENPYXL], 'корпус испорченных файлов .xlsx: �
 
   beforeAll(() => {
     expect(msoko(['init', dir, '--year', '2026', '--municipality', 'Тестовый округ']).code).toBe(0);
-    writeRegistry(dir, REGISTRY.filter((s) => VALID.includes(s.id)));
+    writeRegistry(
+      dir,
+      REGISTRY.filter((s) => VALID.includes(s.id)),
+    );
     expect(msoko(['generate', dir, '--json']).code).toBe(0);
     writeRegistry(dir, REGISTRY);
     mkdirSync(received, { recursive: true });
@@ -67,12 +70,18 @@ withTools([OPENPYXL], 'корпус испорченных файлов .xlsx: �
     const jobs: CorpusJob[] = VALID.map((id) => ({ src: src(id), dst: path.join(received, `${id}.xlsx`), fill: data(id).typed, ops: [] }));
     for (const b of BAD_INPUTS) {
       const r = b.xlsx;
-      if (r.kind === 'bytes') writeFileSync(path.join(received, `${b.id}.xlsx`), r.bytes === 'ole' ? Buffer.concat([OLE_HEADER, randomBytes(4096)]) : randomBytes(8192));
+      if (r.kind === 'bytes')
+        writeFileSync(path.join(received, `${b.id}.xlsx`), r.bytes === 'ole' ? Buffer.concat([OLE_HEADER, randomBytes(4096)]) : randomBytes(8192));
       else if (r.kind === 'copies') for (const f of r.files) jobs.push({ ...own(b.id), dst: path.join(received, f), fill: data(b.id).typed });
       else if (r.kind === 'value') {
         const typed = data(b.id).typed;
         const base = own(b.id);
-        jobs.push({ src: base.src, dst: path.join(received, `${b.id}.xlsx`), fill: typed, ops: [...base.ops, { op: 'set_name', name: r.input, value: resolveFill(r.value, typed) }] });
+        jobs.push({
+          src: base.src,
+          dst: path.join(received, `${b.id}.xlsx`),
+          fill: typed,
+          ops: [...base.ops, { op: 'set_name', name: r.input, value: resolveFill(r.value, typed) }],
+        });
       } else {
         const base = own(r.from ?? b.id);
         jobs.push({ src: base.src, dst: path.join(received, filesOf(b)[0] ?? ''), fill: data(r.from ?? b.id).typed, ops: [...base.ops, ...r.ops] });

@@ -35,7 +35,15 @@ export const EL: unique symbol = Symbol('doc-element');
 const LAST_PARAGRAPH = "Can't remove the last paragraph in a document section.";
 
 export const newElement = (type: DocElement['type'], text = ''): DocElement => ({
-  type, text, styles: [], heading: 'NORMAL', alignment: null, hr: false, glyph: 'BULLET', nesting: 0, rows: [],
+  type,
+  text,
+  styles: [],
+  heading: 'NORMAL',
+  alignment: null,
+  hr: false,
+  glyph: 'BULLET',
+  nesting: 0,
+  rows: [],
 });
 export const isParagraphLike = (e: DocElement): boolean => e.type === 'PARAGRAPH' || e.type === 'LIST_ITEM';
 
@@ -259,7 +267,7 @@ export class FakeText {
   }
   private styleAt(attr: Style['attr'], offset: number): unknown {
     const hits = this.holder.styles.filter((s) => s.attr === attr && s.start <= offset && offset <= s.end);
-    return hits.length === 0 ? null : hits[hits.length - 1]?.value ?? null;
+    return hits.length === 0 ? null : (hits[hits.length - 1]?.value ?? null);
   }
   getText(): string {
     return this.holder.text;

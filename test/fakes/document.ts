@@ -9,9 +9,18 @@
  */
 import { DocHorizontalAlignment, ElementType, GlyphType, ParagraphHeading, type EnumValue } from './enums';
 import {
-  EL, elementText, FakeHorizontalRule, FakeListItem, FakeParagraph, FakeTable, isParagraphLike, newDocumentModel, newElement,
+  EL,
+  elementText,
+  FakeHorizontalRule,
+  FakeListItem,
+  FakeParagraph,
+  FakeTable,
+  isParagraphLike,
+  newDocumentModel,
+  newElement,
   removeFrom,
-  type DocElement, type DocumentModel,
+  type DocElement,
+  type DocumentModel,
 } from './doc-elements';
 import { MIME, type FileRecord } from './model';
 import { emailOf, makeUser, track, type Env, type FakeUser } from './runtime';
@@ -37,7 +46,7 @@ export class FakeDocumentApp {
   }
   openById(id: string): FakeDocument {
     const rec = this.env.ws.files.get(String(id));
-    if (!rec || rec.kind !== 'document' || rec.trashed) throw this.env.ws.error('Document is missing (perhaps it was deleted, or you don\'t have read access?)');
+    if (!rec || rec.kind !== 'document' || rec.trashed) throw this.env.ws.error("Document is missing (perhaps it was deleted, or you don't have read access?)");
     if (!this.env.ws.canAccess(rec)) throw this.env.ws.error('You do not have permission to access the requested document.');
     return makeDocument(this.env, rec);
   }
@@ -120,7 +129,8 @@ export class FakeBody {
     return track(this.env, 'Paragraph', new FakeParagraph(this.env, this.doc, el));
   }
   private add(el: DocElement, index = this.doc.body.length): DocElement {
-    if (index < 0 || index > this.doc.body.length) throw this.env.ws.error(`Child index (${index}) must be less than the number of child elements (${this.doc.body.length}).`);
+    if (index < 0 || index > this.doc.body.length)
+      throw this.env.ws.error(`Child index (${index}) must be less than the number of child elements (${this.doc.body.length}).`);
     this.doc.body.splice(index, 0, el);
     return el;
   }
@@ -193,4 +203,3 @@ export class FakeBody {
     return ElementType.BODY_SECTION;
   }
 }
-

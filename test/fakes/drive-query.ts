@@ -13,7 +13,20 @@ export type DriveQuery = (f: FileRecord) => boolean;
 type Token = { kind: 'word'; text: string } | { kind: 'string'; text: string } | { kind: 'op'; text: string } | { kind: 'paren'; text: '(' | ')' };
 
 /** Valid v2 query fields the fake does not model. */
-const V2_FIELDS = new Set(['fullText', 'modifiedDate', 'lastViewedByMeDate', 'starred', 'hidden', 'owners', 'writers', 'readers', 'sharedWithMe', 'properties', 'visibility', 'createdDate']);
+const V2_FIELDS = new Set([
+  'fullText',
+  'modifiedDate',
+  'lastViewedByMeDate',
+  'starred',
+  'hidden',
+  'owners',
+  'writers',
+  'readers',
+  'sharedWithMe',
+  'properties',
+  'visibility',
+  'createdDate',
+]);
 
 export class DriveQueryError extends Error {
   /** true: the real service would refuse the query too; false: the fake does not model it. */
@@ -88,7 +101,8 @@ export function parseDriveQuery(q: string): DriveQuery {
       throw invalid();
     }
     const op = take();
-    if (op.kind === 'word' && op.text === 'contains' && field !== 'trashed') throw new DriveQueryError(`Fake DriveApp: searchFiles operator 'contains' is not implemented`, false);
+    if (op.kind === 'word' && op.text === 'contains' && field !== 'trashed')
+      throw new DriveQueryError(`Fake DriveApp: searchFiles operator 'contains' is not implemented`, false);
     if (op.kind !== 'op' || (op.text !== '=' && op.text !== '!=')) throw invalid();
     const value = take();
     const negate = op.text === '!=';

@@ -96,17 +96,29 @@ export class FakeDriveApp {
   }
   getFilesByName(name: string): FakeIterator<FakeFile> {
     const list = [...this.env.ws.files.values()].filter((f) => f.kind !== 'folder' && !f.trashed && f.name === name && this.env.ws.canAccess(f));
-    return iterator(this.env, 'FileIterator', list.map((f) => makeFile(this.env, f)));
+    return iterator(
+      this.env,
+      'FileIterator',
+      list.map((f) => makeFile(this.env, f)),
+    );
   }
   getFoldersByName(name: string): FakeIterator<FakeFolder> {
     const list = [...this.env.ws.files.values()].filter((f) => f.kind === 'folder' && !f.trashed && f.name === name && this.env.ws.canAccess(f));
-    return iterator(this.env, 'FolderIterator', list.map((f) => makeFolder(this.env, f)));
+    return iterator(
+      this.env,
+      'FolderIterator',
+      list.map((f) => makeFolder(this.env, f)),
+    );
   }
   /** Drive API v2 query (drive-query.ts); trashed files match unless the query excludes them. */
   searchFiles(params: string): FakeIterator<FakeFile> {
     const query = queryOf(this.env, params);
     const list = [...this.env.ws.files.values()].filter((f) => f.kind !== 'folder' && this.env.ws.canAccess(f) && query(f));
-    return iterator(this.env, 'FileIterator', list.map((f) => makeFile(this.env, f)));
+    return iterator(
+      this.env,
+      'FileIterator',
+      list.map((f) => makeFile(this.env, f)),
+    );
   }
 }
 
@@ -137,7 +149,11 @@ abstract class DriveItem {
   }
   getParents(): FakeIterator<FakeFolder> {
     const parents = this[REC].parents.map((id) => this.env.ws.files.get(id)).filter((f): f is FileRecord => f !== undefined);
-    return iterator(this.env, 'FolderIterator', parents.map((f) => makeFolder(this.env, f)));
+    return iterator(
+      this.env,
+      'FolderIterator',
+      parents.map((f) => makeFolder(this.env, f)),
+    );
   }
   /** Moves to the folder (single parent). */
   moveTo(destination: unknown): this {
@@ -218,22 +234,42 @@ export class FakeFolder extends DriveItem {
     );
   }
   getFiles(): FakeIterator<FakeFile> {
-    return iterator(this.env, 'FileIterator', this.children(false).map((f) => makeFile(this.env, f)));
+    return iterator(
+      this.env,
+      'FileIterator',
+      this.children(false).map((f) => makeFile(this.env, f)),
+    );
   }
   getFilesByName(name: string): FakeIterator<FakeFile> {
-    return iterator(this.env, 'FileIterator', this.children(false, name).map((f) => makeFile(this.env, f)));
+    return iterator(
+      this.env,
+      'FileIterator',
+      this.children(false, name).map((f) => makeFile(this.env, f)),
+    );
   }
   /** The folder's files matching a Drive API v2 query (drive-query.ts); trashed ones match unless excluded. */
   searchFiles(params: string): FakeIterator<FakeFile> {
     const query = queryOf(this.env, params);
     const list = [...this.env.ws.files.values()].filter((f) => f.kind !== 'folder' && f.parents.includes(this[REC].id) && query(f));
-    return iterator(this.env, 'FileIterator', list.map((f) => makeFile(this.env, f)));
+    return iterator(
+      this.env,
+      'FileIterator',
+      list.map((f) => makeFile(this.env, f)),
+    );
   }
   getFolders(): FakeIterator<FakeFolder> {
-    return iterator(this.env, 'FolderIterator', this.children(true).map((f) => makeFolder(this.env, f)));
+    return iterator(
+      this.env,
+      'FolderIterator',
+      this.children(true).map((f) => makeFolder(this.env, f)),
+    );
   }
   getFoldersByName(name: string): FakeIterator<FakeFolder> {
-    return iterator(this.env, 'FolderIterator', this.children(true, name).map((f) => makeFolder(this.env, f)));
+    return iterator(
+      this.env,
+      'FolderIterator',
+      this.children(true, name).map((f) => makeFolder(this.env, f)),
+    );
   }
   /** Deprecated in Apps Script (use File.moveTo); adds a second parent. */
   addFile(child: unknown): FakeFolder {
@@ -278,7 +314,12 @@ export class FakeFile extends DriveItem {
     const src = this[REC];
     const quota = COPY_QUOTA[src.kind];
     if (quota) this.env.ws.consumeQuota(quota);
-    const folder = destination !== undefined ? recOf(this.env, destination, 'folder').id : typeof name === 'object' && name !== null ? recOf(this.env, name, 'folder').id : (src.parents[0] ?? this.env.ws.rootFolderId);
+    const folder =
+      destination !== undefined
+        ? recOf(this.env, destination, 'folder').id
+        : typeof name === 'object' && name !== null
+          ? recOf(this.env, name, 'folder').id
+          : (src.parents[0] ?? this.env.ws.rootFolderId);
     const copy = this.env.ws.addFile(src.kind, typeof name === 'string' ? name : `Copy of ${src.name}`, src.mimeType, [folder]);
     copy.content = src.content;
     if (src.spreadsheet) copy.spreadsheet = structuredClone(src.spreadsheet);

@@ -43,8 +43,15 @@ export interface FormModel {
 export type FormAnswers = Readonly<Record<string, string | number | readonly string[]>>;
 
 const SERVICE: Record<FormItemTypeName, string> = {
-  CHECKBOX: 'CheckboxItem', DATE: 'DateItem', GRID: 'GridItem', LIST: 'ListItem', MULTIPLE_CHOICE: 'MultipleChoiceItem',
-  PARAGRAPH_TEXT: 'ParagraphTextItem', SCALE: 'ScaleItem', SECTION_HEADER: 'SectionHeaderItem', TEXT: 'TextItem',
+  CHECKBOX: 'CheckboxItem',
+  DATE: 'DateItem',
+  GRID: 'GridItem',
+  LIST: 'ListItem',
+  MULTIPLE_CHOICE: 'MultipleChoiceItem',
+  PARAGRAPH_TEXT: 'ParagraphTextItem',
+  SCALE: 'ScaleItem',
+  SECTION_HEADER: 'SectionHeaderItem',
+  TEXT: 'TextItem',
 };
 export const INVALID = 'Invalid data updating form.';
 
@@ -59,8 +66,16 @@ export class FakeFormApp {
     this.env.ws.consumeQuota('formCreate');
     const file = this.env.ws.addFile('form', String(title), MIME.form);
     file.form = {
-      title: String(title), description: '', items: [], published: false, acceptingResponses: true, collectEmail: false,
-      limitOneResponsePerUser: false, allowResponseEdits: false, confirmationMessage: '', responses: [],
+      title: String(title),
+      description: '',
+      items: [],
+      published: false,
+      acceptingResponses: true,
+      collectEmail: false,
+      limitOneResponsePerUser: false,
+      allowResponseEdits: false,
+      confirmationMessage: '',
+      responses: [],
     };
     return makeForm(this.env, file);
   }
@@ -91,8 +106,17 @@ export class FakeForm {
   }
   private add(type: FormItemTypeName): FakeItem {
     const item: FormItemModel = {
-      id: 1000000 + this.env.ws.next('form-item'), type, title: '', helpText: '', required: false, choices: [], hasOther: false,
-      lower: 1, upper: 5, leftLabel: '', rightLabel: '',
+      id: 1000000 + this.env.ws.next('form-item'),
+      type,
+      title: '',
+      helpText: '',
+      required: false,
+      choices: [],
+      hasOther: false,
+      lower: 1,
+      upper: 5,
+      leftLabel: '',
+      rightLabel: '',
     };
     this.form.items.push(item);
     return makeItem(this.env, this.form, item, SERVICE[type]);
@@ -345,4 +369,3 @@ export class FakeChoice {
     return this.value;
   }
 }
-

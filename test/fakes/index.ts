@@ -23,8 +23,16 @@ export type { FakeSpreadsheetApp, FakeSpreadsheet, FakeNamedRange } from './spre
 export type { FakeSheet } from './sheet';
 export type { FakeRangeList } from './range-list';
 export type {
-  FakeSheetsAdvanced, FakeSpreadsheetsCollection, FakeValuesCollection, FakeValueRange, FakeBatchGetValuesResponse,
-  FakeBatchUpdateValuesResponse, FakeUpdateValuesResponse, FakeSpreadsheetResource, FakeSheetProperties, FakeBatchUpdateSpreadsheetResponse,
+  FakeSheetsAdvanced,
+  FakeSpreadsheetsCollection,
+  FakeValuesCollection,
+  FakeValueRange,
+  FakeBatchGetValuesResponse,
+  FakeBatchUpdateValuesResponse,
+  FakeUpdateValuesResponse,
+  FakeSpreadsheetResource,
+  FakeSheetProperties,
+  FakeBatchUpdateSpreadsheetResponse,
 } from './sheets-advanced';
 export type { FakeRange } from './range';
 export type { FakeProtection } from './protection';

@@ -213,16 +213,20 @@ export function quoteSheetName(name: string): string {
 export function intersects(a: GridRef, b: GridRef): boolean {
   return (
     a.sheetId === b.sheetId &&
-    a.row <= b.row + b.numRows - 1 && b.row <= a.row + a.numRows - 1 &&
-    a.col <= b.col + b.numCols - 1 && b.col <= a.col + a.numCols - 1
+    a.row <= b.row + b.numRows - 1 &&
+    b.row <= a.row + a.numRows - 1 &&
+    a.col <= b.col + b.numCols - 1 &&
+    b.col <= a.col + a.numCols - 1
   );
 }
 
 export function containsRef(outer: GridRef, inner: GridRef): boolean {
   return (
     outer.sheetId === inner.sheetId &&
-    inner.row >= outer.row && inner.row + inner.numRows <= outer.row + outer.numRows &&
-    inner.col >= outer.col && inner.col + inner.numCols <= outer.col + outer.numCols
+    inner.row >= outer.row &&
+    inner.row + inner.numRows <= outer.row + outer.numRows &&
+    inner.col >= outer.col &&
+    inner.col + inner.numCols <= outer.col + outer.numCols
   );
 }
 

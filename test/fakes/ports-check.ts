@@ -22,7 +22,11 @@ import type { FakeSheetsAdvanced, FakeSpreadsheetsCollection, FakeValuesCollecti
 import type { FakeNamedRange, FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import type { FakeBlob, FakeLogger, FakeScriptApp, FakeSession, FakeUtilities } from './utilities';
 import type {
-  FakeBooleanCondition, FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder, FakeDataValidation, FakeDataValidationBuilder,
+  FakeBooleanCondition,
+  FakeConditionalFormatRule,
+  FakeConditionalFormatRuleBuilder,
+  FakeDataValidation,
+  FakeDataValidationBuilder,
 } from './validation';
 
 type PublicMethods<T> = Extract<{ [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? K : never }[keyof T], string>;
@@ -74,7 +78,9 @@ export type PortsCheck = [
   AssertNone<Invented<FakeText, Docs.Text>>,
   AssertNone<Invented<FakeFormApp, Forms.FormApp>>,
   AssertNone<Invented<FakeForm, Forms.Form & FormPublishing2025>>,
-  AssertNone<Invented<FakeItem, Forms.Item & Forms.ListItem & Forms.MultipleChoiceItem & Forms.CheckboxItem & Forms.ScaleItem & Forms.ParagraphTextItem & Forms.TextItem>>,
+  AssertNone<
+    Invented<FakeItem, Forms.Item & Forms.ListItem & Forms.MultipleChoiceItem & Forms.CheckboxItem & Forms.ScaleItem & Forms.ParagraphTextItem & Forms.TextItem>
+  >,
   AssertNone<Invented<FakeChoice, Forms.Choice>>,
   AssertNone<Invented<FakeFormResponse, Forms.FormResponse>>,
   AssertNone<Invented<FakeItemResponse, Forms.ItemResponse>>,

@@ -59,8 +59,16 @@ export function assertSheetEditable(h: SheetHandle, affected?: GridRef): void {
 
 function newModel(h: SheetHandle, type: 'RANGE' | 'SHEET', ref: GridRef | null): ProtectionModel {
   const p: ProtectionModel = {
-    id: h.ss.nextProtectionId++, type, sheetId: h.sheet.id, ref, description: '', editors: null,
-    warningOnly: false, domainEdit: false, unprotected: [], rangeName: null,
+    id: h.ss.nextProtectionId++,
+    type,
+    sheetId: h.sheet.id,
+    ref,
+    description: '',
+    editors: null,
+    warningOnly: false,
+    domainEdit: false,
+    unprotected: [],
+    rangeName: null,
   };
   h.ss.protections.push(p);
   return p;
@@ -141,7 +149,7 @@ export class FakeProtection {
   }
   /** Replaces the exemptions; ranges on other sheets and calls on RANGE protections are ignored. */
   setUnprotectedRanges(ranges: unknown): FakeProtection {
-    if (!Array.isArray(ranges)) throw new TypeError('The parameters don\'t match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.');
+    if (!Array.isArray(ranges)) throw new TypeError("The parameters don't match the method signature for SpreadsheetApp.Protection.setUnprotectedRanges.");
     const refs = ranges.map((r) => rangeHandle(r, 'SpreadsheetApp.Protection.setUnprotectedRanges').ref);
     const p = this.mutate();
     if (p.type === 'SHEET') p.unprotected = refs.filter((r) => r.sheetId === p.sheetId).map((r) => ({ ...r }));

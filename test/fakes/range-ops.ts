@@ -116,13 +116,17 @@ export function checkGrid(ws: FakeWorkspace, data: unknown, h: RangeHandle, meth
   const sig = (): Error => ws.error(`The parameters (${typeof data}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
   if (!Array.isArray(data)) throw sig();
   if (data.length !== h.ref.numRows) {
-    throw ws.error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${h.ref.numRows}.`);
+    throw ws.error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${h.ref.numRows}.`,
+    );
   }
   const rows: unknown[][] = [];
   for (const row of data) {
     if (!Array.isArray(row)) throw sig();
     if (row.length !== h.ref.numCols) {
-      throw ws.error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${h.ref.numCols}.`);
+      throw ws.error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${h.ref.numCols}.`,
+      );
     }
     rows.push(row);
   }

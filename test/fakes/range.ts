@@ -6,8 +6,19 @@ import { HANDLE, handleOf, isRangeHandle, type RangeHandle, type SheetHandle } f
 import { a1Of, cellAt, containsRef, intersects, type GridRef } from './model';
 import { assertCanEdit, makeProtection, newRangeProtection, type FakeProtection } from './protection';
 import {
-  checkGrid, clearCells, clearOptions, displayOf, forEachCell, getFormat, readGrid, readValue, setFormat, setFormats,
-  topLeft, writeGrid, writeValue,
+  checkGrid,
+  clearCells,
+  clearOptions,
+  displayOf,
+  forEachCell,
+  getFormat,
+  readGrid,
+  readValue,
+  setFormat,
+  setFormats,
+  topLeft,
+  writeGrid,
+  writeValue,
 } from './range-ops';
 import { track } from './runtime';
 import { getRangeChecked, makeSheet, type FakeSheet } from './sheet';

@@ -41,9 +41,17 @@ const NONE_ALLOWED = new Set([
 const NO_AUTH_SERVICES = new Set(['Utilities', 'Logger', 'console', 'Blob']);
 /** In LIMITED (add-on enabled in the current document only) other files are out of reach. */
 const LIMITED_BLOCKED_SERVICES = new Set([
-  'DocumentApp', 'FormApp', 'DriveApp', 'Document', 'Form', 'Folder', 'File',
+  'DocumentApp',
+  'FormApp',
+  'DriveApp',
+  'Document',
+  'Form',
+  'Folder',
+  'File',
   // The Sheets advanced service needs the user's OAuth token: not available in LIMITED.
-  'Sheets', 'Sheets.Spreadsheets', 'Sheets.Spreadsheets.Values',
+  'Sheets',
+  'Sheets.Spreadsheets',
+  'Sheets.Spreadsheets.Values',
 ]);
 const LIMITED_BLOCKED = new Set(['SpreadsheetApp.create', 'SpreadsheetApp.openById', 'SpreadsheetApp.openByUrl']);
 

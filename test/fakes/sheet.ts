@@ -149,7 +149,8 @@ export class FakeSheet {
     return this[HANDLE].sheet.maxCols;
   }
   appendRow(rowContents: unknown): FakeSheet {
-    if (!Array.isArray(rowContents)) throw this[HANDLE].env.ws.error('The parameters (null) don\'t match the method signature for SpreadsheetApp.Sheet.appendRow.');
+    if (!Array.isArray(rowContents))
+      throw this[HANDLE].env.ws.error("The parameters (null) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const row = this.getLastRow() + 1;
     const sheet = this[HANDLE].sheet;
     if (row > sheet.maxRows) shiftSheet(this[HANDLE], 'row', sheet.maxRows + 1, row - sheet.maxRows);
@@ -181,9 +182,10 @@ export class FakeSheet {
       throw h.env.ws.error(`Those ${what} are out of bounds.`);
     }
     if (max - howMany <= frozen) throw h.env.ws.error(`Sorry, it is not possible to delete all non-frozen ${what}.`);
-    const affected: GridRef = axis === 'row'
-      ? { sheetId: h.sheet.id, row: first, col: 1, numRows: howMany, numCols: h.sheet.maxCols }
-      : { sheetId: h.sheet.id, row: 1, col: first, numRows: h.sheet.maxRows, numCols: howMany };
+    const affected: GridRef =
+      axis === 'row'
+        ? { sheetId: h.sheet.id, row: first, col: 1, numRows: howMany, numCols: h.sheet.maxCols }
+        : { sheetId: h.sheet.id, row: 1, col: first, numRows: h.sheet.maxRows, numCols: howMany };
     assertSheetEditable(h, affected);
     shiftSheet(h, axis, first, -howMany);
   }
@@ -303,7 +305,8 @@ export class FakeSheet {
   /** Replaces all rules of the sheet. */
   setConditionalFormatRules(rules: unknown): void {
     const h = this[HANDLE];
-    if (!Array.isArray(rules)) throw h.env.ws.error('The parameters (null) don\'t match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.');
+    if (!Array.isArray(rules))
+      throw h.env.ws.error("The parameters (null) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
     assertSheetEditable(h);
     h.sheet.cfRules = rules.map((r) => cfRuleSpecOf(r, h.sheet.id));
   }

@@ -8,15 +8,14 @@ import { ensureCell, newSheetModel, containsRef, intersects, type Cell, type Cel
 import { assertCanEdit, assertSheetEditable } from './protection';
 import { writeValue } from './range-ops';
 import { addConditionalFormatRule, addNamedRange, addProtectedRange, setDataValidation, validationSpecOf } from './sheets-advanced-rules';
-import {
-  ApiError, covers, gridRefOf, hexOf, isObj, objOf, optInt, pick, requiredMask, sheetById, type Json,
-} from './sheets-advanced-util';
+import { ApiError, covers, gridRefOf, hexOf, isObj, objOf, optInt, pick, requiredMask, sheetById, type Json } from './sheets-advanced-util';
 
 type Handler = (d: SsHandle, body: Json, where: string) => Json | void;
 
 /** Every Request kind of Sheets API v4, to tell "not in the fake" from "not in the API". */
 const REAL_KINDS = new Set(
-  ('addBanding addChart addConditionalFormatRule addDimensionGroup addFilterView addNamedRange addProtectedRange addSheet addSlicer ' +
+  (
+    'addBanding addChart addConditionalFormatRule addDimensionGroup addFilterView addNamedRange addProtectedRange addSheet addSlicer ' +
     'addTable appendCells appendDimension autoFill autoResizeDimensions cancelDataSourceRefresh clearBasicFilter copyPaste ' +
     'createDeveloperMetadata cutPaste deleteBanding deleteConditionalFormatRule deleteDataSource deleteDeveloperMetadata deleteDimension ' +
     'deleteDimensionGroup deleteDuplicates deleteEmbeddedObject deleteFilterView deleteNamedRange deleteProtectedRange deleteRange ' +
@@ -24,7 +23,8 @@ const REAL_KINDS = new Set(
     'pasteData randomizeRange refreshDataSource repeatCell setBasicFilter setDataValidation sortRange textToColumns trimWhitespace ' +
     'unmergeCells updateBanding updateBorders updateCells updateChartSpec updateConditionalFormatRule updateDataSource ' +
     'updateDeveloperMetadata updateDimensionGroup updateDimensionProperties updateEmbeddedObjectBorder updateEmbeddedObjectPosition ' +
-    'updateFilterView updateNamedRange updateProtectedRange updateSheetProperties updateSlicerSpec updateSpreadsheetProperties updateTable').split(' '),
+    'updateFilterView updateNamedRange updateProtectedRange updateSheetProperties updateSlicerSpec updateSpreadsheetProperties updateTable'
+  ).split(' '),
 );
 
 export function applyRequests(d: SsHandle, requests: unknown): Json[] {
@@ -114,11 +114,13 @@ const updateSheetProperties: Handler = (d, body, where) => {
   assertSheetEditable({ ...d, sheet });
   if (covers(mask, 'gridProperties.rowCount') || covers(mask, 'gridProperties.columnCount')) {
     const grid = objOf(props['gridProperties']);
-    if (grid['rowCount'] !== undefined || grid['columnCount'] !== undefined) throw new Error(`Fake Sheets service: resizing through updateSheetProperties is not implemented (${where})`);
+    if (grid['rowCount'] !== undefined || grid['columnCount'] !== undefined)
+      throw new Error(`Fake Sheets service: resizing through updateSheetProperties is not implemented (${where})`);
   }
   if (covers(mask, 'title')) sheet.name = checkTitle(d.ss, sheet, String(props['title'] ?? ''), where);
   if (covers(mask, 'gridProperties.frozenRowCount')) sheet.frozenRows = nonNegative(pick(props, 'gridProperties.frozenRowCount'), 'frozenRowCount', where) ?? 0;
-  if (covers(mask, 'gridProperties.frozenColumnCount')) sheet.frozenCols = nonNegative(pick(props, 'gridProperties.frozenColumnCount'), 'frozenColumnCount', where) ?? 0;
+  if (covers(mask, 'gridProperties.frozenColumnCount'))
+    sheet.frozenCols = nonNegative(pick(props, 'gridProperties.frozenColumnCount'), 'frozenColumnCount', where) ?? 0;
   if (covers(mask, 'hidden')) {
     const hidden = props['hidden'] === true;
     if (hidden && d.ss.sheets.every((s) => s === sheet || s.hidden)) throw new ApiError(`${where}: You can't hide all the sheets in a document.`);
@@ -145,7 +147,8 @@ const mergeCells: Handler = (d, body, where) => {
   for (const part of parts) {
     if (part.numRows * part.numCols <= 1) continue;
     // A merge lying wholly inside the new one is absorbed; a partial overlap is refused.
-    if (sheet.merges.some((m) => intersects(m, part) && !containsRef(part, m))) throw new ApiError(`${where}: You can't merge cells that overlap other merged cells.`);
+    if (sheet.merges.some((m) => intersects(m, part) && !containsRef(part, m)))
+      throw new ApiError(`${where}: You can't merge cells that overlap other merged cells.`);
     sheet.merges = sheet.merges.filter((m) => !containsRef(part, m));
     sheet.merges.push({ ...part });
     for (let i = 0; i < part.numRows; i++) {
@@ -200,7 +203,9 @@ const LEAVES: readonly Leaf[] = [
   formatLeaf('fontWeight', ['textFormat.bold'], (f) => bool(pick(f, 'textFormat.bold'), 'bold', 'normal')),
   formatLeaf('fontStyle', ['textFormat.italic'], (f) => bool(pick(f, 'textFormat.italic'), 'italic', 'normal')),
   formatLeaf('fontSize', ['textFormat.fontSize'], (f) => optInt(pick(f, 'textFormat.fontSize'), 'fontSize')),
-  formatLeaf('fontColor', ['textFormat.foregroundColor', 'textFormat.foregroundColorStyle'], (f) => hexOf(pick(f, 'textFormat.foregroundColorStyle') ?? pick(f, 'textFormat.foregroundColor'))),
+  formatLeaf('fontColor', ['textFormat.foregroundColor', 'textFormat.foregroundColorStyle'], (f) =>
+    hexOf(pick(f, 'textFormat.foregroundColorStyle') ?? pick(f, 'textFormat.foregroundColor')),
+  ),
   formatLeaf('wrap', ['wrapStrategy'], (f) => (f['wrapStrategy'] === undefined ? undefined : f['wrapStrategy'] === 'WRAP')),
   formatLeaf('horizontalAlignment', ['horizontalAlignment'], (f) => lower(f['horizontalAlignment'])),
   formatLeaf('verticalAlignment', ['verticalAlignment'], (f) => lower(f['verticalAlignment'])),
@@ -277,7 +282,8 @@ const updateDimensionProperties: Handler = (d, body, where) => {
   if (end < start || end > max) throw new ApiError(`${where}: Invalid dimension range ${start}..${end} (the sheet has ${max} ${dim.toLowerCase()})`);
   const mask = requiredMask(body['fields'], where);
   const props = objOf(body['properties']);
-  if (covers(mask, 'hiddenByUser') && props['hiddenByUser'] === true) throw new Error(`Fake Sheets service: hiding ${dim.toLowerCase()} is not implemented (${where})`);
+  if (covers(mask, 'hiddenByUser') && props['hiddenByUser'] === true)
+    throw new Error(`Fake Sheets service: hiding ${dim.toLowerCase()} is not implemented (${where})`);
   assertSheetEditable({ ...d, sheet });
   if (!covers(mask, 'pixelSize')) return;
   const px = nonNegative(props['pixelSize'], 'pixelSize', where);
@@ -289,6 +295,16 @@ const updateDimensionProperties: Handler = (d, body, where) => {
 };
 
 const HANDLERS: Readonly<Record<string, Handler>> = {
-  addSheet, deleteSheet, updateSheetProperties, mergeCells, unmergeCells, repeatCell, updateBorders, updateDimensionProperties,
-  setDataValidation, addConditionalFormatRule, addProtectedRange, addNamedRange,
+  addSheet,
+  deleteSheet,
+  updateSheetProperties,
+  mergeCells,
+  unmergeCells,
+  repeatCell,
+  updateBorders,
+  updateDimensionProperties,
+  setDataValidation,
+  addConditionalFormatRule,
+  addProtectedRange,
+  addNamedRange,
 };

@@ -10,9 +10,7 @@ import { ensureCell, type CfRuleSpec, type DataValidationSpec, type GridRef, typ
 import { assertCanEdit, assertSheetEditable, canEditProtection } from './protection';
 import { emailOf } from './runtime';
 import { isValidRangeName } from './spreadsheet';
-import {
-  ApiError, gridRangeOf, gridRefOf, hexOf, isWholeSheet, objOf, optInt, optStr, rgbOf, type Json,
-} from './sheets-advanced-util';
+import { ApiError, gridRangeOf, gridRefOf, hexOf, isWholeSheet, objOf, optInt, optStr, rgbOf, type Json } from './sheets-advanced-util';
 
 type Arity = 0 | 1 | 2 | 'list' | 'any';
 interface ConditionKind {
@@ -21,7 +19,12 @@ interface ConditionKind {
   readonly arity: Arity;
   readonly numeric: boolean;
 }
-const kind = (dv: DataValidationCriteriaName | null, cf: BooleanCriteriaName | null, arity: Arity, numeric = false): ConditionKind => ({ dv, cf, arity, numeric });
+const kind = (dv: DataValidationCriteriaName | null, cf: BooleanCriteriaName | null, arity: Arity, numeric = false): ConditionKind => ({
+  dv,
+  cf,
+  arity,
+  numeric,
+});
 
 /** ConditionType of the API → the SpreadsheetApp criteria it shows up as. */
 const CONDITIONS: Readonly<Record<string, ConditionKind>> = {
@@ -100,7 +103,8 @@ export function addConditionalFormatRule(d: SsHandle, body: Json, where: string)
   const text = objOf(format['textFormat']);
   const bold = text['bold'];
   const spec: CfRuleSpec = {
-    criteria: criteria as BooleanCriteriaName, values,
+    criteria: criteria as BooleanCriteriaName,
+    values,
     background: hexOf(format['backgroundColorStyle'] ?? format['backgroundColor']) ?? null,
     fontColor: hexOf(text['foregroundColorStyle'] ?? text['foregroundColor']) ?? null,
     bold: typeof bold === 'boolean' ? bold : null,
@@ -130,10 +134,16 @@ export function addProtectedRange(d: SsHandle, body: Json, where: string): Json 
   const editors = objOf(pr['editors']);
   const users = Array.isArray(editors['users']) ? editors['users'].map(emailOf) : [];
   const p: ProtectionModel = {
-    id: d.ss.nextProtectionId++, type: whole ? 'SHEET' : 'RANGE', sheetId: sheet.id, ref: whole ? null : ref,
-    description: optStr(pr['description']) ?? '', editors: new Set([d.file.owner, d.env.ws.currentUser, ...users]),
-    warningOnly: pr['warningOnly'] === true, domainEdit: editors['domainUsersCanEdit'] === true,
-    unprotected: unprotected.map((u) => u.ref), rangeName: null,
+    id: d.ss.nextProtectionId++,
+    type: whole ? 'SHEET' : 'RANGE',
+    sheetId: sheet.id,
+    ref: whole ? null : ref,
+    description: optStr(pr['description']) ?? '',
+    editors: new Set([d.file.owner, d.env.ws.currentUser, ...users]),
+    warningOnly: pr['warningOnly'] === true,
+    domainEdit: editors['domainUsersCanEdit'] === true,
+    unprotected: unprotected.map((u) => u.ref),
+    rangeName: null,
   };
   d.ss.protections.push(p);
   return { protectedRange: protectedRangeJson(d, p) };
@@ -142,8 +152,12 @@ export function addProtectedRange(d: SsHandle, body: Json, where: string): Json 
 export function addNamedRange(d: SsHandle, body: Json, where: string): Json {
   const nr = objOf(body['namedRange']);
   const name = String(nr['name'] ?? '');
-  if (!isValidRangeName(name)) throw new ApiError(`${where}: Invalid named range name: "${name}". Use letters, numbers and underscores; do not start with a number or look like a cell reference (A1, R1C1).`);
-  if ([...d.ss.namedRanges.keys()].some((n) => n.toLowerCase() === name.toLowerCase())) throw new ApiError(`${where}: A named range with the name "${name}" already exists.`);
+  if (!isValidRangeName(name))
+    throw new ApiError(
+      `${where}: Invalid named range name: "${name}". Use letters, numbers and underscores; do not start with a number or look like a cell reference (A1, R1C1).`,
+    );
+  if ([...d.ss.namedRanges.keys()].some((n) => n.toLowerCase() === name.toLowerCase()))
+    throw new ApiError(`${where}: A named range with the name "${name}" already exists.`);
   const { ref } = gridRefOf(d.ss, nr['range'], where);
   d.ss.namedRanges.set(name, { ...ref });
   // The fake keys named ranges by name, so the name doubles as the namedRangeId.

@@ -54,7 +54,14 @@ export function apiCall<T>(env: Env, api: string, fn: () => T): T {
 function googleError(ws: FakeWorkspace, api: string, message: string, code: number): Error {
   const err = new ws.realm.Error(`API call to ${api} failed with error: ${message}`);
   err.name = 'GoogleJsonResponseError';
-  Reflect.set(err, 'details', ws.object<unknown>([['code', code], ['message', message]]));
+  Reflect.set(
+    err,
+    'details',
+    ws.object<unknown>([
+      ['code', code],
+      ['message', message],
+    ]),
+  );
   return err;
 }
 
@@ -65,7 +72,8 @@ export function openSpreadsheet(env: Env, spreadsheetId: unknown, write: boolean
   if (!file || file.trashed || !file.spreadsheet) throw notFound();
   if (!ws.canAccess(file)) throw noPermission();
   const user = ws.currentUser;
-  const canWrite = file.owner === user || file.editors.includes(user) || (file.access !== 'PRIVATE' && file.permission === 'EDIT' && !file.viewers.includes(user));
+  const canWrite =
+    file.owner === user || file.editors.includes(user) || (file.access !== 'PRIVATE' && file.permission === 'EDIT' && !file.viewers.includes(user));
   if (write && !canWrite) throw noPermission();
   return { env, file, ss: file.spreadsheet };
 }
@@ -75,7 +83,12 @@ export function toRealm<T>(ws: FakeWorkspace, value: T): T {
   const conv = (v: unknown): unknown => {
     if (Array.isArray(v)) return ws.array(v.map(conv));
     if (isDateLike(v)) return ws.date(v);
-    if (isObj(v)) return ws.object(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, conv(x)]));
+    if (isObj(v))
+      return ws.object(
+        Object.entries(v)
+          .filter(([, x]) => x !== undefined)
+          .map(([k, x]) => [k, conv(x)]),
+      );
     return v;
   };
   return conv(value) as T;
@@ -113,7 +126,8 @@ export function parseFieldMask(mask: string, where: string): string[] {
 
 /** The mask of an update request; the API refuses updates without one. */
 export function requiredMask(fields: unknown, where: string): string[] {
-  if (typeof fields !== 'string' || fields.trim() === '') throw new ApiError(`${where}: At least one field must be specified in 'fields' (use '*' for all fields).`);
+  if (typeof fields !== 'string' || fields.trim() === '')
+    throw new ApiError(`${where}: At least one field must be specified in 'fields' (use '*' for all fields).`);
   return parseFieldMask(fields, where);
 }
 
@@ -153,7 +167,9 @@ export function hexOf(color: unknown): string | undefined {
   if (!isObj(c)) return undefined;
   const ch = (k: string): string => {
     const v = Number(c[k] ?? 0);
-    return Math.round(Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0)) * 255).toString(16).padStart(2, '0');
+    return Math.round(Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0)) * 255)
+      .toString(16)
+      .padStart(2, '0');
   };
   return `#${ch('red')}${ch('green')}${ch('blue')}`;
 }
@@ -209,8 +225,11 @@ export function isWholeSheet(range: unknown): boolean {
 
 export function gridRangeOf(ref: GridRef): Json {
   return {
-    sheetId: ref.sheetId, startRowIndex: ref.row - 1, endRowIndex: ref.row - 1 + ref.numRows,
-    startColumnIndex: ref.col - 1, endColumnIndex: ref.col - 1 + ref.numCols,
+    sheetId: ref.sheetId,
+    startRowIndex: ref.row - 1,
+    endRowIndex: ref.row - 1 + ref.numRows,
+    startColumnIndex: ref.col - 1,
+    endColumnIndex: ref.col - 1 + ref.numCols,
   };
 }
 

@@ -44,8 +44,20 @@ function enumOption<T extends string>(value: unknown, allowed: readonly T[], fal
 
 export function readOptions(args: Json): ReadOptions {
   return {
-    valueRenderOption: enumOption(args['valueRenderOption'], ['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'] as const, 'FORMATTED_VALUE', 'value_render_option', 'ValueRenderOption'),
-    dateTimeRenderOption: enumOption(args['dateTimeRenderOption'], ['SERIAL_NUMBER', 'FORMATTED_STRING'] as const, 'SERIAL_NUMBER', 'date_time_render_option', 'DateTimeRenderOption'),
+    valueRenderOption: enumOption(
+      args['valueRenderOption'],
+      ['FORMATTED_VALUE', 'UNFORMATTED_VALUE', 'FORMULA'] as const,
+      'FORMATTED_VALUE',
+      'value_render_option',
+      'ValueRenderOption',
+    ),
+    dateTimeRenderOption: enumOption(
+      args['dateTimeRenderOption'],
+      ['SERIAL_NUMBER', 'FORMATTED_STRING'] as const,
+      'SERIAL_NUMBER',
+      'date_time_render_option',
+      'DateTimeRenderOption',
+    ),
     majorDimension: enumOption(args['majorDimension'], ['ROWS', 'COLUMNS'] as const, 'ROWS', 'major_dimension', 'Dimension'),
   };
 }
@@ -167,7 +179,8 @@ export function writeValueRange(h: SsHandle, data: unknown, input: ValueInputOpt
   const { sheet, ref, single } = target;
   const label = rangeLabel(sheet, ref);
   if (!single && numRows > ref.numRows) throw new ApiError(`Requested writing within range [${label}], but tried writing to row [${ref.row + numRows - 1}]`);
-  if (!single && numCols > ref.numCols) throw new ApiError(`Requested writing within range [${label}], but tried writing to column [${colToLetters(ref.col + numCols - 1)}]`);
+  if (!single && numCols > ref.numCols)
+    throw new ApiError(`Requested writing within range [${label}], but tried writing to column [${colToLetters(ref.col + numCols - 1)}]`);
   const area: GridRef = { sheetId: sheet.id, row: ref.row, col: ref.col, numRows, numCols };
   if (numRows === 0 || numCols === 0) return { spreadsheetId: h.file.id, updatedRange: label };
   if (ref.row + numRows - 1 > sheet.maxRows || ref.col + numCols - 1 > sheet.maxCols) throw exceedsGrid(sheet, area);
@@ -181,8 +194,11 @@ export function writeValueRange(h: SsHandle, data: unknown, input: ValueInputOpt
     });
   });
   return {
-    spreadsheetId: h.file.id, updatedRange: rangeLabel(sheet, area),
-    updatedRows: rows.filter((r) => r.some((v) => v !== null && v !== undefined)).length, updatedColumns: numCols, updatedCells: cells,
+    spreadsheetId: h.file.id,
+    updatedRange: rangeLabel(sheet, area),
+    updatedRows: rows.filter((r) => r.some((v) => v !== null && v !== undefined)).length,
+    updatedColumns: numCols,
+    updatedCells: cells,
   };
 }
 

@@ -14,7 +14,13 @@ import { applyRequests, sheetPropertiesJson } from './sheets-advanced-requests';
 import { conditionalFormatJson, namedRangesJson, protectedRangeJson } from './sheets-advanced-rules';
 import { apiCall, atomically, gridRangeOf, isObj, objOf, openSpreadsheet, parseFieldMask, project, toRealm, type Json } from './sheets-advanced-util';
 import {
-  inputOption, readOptions, readValueRange, resolveA1, writeValueRange, type FakeUpdateValuesResponse, type FakeValueRange,
+  inputOption,
+  readOptions,
+  readValueRange,
+  resolveA1,
+  writeValueRange,
+  type FakeUpdateValuesResponse,
+  type FakeValueRange,
 } from './sheets-advanced-values';
 
 export type { FakeUpdateValuesResponse, FakeValueRange } from './sheets-advanced-values';
@@ -94,7 +100,8 @@ export class FakeSpreadsheetsCollection {
     return apiCall(this.env, 'sheets.spreadsheets.get', () => {
       const h = openSpreadsheet(this.env, spreadsheetId, false);
       const args = objOf(optionalArgs);
-      if (args['includeGridData'] === true || args['ranges'] !== undefined) throw new Error('Fake Sheets service: spreadsheets.get with includeGridData/ranges is not implemented');
+      if (args['includeGridData'] === true || args['ranges'] !== undefined)
+        throw new Error('Fake Sheets service: spreadsheets.get with includeGridData/ranges is not implemented');
       const full = spreadsheetJson(h);
       const fields = args['fields'];
       const shaped = typeof fields === 'string' && fields.trim() !== '' ? (project(full, parseFieldMask(fields, 'fields')) as FakeSpreadsheetResource) : full;
@@ -148,8 +155,12 @@ export class FakeValuesCollection {
       const sum = (k: 'updatedRows' | 'updatedColumns' | 'updatedCells'): number => responses.reduce((n, r) => n + (r[k] ?? 0), 0);
       const sheets = new Set(responses.filter((r) => (r.updatedCells ?? 0) > 0).map((r) => r.updatedRange.slice(0, r.updatedRange.lastIndexOf('!'))));
       const out: FakeBatchUpdateValuesResponse = {
-        spreadsheetId: h.file.id, totalUpdatedRows: sum('updatedRows'), totalUpdatedColumns: sum('updatedColumns'),
-        totalUpdatedCells: sum('updatedCells'), totalUpdatedSheets: sheets.size, responses,
+        spreadsheetId: h.file.id,
+        totalUpdatedRows: sum('updatedRows'),
+        totalUpdatedColumns: sum('updatedColumns'),
+        totalUpdatedCells: sum('updatedCells'),
+        totalUpdatedSheets: sheets.size,
+        responses,
       };
       return toRealm(this.env.ws, out);
     });
@@ -161,7 +172,10 @@ export class FakeValuesCollection {
       const h = openSpreadsheet(this.env, spreadsheetId, true);
       const input = inputOption(objOf(optionalArgs)['valueInputOption']);
       const data = isObj(resource) ? { ...resource, range } : { range };
-      return toRealm(this.env.ws, atomically(h, (draft) => writeValueRange(draft, data, input, 0)));
+      return toRealm(
+        this.env.ws,
+        atomically(h, (draft) => writeValueRange(draft, data, input, 0)),
+      );
     });
   }
 }

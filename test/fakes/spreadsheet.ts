@@ -186,7 +186,9 @@ export class FakeSpreadsheet {
   setNamedRange(name: string, range: unknown): void {
     const rh = rangeHandle(range, 'SpreadsheetApp.Spreadsheet.setNamedRange');
     if (!isValidRangeName(String(name))) {
-      throw this[HANDLE].env.ws.error(`Invalid named range name: "${String(name)}". Use letters, numbers and underscores; do not start with a number or look like a cell reference (A1, R1C1).`);
+      throw this[HANDLE].env.ws.error(
+        `Invalid named range name: "${String(name)}". Use letters, numbers and underscores; do not start with a number or look like a cell reference (A1, R1C1).`,
+      );
     }
     this[HANDLE].ss.namedRanges.set(String(name), { ...rh.ref });
   }

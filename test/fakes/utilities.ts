@@ -12,7 +12,14 @@ function wallClock(date: Date, timeZone: string): Record<string, number> {
   let fmt: Intl.DateTimeFormat;
   try {
     fmt = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
   } catch {
     return wallClock(date, 'UTC'); // unknown zone ids fall back to GMT, as Java's TimeZone does
@@ -31,15 +38,26 @@ const pad = (n: number, width: number): string => String(n).padStart(width, '0')
 export function formatDatePattern(date: Date, timeZone: string, pattern: string): string {
   const w = wallClock(date, timeZone);
   const get = (k: string): number => w[k] ?? 0;
-  const offsetMin = Math.round((Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const offsetMin = Math.round(
+    (Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - Math.floor(date.getTime() / 1000) * 1000) / 60000,
+  );
   const sign = offsetMin < 0 ? '-' : '+';
   const oh = pad(Math.floor(Math.abs(offsetMin) / 60), 2);
   const om = pad(Math.abs(offsetMin) % 60, 2);
   const tokens: Record<string, () => string> = {
-    yyyy: () => pad(get('year'), 4), yy: () => pad(get('year') % 100, 2), MM: () => pad(get('month'), 2), M: () => String(get('month')),
-    dd: () => pad(get('day'), 2), d: () => String(get('day')), HH: () => pad(get('hour'), 2), H: () => String(get('hour')),
-    mm: () => pad(get('minute'), 2), ss: () => pad(get('second'), 2), SSS: () => pad(date.getTime() % 1000, 3),
-    Z: () => `${sign}${oh}${om}`, XXX: () => (offsetMin === 0 ? 'Z' : `${sign}${oh}:${om}`),
+    yyyy: () => pad(get('year'), 4),
+    yy: () => pad(get('year') % 100, 2),
+    MM: () => pad(get('month'), 2),
+    M: () => String(get('month')),
+    dd: () => pad(get('day'), 2),
+    d: () => String(get('day')),
+    HH: () => pad(get('hour'), 2),
+    H: () => String(get('hour')),
+    mm: () => pad(get('minute'), 2),
+    ss: () => pad(get('second'), 2),
+    SSS: () => pad(date.getTime() % 1000, 3),
+    Z: () => `${sign}${oh}${om}`,
+    XXX: () => (offsetMin === 0 ? 'Z' : `${sign}${oh}:${om}`),
   };
   return pattern.replace(/'([^']*)'|([A-Za-z])\2*/g, (m: string, quoted: string | undefined) => {
     if (quoted !== undefined) return quoted === '' ? "'" : quoted;
@@ -52,8 +70,7 @@ export function formatDatePattern(date: Date, timeZone: string, pattern: string)
 // ------------------------------------------------------------------ blobs --
 
 const toSigned = (buf: Buffer): number[] => [...buf].map((b) => (b > 127 ? b - 256 : b));
-const toBuffer = (data: unknown): Buffer =>
-  Array.isArray(data) ? Buffer.from(data.map((b) => Number(b) & 255)) : Buffer.from(String(data), 'utf8');
+const toBuffer = (data: unknown): Buffer => (Array.isArray(data) ? Buffer.from(data.map((b) => Number(b) & 255)) : Buffer.from(String(data), 'utf8'));
 
 const BLOB: unique symbol = Symbol('blob');
 interface BlobState {
@@ -178,7 +195,7 @@ function formatLog(args: unknown[]): string {
     let i = 0;
     return first.replace(/%[sdif]/g, () => String(rest[i++]));
   }
-  return args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' ');
+  return args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' ');
 }
 
 export class FakeLogger {
@@ -188,7 +205,10 @@ export class FakeLogger {
     return this;
   }
   getLog(): string {
-    return this.env.ws.logs.filter((l) => l.level === 'Logger' && l.execution === this.env.exec.id).map((l) => l.message).join('\n');
+    return this.env.ws.logs
+      .filter((l) => l.level === 'Logger' && l.execution === this.env.exec.id)
+      .map((l) => l.message)
+      .join('\n');
   }
   clear(): void {
     // The fake keeps every line in ws.logs.

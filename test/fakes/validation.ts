@@ -3,9 +3,7 @@
  * Rules are immutable specs; criteria and values read back exactly as given.
  * Script writes are NOT checked against data validation (as in Apps Script).
  */
-import {
-  BooleanCriteria, DataValidationCriteria, type BooleanCriteriaName, type DataValidationCriteriaName, type EnumValue,
-} from './enums';
+import { BooleanCriteria, DataValidationCriteria, type BooleanCriteriaName, type DataValidationCriteriaName, type EnumValue } from './enums';
 import { describeArg } from './handles';
 import type { CfRuleSpec, DataValidationSpec, GridRef } from './model';
 import { rangeHandle, type FakeRange } from './range';
@@ -56,7 +54,9 @@ export class FakeDataValidation {
 
 const num = (env: Env, method: string, ...xs: unknown[]): number[] => {
   if (!xs.every((x): x is number => typeof x === 'number' && Number.isFinite(x))) {
-    throw env.ws.error(`The parameters (${xs.map(describeArg).join(',')}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.${method}.`);
+    throw env.ws.error(
+      `The parameters (${xs.map(describeArg).join(',')}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.${method}.`,
+    );
   }
   return xs;
 };
@@ -114,11 +114,17 @@ export class FakeDataValidationBuilder {
     return this.set('TEXT_IS_VALID_URL', []);
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): FakeDataValidationBuilder {
-    return this.set('CHECKBOX', [checkedValue, uncheckedValue].filter((v) => v !== undefined));
+    return this.set(
+      'CHECKBOX',
+      [checkedValue, uncheckedValue].filter((v) => v !== undefined),
+    );
   }
   /** Criteria values read back as [values, showDropdown]. */
   requireValueInList(values: unknown, showDropdown = true): FakeDataValidationBuilder {
-    if (!Array.isArray(values)) throw this.env.ws.error(`The parameters (${describeArg(values)}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.`);
+    if (!Array.isArray(values))
+      throw this.env.ws.error(
+        `The parameters (${describeArg(values)}) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.`,
+      );
     return this.set('VALUE_IN_LIST', [values.map(String), Boolean(showDropdown)]);
   }
   requireValueInRange(range: unknown, showDropdown = true): FakeDataValidationBuilder {
@@ -153,7 +159,12 @@ export class FakeDataValidationBuilder {
     return makeDataValidation(this.env, { criteria: this.criteria, values: [...this.values], allowInvalid: this.allowInvalid, helpText: this.helpText });
   }
   copy(): FakeDataValidationBuilder {
-    return newDataValidationBuilder(this.env, { criteria: this.criteria ?? 'CUSTOM_FORMULA', values: this.values, allowInvalid: this.allowInvalid, helpText: this.helpText });
+    return newDataValidationBuilder(this.env, {
+      criteria: this.criteria ?? 'CUSTOM_FORMULA',
+      values: this.values,
+      allowInvalid: this.allowInvalid,
+      helpText: this.helpText,
+    });
   }
 }
 
@@ -302,7 +313,8 @@ export class FakeConditionalFormatRuleBuilder {
     return this;
   }
   setRanges(ranges: unknown): FakeConditionalFormatRuleBuilder {
-    if (!Array.isArray(ranges)) throw this.env.ws.error("The parameters don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.");
+    if (!Array.isArray(ranges))
+      throw this.env.ws.error("The parameters don't match the method signature for SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges.");
     for (const r of ranges) rangeHandle(r, 'SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges');
     this[SPEC].ranges = ranges.map((r) => r as FakeRange);
     return this;
@@ -315,6 +327,10 @@ export class FakeConditionalFormatRuleBuilder {
   }
   build(): FakeConditionalFormatRule {
     if (this[SPEC].criteria === null) throw this.env.ws.error('A conditional format rule requires a condition.');
-    return track(this.env, 'ConditionalFormatRule', new FakeConditionalFormatRule(this.env, { ...this[SPEC], values: [...this[SPEC].values], ranges: [...this[SPEC].ranges] }));
+    return track(
+      this.env,
+      'ConditionalFormatRule',
+      new FakeConditionalFormatRule(this.env, { ...this[SPEC], values: [...this[SPEC].values], ranges: [...this[SPEC].ranges] }),
+    );
   }
 }

@@ -257,9 +257,19 @@ export class FakeWorkspace {
   // ------------------------------------------------------------------ files --
   addFile(kind: FileKind, name: string, mimeType: string, parents?: string[]): FileRecord {
     const rec: FileRecord = {
-      id: this.newId(kind), kind, name, mimeType, owner: this.currentUser, editors: [], viewers: [],
-      access: 'PRIVATE', permission: 'NONE', parents: parents ?? [this.rootFolderId], createdAt: this.clockMs,
-      trashed: false, content: '',
+      id: this.newId(kind),
+      kind,
+      name,
+      mimeType,
+      owner: this.currentUser,
+      editors: [],
+      viewers: [],
+      access: 'PRIVATE',
+      permission: 'NONE',
+      parents: parents ?? [this.rootFolderId],
+      createdAt: this.clockMs,
+      trashed: false,
+      content: '',
     };
     this.files.set(rec.id, rec);
     return rec;
@@ -268,8 +278,15 @@ export class FakeWorkspace {
     const rec = this.addFile('spreadsheet', name, MIME.spreadsheet);
     const first = newSheetModel(0, this.userLocale.startsWith('ru') ? 'Лист1' : 'Sheet1', rows, cols);
     const model: SpreadsheetModel = {
-      timeZone: this.scriptTimeZone, locale: this.userLocale, sheets: [first], activeSheetId: 0,
-      namedRanges: new Map(), protections: [], toasts: [], nextSheetId: 1, nextProtectionId: 1,
+      timeZone: this.scriptTimeZone,
+      locale: this.userLocale,
+      sheets: [first],
+      activeSheetId: 0,
+      namedRanges: new Map(),
+      protections: [],
+      toasts: [],
+      nextSheetId: 1,
+      nextProtectionId: 1,
     };
     rec.spreadsheet = model;
     return rec;

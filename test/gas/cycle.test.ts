@@ -111,9 +111,14 @@ test('one-click consolidation: Appendix 1–11 equal to the core computed from t
 
   const snapshot = [...ws.files.values()].find((f) => f.name === 'Итоги 2026.json');
   const result = ConsolidationExportSchema.parse(JSON.parse(snapshot?.content ?? 'null'));
-  const files = SCHOOLS.map((s) => ({ file: s.id, expectedSchoolId: s.id, grid: renderSchoolGrid(schoolWorkbookLayout(CATALOG, CAMPAIGN, s), values.get(s.id) ?? {}) }));
+  const files = SCHOOLS.map((s) => ({
+    file: s.id,
+    expectedSchoolId: s.id,
+    grid: renderSchoolGrid(schoolWorkbookLayout(CATALOG, CAMPAIGN, s), values.get(s.id) ?? {}),
+  }));
   const expected = consolidate({ catalog: CATALOG, campaign: CAMPAIGN, outcomes: validateFiles(files, CATALOG, 2026, SCHOOLS).schools, previous: null });
-  const pick = (x: typeof result) => x.appendices.flatMap((a) => a.rows.flatMap((row) => row.cells.map((c) => [c.key, c.value, c.count, c.second, c.achieved])));
+  const pick = (x: typeof result) =>
+    x.appendices.flatMap((a) => a.rows.flatMap((row) => row.cells.map((c) => [c.key, c.value, c.count, c.second, c.achieved])));
   expect(pick(result)).toEqual(pick(expected));
   expect(result.schools.every((s) => s.status === 'accepted')).toBe(true);
 });
@@ -132,7 +137,9 @@ test('recommendations per school (shared with that school only, read access) and
     for (const other of SCHOOLS.filter((_, j) => j !== i)) expect(text).not.toContain(other.shortName);
   });
   const report = [...ws.files.values()].find((f) => f.name.startsWith('Аналитический отчёт'));
-  const body = DocumentApp.openById(report?.id ?? '').getBody().getText();
+  const body = DocumentApp.openById(report?.id ?? '')
+    .getBody()
+    .getText();
   expect(body).toContain('Охват мониторинга');
   for (const s of SCHOOLS) expect(body).not.toContain(s.shortName);
   ws.endExecution();
@@ -152,7 +159,10 @@ test('satisfaction survey: published anonymous forms, responses aggregated by ra
   const students = forms.find((f) => f.name.includes('обучающихся'));
   const answers = ['Полностью удовлетворён(а)', 'Скорее удовлетворён(а)', 'Не удовлетворён(а)', 'Полностью удовлетворён(а)'];
   answers.forEach((a, i) =>
-    ws.submitFormResponse(students?.id ?? '', { 'Образовательная организация': SCHOOLS[i % 2]?.shortName ?? '', 'В целом, насколько Вы удовлетворены условиями воспитания, обучения и развития в школе?': a }),
+    ws.submitFormResponse(students?.id ?? '', {
+      'Образовательная организация': SCHOOLS[i % 2]?.shortName ?? '',
+      'В целом, насколько Вы удовлетворены условиями воспитания, обучения и развития в школе?': a,
+    }),
   );
   const collected = reply(ws, 'collectSurvey');
   expect(collected.ok).toBe(true);

@@ -16,7 +16,10 @@ test('without the Sheets advanced service the cycle still works and gives the sa
     const parsed = JSON.parse(snapshot?.content ?? '{}') as { appendices: { rows: { cells: { key: string; value: number | null }[] }[] }[] };
     results.push(parsed.appendices.flatMap((a) => a.rows.flatMap((r) => r.cells.map((c) => [c.key, c.value]))));
     const { SpreadsheetApp } = ws.installGlobals();
-    const names = SpreadsheetApp.getActiveSpreadsheet()?.getSheets().map((s) => s.getName()) ?? [];
+    const names =
+      SpreadsheetApp.getActiveSpreadsheet()
+        ?.getSheets()
+        .map((s) => s.getName()) ?? [];
     expect(names).toContain('Приложение 11');
     expect(names.some((n) => n.endsWith('(новое)'))).toBe(false);
   }

@@ -78,7 +78,15 @@ export interface DocxRead {
   body: (ParagraphRead | TableRead)[];
   /** The text of every w:p in document order, table cells included. */
   paragraphs: string[];
-  section: { width: string | null; height: string | null; orient: string | null; top: string | null; bottom: string | null; left: string | null; right: string | null };
+  section: {
+    width: string | null;
+    height: string | null;
+    orient: string | null;
+    top: string | null;
+    bottom: string | null;
+    left: string | null;
+    right: string | null;
+  };
   defaults: { font: string | null; size: string | null };
   styles: Record<string, StyleRead>;
   /** numId → the level-0 definition of its abstract numbering. */

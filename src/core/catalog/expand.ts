@@ -152,7 +152,11 @@ class Expander {
         return { numerator: [base], denominator: [den] };
       }
       case 'count':
-        this.addInput({ id: base, label: m.label + partText, kind: 'count', unit: col.unit.startsWith('ед') ? 'ед.' : 'чел.', whole: m.whole, help }, sheet, group);
+        this.addInput(
+          { id: base, label: m.label + partText, kind: 'count', unit: col.unit.startsWith('ед') ? 'ед.' : 'чел.', whole: m.whole, help },
+          sheet,
+          group,
+        );
         return { sum: [base] };
       case 'countRatio': {
         const den = denominatorOf(m.denominator);

@@ -81,10 +81,7 @@ export const MeasureSchema = z.discriminatedUnion('type', [
 export type Measure = z.infer<typeof MeasureSchema>;
 
 /** A source reference value as written, or one held back until the department confirms it (D9). */
-export const TargetSourceSchema = z.union([
-  z.string(),
-  z.object({ source: z.string(), quarantine: nonEmpty }),
-]);
+export const TargetSourceSchema = z.union([z.string(), z.object({ source: z.string(), quarantine: nonEmpty })]);
 export type TargetSource = z.infer<typeof TargetSourceSchema>;
 
 export const ColumnSpecSchema = z.object({

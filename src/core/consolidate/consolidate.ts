@@ -198,7 +198,11 @@ export function consolidate({ catalog, campaign, outcomes, previous }: Consolida
 
 function overrideTarget(cell: Cell, text: string): Target | null {
   try {
-    return parseTarget(text, cell.polarity, cell.aggregate, { targetOn: cell.targetOn ?? undefined, compare: cell.compare ?? undefined, percentIsContext: cell.percentIsContext });
+    return parseTarget(text, cell.polarity, cell.aggregate, {
+      targetOn: cell.targetOn ?? undefined,
+      compare: cell.compare ?? undefined,
+      percentIsContext: cell.percentIsContext,
+    });
   } catch {
     return null;
   }

@@ -19,7 +19,8 @@ export function demoValues(catalog: Catalog, school: School, schools: number, se
   const values: Record<string, Value> = {};
   const byId = new Map(catalog.inputs.map((i) => [i.id, i]));
   const cellOf = new Map<string, Cell>();
-  for (const cell of catalog.cells) for (const id of [...(cell.inputs.numerator ?? []), ...(cell.inputs.sum ?? []), ...(cell.inputs.second ?? [])]) if (!cellOf.has(id)) cellOf.set(id, cell);
+  for (const cell of catalog.cells)
+    for (const id of [...(cell.inputs.numerator ?? []), ...(cell.inputs.sum ?? []), ...(cell.inputs.second ?? [])]) if (!cellOf.has(id)) cellOf.set(id, cell);
   const strength = between(random, 0.75, 1.2); // some schools do more than others
 
   const num = (id: string | null): number => {

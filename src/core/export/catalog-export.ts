@@ -43,6 +43,15 @@ export function catalogExport(catalog: Catalog): CatalogExport {
         cells: catalog.cells.filter((c) => c.appendix === app.number && c.row === row.id).map((c) => exportCell(catalog, c)),
       })),
     })),
-    inputs: catalog.inputs.map((i) => ({ id: i.id, label: i.label, kind: i.kind, whole: i.whole, derived: i.derived, unit: i.unit, sheet: i.sheet, group: i.group })),
+    inputs: catalog.inputs.map((i) => ({
+      id: i.id,
+      label: i.label,
+      kind: i.kind,
+      whole: i.whole,
+      derived: i.derived,
+      unit: i.unit,
+      sheet: i.sheet,
+      group: i.group,
+    })),
   };
 }

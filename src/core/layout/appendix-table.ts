@@ -49,7 +49,11 @@ export function appendixTableSheet(catalog: Catalog, result: ConsolidationExport
   put(top, 1, '№ п/п', 'header');
   put(top, 2, app.rowHeader, 'header');
   put(top, 3, '', 'header');
-  merges.push({ row: top, col: 1, rows: headerRows, cols: 1 }, { row: top, col: 2, rows: headerRows, cols: 1 }, { row: top, col: 3, rows: headerRows, cols: 1 });
+  merges.push(
+    { row: top, col: 1, rows: headerRows, cols: 1 },
+    { row: top, col: 2, rows: headerRows, cols: 1 },
+    { row: top, col: 3, rows: headerRows, cols: 1 },
+  );
   if (options.evidence) {
     put(top, evidenceCol, 'Ссылки на подтверждающие документы', 'header');
     merges.push({ row: top, col: evidenceCol, rows: headerRows, cols: 1 });
@@ -136,7 +140,8 @@ function evidenceText(urls: string[]): string {
 function previousText(c: ResultCell, o: { suppressSmall: boolean; sensitive: boolean }): string | number {
   if (c.previous === null && c.previousCount === null) return 'нет данных';
   if (c.aggregate === 'countRatio') {
-    const count = c.previousCount === null ? '—' : o.suppressSmall && o.sensitive && c.previousCount > 0 && c.previousCount < 3 ? '<3' : ruNumber(c.previousCount);
+    const count =
+      c.previousCount === null ? '—' : o.suppressSmall && o.sensitive && c.previousCount > 0 && c.previousCount < 3 ? '<3' : ruNumber(c.previousCount);
     return `${count}/${c.previous === null ? '—' : ruNumber(c.previous)}`;
   }
   return c.previous ?? 'нет данных';

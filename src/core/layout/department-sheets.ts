@@ -26,7 +26,10 @@ export function schoolsSheet(catalog: Catalog, accepted: SchoolOutcome[]): Sheet
       }),
     ];
   });
-  return tableSheet('Свод по школам', 'Свод по школам — только для внутреннего анализа отдела, не публикуется', ['ОО', ...cells.map((c) => c.key)], rows, [24, ...cells.map(() => 12)]);
+  return tableSheet('Свод по школам', 'Свод по школам — только для внутреннего анализа отдела, не публикуется', ['ОО', ...cells.map((c) => c.key)], rows, [
+    24,
+    ...cells.map(() => 12),
+  ]);
 }
 
 /** «Динамика»: every cell against last year, with the direction of the change under its polarity. */
@@ -36,11 +39,24 @@ export function dynamicsSheet(catalog: Catalog, result: ConsolidationExport): Sh
       r.cells.map((c) => {
         const cell = catalog.cells.find((x) => x.key === c.key);
         const better = improved(c);
-        return [c.key, cell ? indicatorName(catalog, cell) : c.key, c.value, c.previous, formatChange(c), better === null ? '—' : better ? 'улучшение' : 'ухудшение'];
+        return [
+          c.key,
+          cell ? indicatorName(catalog, cell) : c.key,
+          c.value,
+          c.previous,
+          formatChange(c),
+          better === null ? '—' : better ? 'улучшение' : 'ухудшение',
+        ];
       }),
     ),
   );
-  return tableSheet('Динамика', `Динамика показателей: ${result.year} к ${result.year - 1} году`, ['Ячейка', 'Показатель', 'Значение', 'Прошлый год', 'Изменение', 'Оценка'], rows, [16, 70, 12, 12, 18, 14]);
+  return tableSheet(
+    'Динамика',
+    `Динамика показателей: ${result.year} к ${result.year - 1} году`,
+    ['Ячейка', 'Показатель', 'Значение', 'Прошлый год', 'Изменение', 'Оценка'],
+    rows,
+    [16, 70, 12, 12, 18, 14],
+  );
 }
 
 /** «Реестр мер»: finding → recommendation → measure / order → next-year effect (the last two filled by the department). */

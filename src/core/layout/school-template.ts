@@ -28,7 +28,8 @@ export function schoolSpecificCells(catalog: Catalog, campaign: Campaign, school
   const out: SchoolCell[] = [];
   for (const sheet of probeLayout(catalog, campaign, school.type).sheets) {
     for (const cell of sheet.cells) {
-      if (typeof cell.value === 'string' && TOKEN_TEST.test(cell.value)) out.push({ sheet: sheet.name, row: cell.row, col: cell.col, value: substituteTokens(cell.value, values) });
+      if (typeof cell.value === 'string' && TOKEN_TEST.test(cell.value))
+        out.push({ sheet: sheet.name, row: cell.row, col: cell.col, value: substituteTokens(cell.value, values) });
     }
   }
   return out;
@@ -93,6 +94,10 @@ export function substituteSheet(sheet: SheetSpec, values: Map<string, string>): 
   const fill = (text: string): string => substituteTokens(text, values);
   return {
     ...sheet,
-    cells: sheet.cells.map((c) => ({ ...c, ...(typeof c.value === 'string' ? { value: fill(c.value) } : {}), ...(c.note !== undefined ? { note: fill(c.note) } : {}) })),
+    cells: sheet.cells.map((c) => ({
+      ...c,
+      ...(typeof c.value === 'string' ? { value: fill(c.value) } : {}),
+      ...(c.note !== undefined ? { note: fill(c.note) } : {}),
+    })),
   };
 }

@@ -34,7 +34,13 @@ export interface SchoolLayout {
 export function schoolWorkbookLayout(catalog: Catalog, campaign: Campaign, school: School): SchoolLayout {
   const positions = inputPositions(catalog);
   const locate = (id: string): Position | undefined => positions.get(id);
-  const stamp: FileStamp = { schoolId: school.id, year: campaign.year, catalogId: catalog.id, catalogVersion: catalog.version, layoutHash: layoutHash(catalog) };
+  const stamp: FileStamp = {
+    schoolId: school.id,
+    year: campaign.year,
+    catalogId: catalog.id,
+    catalogVersion: catalog.version,
+    layoutHash: layoutHash(catalog),
+  };
   const plans = sheetLines(catalog);
   const sheets: SheetSpec[] = [];
   const appendixSheets = plans.filter((p) => p.appendix !== null).map((p) => p.sheet);
@@ -105,7 +111,10 @@ export function schoolWorkbookLayout(catalog: Catalog, campaign: Campaign, schoo
       appendix: plan.appendix,
       widths: WIDTHS,
       cells,
-      merges: [{ row: 1, col: 1, rows: 1, cols: 6 }, { row: 2, col: 1, rows: 1, cols: 6 }],
+      merges: [
+        { row: 1, col: 1, rows: 1, cols: 6 },
+        { row: 2, col: 1, rows: 1, cols: 6 },
+      ],
       inputs,
       conditional: checkColumnFormats(`${a1(headerRow + 1, COL.check)}:${a1(Math.max(last, headerRow + 1), COL.check)}`),
       frozenRows: headerRow,
@@ -115,7 +124,14 @@ export function schoolWorkbookLayout(catalog: Catalog, campaign: Campaign, schoo
       printArea: `A1:F${Math.max(last, headerRow)}`,
     });
   }
-  return { workbook: { title: `${school.shortName} — мониторинг воспитания ${campaign.year}`, sheets: [instructionsSheet(catalog, campaign, school), ...sheets, metaSheet(stamp)] }, positions, stamp };
+  return {
+    workbook: {
+      title: `${school.shortName} — мониторинг воспитания ${campaign.year}`,
+      sheets: [instructionsSheet(catalog, campaign, school), ...sheets, metaSheet(stamp)],
+    },
+    positions,
+    stamp,
+  };
 }
 
 function profileHead(cells: CellSpec[], inputs: InputCellSpec[], campaign: Campaign, school: School, appendixSheets: string[]): void {

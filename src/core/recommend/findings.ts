@@ -48,10 +48,12 @@ export function directionName(catalog: Catalog, cell: Cell): string {
 /** The findings of one school against the catalog's targets and its own previous year. */
 export function schoolFindings(catalog: Catalog, values: Record<string, Value>, previous: Record<string, Value> | null, suppressSmall: boolean): Finding[] {
   const inputs = new Map(catalog.inputs.map((i) => [i.id, i]));
-  const applicable = (vals: Record<string, Value>) => (id: string): boolean => {
-    const gate = inputs.get(id)?.applicableIf;
-    return !gate || (typeof vals[gate] === 'number' && (vals[gate] as number) > 0);
-  };
+  const applicable =
+    (vals: Record<string, Value>) =>
+    (id: string): boolean => {
+      const gate = inputs.get(id)?.applicableIf;
+      return !gate || (typeof vals[gate] === 'number' && (vals[gate] as number) > 0);
+    };
   return catalog.cells.map((cell): Finding => {
     const own = contribution(cell, values, applicable(values));
     const before = previous ? contribution(cell, previous, applicable(previous)) : null;
@@ -62,7 +64,9 @@ export function schoolFindings(catalog: Catalog, values: Record<string, Value>, 
     const mine = flag ? (own.yes ? 100 : 0) : isShare ? own.own : own.count;
     const sensitiveSmall = suppressSmall && cell.sensitive && own.count > 0 && own.count < SUPPRESS_BELOW;
     const shown = flag
-      ? own.yes ? 'да' : 'нет'
+      ? own.yes
+        ? 'да'
+        : 'нет'
       : sensitiveSmall
         ? `<${SUPPRESS_BELOW}`
         : cell.aggregate === 'countPair'
@@ -93,7 +97,12 @@ function judge(cell: Cell, mine: number | null): Standing {
 function trendOf(cell: Cell, mine: number | null, theirs: number | null, change: number | null): Trend {
   if (cell.polarity === 'context') return 'context';
   if (mine === null || theirs === null || change === null) return 'noPrevious';
-  const relative = cell.aggregate === 'ratio' || cell.aggregate === 'countRatio' || cell.aggregate === 'schoolShare' ? Math.abs(change) : theirs === 0 ? Math.abs(change) * 100 : (100 * Math.abs(change)) / theirs;
+  const relative =
+    cell.aggregate === 'ratio' || cell.aggregate === 'countRatio' || cell.aggregate === 'schoolShare'
+      ? Math.abs(change)
+      : theirs === 0
+        ? Math.abs(change) * 100
+        : (100 * Math.abs(change)) / theirs;
   if (relative < NOISE) return 'unchanged';
   const better = cell.polarity === 'lower' ? change < 0 : change > 0;
   return better ? 'positive' : 'negative';

@@ -74,7 +74,11 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
   const register = managementRegister(catalog, result);
   blocks.push({ type: 'heading', level: 2, text: 'Предлагаемые управленческие меры' });
   const measures = [...new Set(register.map((r) => r.measure))];
-  blocks.push(measures.length > 0 ? { type: 'bullets', items: measures } : { type: 'paragraph', text: 'Все плановые значения достигнуты; рекомендуется обобщить и распространить опыт.' });
+  blocks.push(
+    measures.length > 0
+      ? { type: 'bullets', items: measures }
+      : { type: 'paragraph', text: 'Все плановые значения достигнуты; рекомендуется обобщить и распространить опыт.' },
+  );
   section(reportSections.managementCycle);
   blocks.push({ type: 'heading', level: 3, text: 'Реестр мер управленческого цикла' });
   blocks.push({
@@ -85,7 +89,9 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
   });
 
   const assessed = cells.filter((c) => c.achieved !== null);
-  const strengths = result.appendices.filter((a) => a.rows.flatMap((r) => r.cells).some((c) => c.achieved === true)).map((a) => `${catalog.appendixWord.toLowerCase()} ${a.number}`);
+  const strengths = result.appendices
+    .filter((a) => a.rows.flatMap((r) => r.cells).some((c) => c.achieved === true))
+    .map((a) => `${catalog.appendixWord.toLowerCase()} ${a.number}`);
   const priorities = [...new Set(register.map((r) => r.finding.split(':')[0] ?? ''))].slice(0, 6);
   section(reportSections.conclusion, {
     period: `${campaign.year} год`,
@@ -96,7 +102,12 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
     strengths: strengths.join(', ') || 'нет',
     priorities: priorities.join('; ') || 'нет',
   });
-  return { title: 'Аналитический отчёт по результатам мониторинга системы организации воспитания и социализации обучающихся', subtitle: `${campaign.municipality} · ${campaign.year} год`, audience: 'public', blocks };
+  return {
+    title: 'Аналитический отчёт по результатам мониторинга системы организации воспитания и социализации обучающихся',
+    subtitle: `${campaign.municipality} · ${campaign.year} год`,
+    audience: 'public',
+    blocks,
+  };
 }
 
 /** Finding → recommendation → measure → indicator to watch, one line per direction with unmet targets or a decline. */

@@ -34,7 +34,13 @@ export function schoolRecommendations(catalog: Catalog, campaign: Campaign, outc
     return { title: TITLE, subtitle: subtitle(school, campaign), audience: 'school', blocks: [...blocks, ...notAccepted(outcome)] };
   }
   const findings = schoolFindings(catalog, outcome.values, previous, true).filter((f) => f.standing !== 'notApplicable');
-  const phrase = (template: string, f: Finding): string => fillTemplate(template, { indicator: f.indicator, value: f.shown, target: f.targetText, change: f.change === null ? '—' : signed(f.change, f.cell.aggregate === 'sum' ? '' : ' п. п.') });
+  const phrase = (template: string, f: Finding): string =>
+    fillTemplate(template, {
+      indicator: f.indicator,
+      value: f.shown,
+      target: f.targetText,
+      change: f.change === null ? '—' : signed(f.change, f.cell.aggregate === 'sum' ? '' : ' п. п.'),
+    });
 
   const strong = findings.filter((f) => f.standing === 'farAbove' || f.standing === 'achieved' || f.standing === 'withinLimit');
   const weak = findings.filter((f) => f.standing === 'below' || f.standing === 'aboveLimit');
@@ -44,16 +50,27 @@ export function schoolRecommendations(catalog: Catalog, campaign: Campaign, outc
   blocks.push({ type: 'heading', level: 2, text: '1. Сильные стороны' });
   const strongItems = [
     ...strong.filter((f) => f.standing === 'farAbove').map((f) => `${f.direction}: ${phrase(strengthPhrases.farAbove, f)}`),
-    ...strong.filter((f) => f.standing !== 'farAbove').map((f) => `${f.direction}: ${phrase(f.standing === 'withinLimit' ? strengthPhrases.withinLimit : strengthPhrases.achieved, f)}`),
+    ...strong
+      .filter((f) => f.standing !== 'farAbove')
+      .map((f) => `${f.direction}: ${phrase(f.standing === 'withinLimit' ? strengthPhrases.withinLimit : strengthPhrases.achieved, f)}`),
     ...rising.map((f) => `${f.direction}: ${phrase(dynamicsPhrases.positive, f)}`),
   ];
-  blocks.push(strongItems.length > 0 ? { type: 'bullets', items: strongItems.slice(0, 15) } : { type: 'paragraph', text: 'Показателей, достигших плановых значений, в этом году нет.', tone: 'muted' });
+  blocks.push(
+    strongItems.length > 0
+      ? { type: 'bullets', items: strongItems.slice(0, 15) }
+      : { type: 'paragraph', text: 'Показателей, достигших плановых значений, в этом году нет.', tone: 'muted' },
+  );
   if (strongItems.length > 15) blocks.push({ type: 'paragraph', text: `…и ещё ${strongItems.length - 15} показателей.`, tone: 'muted' });
 
   blocks.push({ type: 'heading', level: 2, text: '2. Показатели ниже плановых значений' });
   blocks.push(
     weak.length > 0
-      ? { type: 'table', header: ['Направление', 'Показатель', 'Значение ОО', 'Плановое значение'], rows: weak.map((f) => [f.direction, f.indicator, f.shown, f.targetText]), widths: [22, 48, 15, 15] }
+      ? {
+          type: 'table',
+          header: ['Направление', 'Показатель', 'Значение ОО', 'Плановое значение'],
+          rows: weak.map((f) => [f.direction, f.indicator, f.shown, f.targetText]),
+          widths: [22, 48, 15, 15],
+        }
       : { type: 'paragraph', text: 'Все оцениваемые показатели образовательной организации достигли плановых значений.', tone: 'emphasis' },
   );
 
@@ -61,15 +78,25 @@ export function schoolRecommendations(catalog: Catalog, campaign: Campaign, outc
   blocks.push(
     falling.length > 0
       ? { type: 'bullets', items: falling.map((f) => `${f.direction}: ${phrase(dynamicsPhrases.negative, f)}`) }
-      : { type: 'paragraph', text: previous ? 'Отрицательной динамики по сравнению с прошлым годом не выявлено.' : 'Данных прошлого года нет; динамика будет оценена по итогам следующего мониторинга.', tone: 'muted' },
+      : {
+          type: 'paragraph',
+          text: previous
+            ? 'Отрицательной динамики по сравнению с прошлым годом не выявлено.'
+            : 'Данных прошлого года нет; динамика будет оценена по итогам следующего мониторинга.',
+          tone: 'muted',
+        },
   );
 
   blocks.push({ type: 'heading', level: 2, text: '4. Рекомендации по направлениям' });
   const directions = groupByDirection([...weak, ...falling]);
-  if (directions.length === 0) blocks.push({ type: 'paragraph', text: 'Рекомендуется сохранить достигнутый уровень и обобщить опыт работы для представления на муниципальном уровне.' });
+  if (directions.length === 0)
+    blocks.push({ type: 'paragraph', text: 'Рекомендуется сохранить достигнутый уровень и обобщить опыт работы для представления на муниципальном уровне.' });
   for (const [key, list] of directions) {
     const first = list[0] as Finding;
-    const text = directionTextFor(first.cell.appendix, catalog.appendices.find((a) => a.number === first.cell.appendix && a.rows.length > 1) ? first.cell.row : null);
+    const text = directionTextFor(
+      first.cell.appendix,
+      catalog.appendices.find((a) => a.number === first.cell.appendix && a.rows.length > 1) ? first.cell.row : null,
+    );
     blocks.push({ type: 'heading', level: 3, text: `${key}${text ? ` — ${text.title}` : ''}` });
     if (text) blocks.push({ type: 'paragraph', text: `Задачи направления: ${text.tasks.slice(0, 3).join('; ')}.`, tone: 'muted' });
     const hints = [...new Set(list.map((f) => columnHintFor(f.cell.appendix, f.cell.column)).filter((h): h is string => h !== undefined))];
@@ -81,7 +108,11 @@ export function schoolRecommendations(catalog: Catalog, campaign: Campaign, outc
 
   blocks.push({ type: 'heading', level: 2, text: '6. Показатели для контроля в следующем году' });
   const watch = [...new Set([...weak, ...falling].map((f) => `${f.direction}: ${f.indicator}`))];
-  blocks.push(watch.length > 0 ? { type: 'bullets', items: watch } : { type: 'paragraph', text: 'Все показатели на плановом уровне; контроль — в обычном порядке.', tone: 'muted' });
+  blocks.push(
+    watch.length > 0
+      ? { type: 'bullets', items: watch }
+      : { type: 'paragraph', text: 'Все показатели на плановом уровне; контроль — в обычном порядке.', tone: 'muted' },
+  );
   const warnings = outcome.messages.filter((m) => m.severity === 'warning');
   if (warnings.length > 0) {
     blocks.push({ type: 'heading', level: 2, text: 'Замечания к заполнению формы' });
@@ -97,12 +128,18 @@ function notAccepted(outcome: SchoolView): Block[] {
   if (outcome.status === 'missing') {
     return [
       { type: 'heading', level: 2, text: 'Сведения не представлены' },
-      { type: 'paragraph', text: 'Образовательная организация не представила сведения для мониторинга, поэтому её показатели не вошли в муниципальный свод. Рекомендуется заполнить форму и направить её в отдел образования.' },
+      {
+        type: 'paragraph',
+        text: 'Образовательная организация не представила сведения для мониторинга, поэтому её показатели не вошли в муниципальный свод. Рекомендуется заполнить форму и направить её в отдел образования.',
+      },
     ];
   }
   return [
     { type: 'heading', level: 2, text: 'Сведения требуют исправления' },
-    { type: 'paragraph', text: 'Сведения образовательной организации не вошли в муниципальный свод, так как форма содержит ошибки. Исправьте их и направьте форму повторно:' },
+    {
+      type: 'paragraph',
+      text: 'Сведения образовательной организации не вошли в муниципальный свод, так как форма содержит ошибки. Исправьте их и направьте форму повторно:',
+    },
     { type: 'bullets', items: outcome.messages.filter((m) => m.severity === 'error').map(formatMessage) },
   ];
 }
@@ -127,6 +164,11 @@ function evidenceBlocks(catalog: Catalog, values: Record<string, Value>): Block[
     return { type: 'link', text: where, url: String(values[i.id]) };
   });
   const missing = links.length - given.length;
-  if (missing > 0) blocks.push({ type: 'paragraph', text: `Не указаны ссылки на подтверждающие документы для ${missing} из ${links.length} разделов формы; рекомендуется разместить документы на сайте ОО и указать ссылки.`, tone: 'muted' });
+  if (missing > 0)
+    blocks.push({
+      type: 'paragraph',
+      text: `Не указаны ссылки на подтверждающие документы для ${missing} из ${links.length} разделов формы; рекомендуется разместить документы на сайте ОО и указать ссылки.`,
+      tone: 'muted',
+    });
   return blocks;
 }

@@ -45,7 +45,10 @@ export function withoutPlaceholders(template: string): string {
   return template.replace(PLACEHOLDER_PATTERN, '');
 }
 
-const nonEmpty = z.string().check(z.minLength(1), z.refine((s) => s.trim() === s, 'лишние пробелы в начале или в конце текста'));
+const nonEmpty = z.string().check(
+  z.minLength(1),
+  z.refine((s) => s.trim() === s, 'лишние пробелы в начале или в конце текста'),
+);
 
 /** A fixed text: Russian, no placeholders. */
 const plainText = nonEmpty.check(

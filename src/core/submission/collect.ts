@@ -42,9 +42,16 @@ export interface AssessedFile {
 }
 
 /** Parses and validates one file. A file filed under a registry school is that school's (a wrong stamp is its error). */
-export function assessFile(f: ReadFile, catalog: Catalog, year: number, registry: School[], previous: Map<string, Record<string, Value>> = new Map()): AssessedFile {
+export function assessFile(
+  f: ReadFile,
+  catalog: Catalog,
+  year: number,
+  registry: School[],
+  previous: Map<string, Record<string, Value>> = new Map(),
+): AssessedFile {
   const known = (id: string | null): string | null => (id && registry.some((s) => s.id === id) ? id : null);
-  if ('unreadable' in f.grid) return { file: f.file, schoolId: known(f.expectedSchoolId), submission: null, messages: [message('error', 'unreadable', f.grid.unreadable)] };
+  if ('unreadable' in f.grid)
+    return { file: f.file, schoolId: known(f.expectedSchoolId), submission: null, messages: [message('error', 'unreadable', f.grid.unreadable)] };
   const submission = parseSubmission(f.grid, { catalog, year, registry, expectedSchoolId: f.expectedSchoolId });
   const id = f.expectedSchoolId ?? submission.schoolId;
   const prior = id ? (previous.get(id) ?? null) : null;
@@ -81,8 +88,17 @@ export function assignFiles(assessed: AssessedFile[], registry: School[]): RunOu
 }
 
 /** Parses, validates and assigns a set of files (see assessFile and assignFiles). */
-export function validateFiles(files: ReadFile[], catalog: Catalog, year: number, registry: School[], previous: Map<string, Record<string, Value>> = new Map()): RunOutcome {
-  return assignFiles(files.map((f) => assessFile(f, catalog, year, registry, previous)), registry);
+export function validateFiles(
+  files: ReadFile[],
+  catalog: Catalog,
+  year: number,
+  registry: School[],
+  previous: Map<string, Record<string, Value>> = new Map(),
+): RunOutcome {
+  return assignFiles(
+    files.map((f) => assessFile(f, catalog, year, registry, previous)),
+    registry,
+  );
 }
 
 function push<T>(map: Map<string, T[]>, key: string, item: T): void {
@@ -95,7 +111,14 @@ function push<T>(map: Map<string, T[]>, key: string, item: T): void {
  * One file of one registry school (the Google path, where each school has its own file): parsed and
  * validated, always attributed to that school; a file stamped for another school is an error of this one.
  */
-export function validateOne(school: School, file: ReadFile, catalog: Catalog, year: number, registry: School[], previous: Record<string, Value> | null): SchoolOutcome {
+export function validateOne(
+  school: School,
+  file: ReadFile,
+  catalog: Catalog,
+  year: number,
+  registry: School[],
+  previous: Record<string, Value> | null,
+): SchoolOutcome {
   const a = assessFile({ ...file, expectedSchoolId: school.id }, catalog, year, registry, previous ? new Map([[school.id, previous]]) : new Map());
   const ok = a.submission !== null && !hasErrors(a.messages);
   return { school, status: ok ? 'accepted' : 'rejected', files: [file.file], submission: a.submission, messages: a.messages };

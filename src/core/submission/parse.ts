@@ -64,7 +64,12 @@ export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submissi
       if (cellText(sheet.values[row - 1]?.[COL.code - 1]) !== input.id) {
         const found = sheet.values.findIndex((r) => cellText(r?.[COL.code - 1]) === input.id);
         if (found < 0) {
-          messages.push(message('error', 'block-missing', `строка поля «${input.id}» не найдена — строки удалены или перемещены; восстановите форму из исходного файла`, { ...where, sheet: sheet.name }));
+          messages.push(
+            message('error', 'block-missing', `строка поля «${input.id}» не найдена — строки удалены или перемещены; восстановите форму из исходного файла`, {
+              ...where,
+              sheet: sheet.name,
+            }),
+          );
           values[input.id] = null;
           continue;
         }
@@ -82,20 +87,39 @@ export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submissi
       if (reading.problem) messages.push(message(reading.problem.severity, reading.problem.code, reading.problem.text, at));
       const formula = sheet.formulas?.[row - 1]?.[col - 1];
       if (formula && reading.value !== null && !reading.problem) {
-        messages.push(message('warning', 'formula-input', `в ячейке формула «=${formula.replace(/^=/, '')}»; учтено её значение ${String(reading.value)} — лучше ввести число`, at));
+        messages.push(
+          message(
+            'warning',
+            'formula-input',
+            `в ячейке формула «=${formula.replace(/^=/, '')}»; учтено её значение ${String(reading.value)} — лучше ввести число`,
+            at,
+          ),
+        );
       }
     }
     if (sheet && drifted > 0) {
-      messages.push(message('warning', 'rows-moved', `строки формы сдвинуты (${drifted} полей не на своих местах); значения прочитаны по кодам полей`, { sheet: sheet.name, cell: 'A1' }));
+      messages.push(
+        message('warning', 'rows-moved', `строки формы сдвинуты (${drifted} полей не на своих местах); значения прочитаны по кодам полей`, {
+          sheet: sheet.name,
+          cell: 'A1',
+        }),
+      );
     }
     if (sheet && relabelled > 0) {
-      messages.push(message('warning', 'labels-edited', `изменены подписи показателей (${relabelled}); значения прочитаны по кодам полей — проверьте, что защита листа не снята`, { sheet: sheet.name, cell: 'A1' }));
+      messages.push(
+        message(
+          'warning',
+          'labels-edited',
+          `изменены подписи показателей (${relabelled}); значения прочитаны по кодам полей — проверьте, что защита листа не снята`,
+          { sheet: sheet.name, cell: 'A1' },
+        ),
+      );
     }
   }
   computeDerived(ctx.catalog.inputs, values);
   const statusSheet = findSheet(grid, PROFILE_SHEET, 'Сведения об образовательной организации', []);
   const statusRow = statusSheet?.values.findIndex((r) => cellText(r?.[COL.code - 1]) === STATUS_ID) ?? -1;
-  const status = statusSheet ? cellText(statusSheet.values[(statusRow >= 0 ? statusRow : 6)]?.[COL.value - 1]) || null : null;
+  const status = statusSheet ? cellText(statusSheet.values[statusRow >= 0 ? statusRow : 6]?.[COL.value - 1]) || null : null;
   return { schoolId, stamp, values, cells, status, messages };
 }
 
@@ -103,7 +127,8 @@ export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submissi
 export function indicatorLabels(catalog: Catalog): (input: Input) => string {
   return (input) => {
     const app = catalog.appendices.find((a) => a.number === input.sheet);
-    if (!app || input.group === 'bases' || (input.group === 'school' && input.kind !== 'url') || (app.rows.length < 2 && input.kind !== 'url')) return input.label;
+    if (!app || input.group === 'bases' || (input.group === 'school' && input.kind !== 'url') || (app.rows.length < 2 && input.kind !== 'url'))
+      return input.label;
     return `${input.label} (${groupTitle(catalog, input.sheet, input.group)})`;
   };
 }
@@ -116,14 +141,21 @@ function findSheet(grid: WorkbookGrid, name: string, marker: string, messages: M
     messages.push(message('warning', 'sheet-renamed', `лист «${name}» переименован в «${moved.name}»; данные прочитаны`, { sheet: moved.name, cell: 'A1' }));
     return moved;
   }
-  messages.push(message('error', 'sheet-missing', `лист «${name}» не найден — он удалён или файл не из этой кампании; его данные не учтены`, { sheet: name, cell: 'A1' }));
+  messages.push(
+    message('error', 'sheet-missing', `лист «${name}» не найден — он удалён или файл не из этой кампании; его данные не учтены`, { sheet: name, cell: 'A1' }),
+  );
   return null;
 }
 
 function readStamp(grid: WorkbookGrid, messages: Message[]): Partial<FileStamp> {
   const sheet = grid.sheets.find((s) => s.name === META_SHEET) ?? grid.sheets.find((s) => cellText(s.values[0]?.[0]).startsWith('Служебные сведения'));
   if (!sheet) {
-    messages.push(message('error', 'no-stamp', `нет служебного листа «${META_SHEET}» — файл создан не этой системой или повреждён; используйте файл, выданный отделом`, { sheet: META_SHEET, cell: 'A1' }));
+    messages.push(
+      message('error', 'no-stamp', `нет служебного листа «${META_SHEET}» — файл создан не этой системой или повреждён; используйте файл, выданный отделом`, {
+        sheet: META_SHEET,
+        cell: 'A1',
+      }),
+    );
     return {};
   }
   const stamp: Partial<FileStamp> = {};
@@ -169,14 +201,28 @@ function checkStamp(stamp: Partial<FileStamp>, ctx: ParseContext, messages: Mess
     );
   }
   if (ctx.expectedSchoolId !== null && id !== ctx.expectedSchoolId) {
-    messages.push(message('error', 'other-school', `файл принадлежит другой ОО (код «${id}»), а ожидался файл ОО «${ctx.expectedSchoolId}»`, { ...where, cell: 'B2' }));
+    messages.push(
+      message('error', 'other-school', `файл принадлежит другой ОО (код «${id}»), а ожидался файл ОО «${ctx.expectedSchoolId}»`, { ...where, cell: 'B2' }),
+    );
   }
   if (stamp.year !== ctx.year) {
-    messages.push(message('error', 'other-year', `файл мониторинга ${Number.isFinite(stamp.year) ? `${stamp.year}` : 'неизвестного'} года, а идёт кампания ${ctx.year} года`, { ...where, cell: 'B3' }));
+    messages.push(
+      message(
+        'error',
+        'other-year',
+        `файл мониторинга ${Number.isFinite(stamp.year) ? `${stamp.year}` : 'неизвестного'} года, а идёт кампания ${ctx.year} года`,
+        { ...where, cell: 'B3' },
+      ),
+    );
   }
   if (stamp.catalogId !== ctx.catalog.id || stamp.catalogVersion !== ctx.catalog.version) {
     messages.push(
-      message('error', 'other-catalog', `файл создан для каталога показателей «${stamp.catalogId ?? '?'} ${stamp.catalogVersion ?? ''}», а кампания использует «${ctx.catalog.id} ${ctx.catalog.version}»`, { ...where, cell: 'B4' }),
+      message(
+        'error',
+        'other-catalog',
+        `файл создан для каталога показателей «${stamp.catalogId ?? '?'} ${stamp.catalogVersion ?? ''}», а кампания использует «${ctx.catalog.id} ${ctx.catalog.version}»`,
+        { ...where, cell: 'B4' },
+      ),
     );
   } else if (stamp.layoutHash !== layoutHash(ctx.catalog)) {
     messages.push(message('warning', 'other-layout', 'форма файла отличается от текущей; значения прочитаны по кодам полей', { ...where, cell: 'B6' }));

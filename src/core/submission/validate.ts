@@ -46,7 +46,9 @@ export function validateSubmission(sub: Submission, catalog: Catalog, previous: 
     const before = previous ? num(previous[input.id]) : null;
     if (typeof value === 'number' && before !== null && before >= 10 && Math.abs(value - before) / before > CHANGE_WARNING_SHARE) {
       const pct = Math.round((100 * (value - before)) / before);
-      out.push(message('warning', 'year-change', `изменение к прошлому году ${pct > 0 ? '+' : ''}${pct} % (было ${before}, стало ${value}) — проверьте`, where(input)));
+      out.push(
+        message('warning', 'year-change', `изменение к прошлому году ${pct > 0 ? '+' : ''}${pct} % (было ${before}, стало ${value}) — проверьте`, where(input)),
+      );
     }
   }
 
@@ -55,7 +57,8 @@ export function validateSubmission(sub: Submission, catalog: Catalog, previous: 
     if (!total || !sub.cells[check.total]) continue;
     const at = where(total);
     if (check.type === 'implies') {
-      if (sub.values[check.parts[0] ?? ''] === true && sub.values[check.total] === false) out.push(message(check.severity, `check-${check.id}`, check.message, at));
+      if (sub.values[check.parts[0] ?? ''] === true && sub.values[check.total] === false)
+        out.push(message(check.severity, `check-${check.id}`, check.message, at));
       continue;
     }
     const parts = check.parts.map((id) => num(sub.values[id]));
@@ -67,7 +70,12 @@ export function validateSubmission(sub: Submission, catalog: Catalog, previous: 
   }
 
   if (sub.status === STATUS_VALUES[0]) {
-    out.push(message('warning', 'still-filling', `статус «${STATUS_VALUES[0]}»: ОО ещё не подтвердила, что форма готова к проверке`, { sheet: 'Сведения об ОО', cell: 'D7' }));
+    out.push(
+      message('warning', 'still-filling', `статус «${STATUS_VALUES[0]}»: ОО ещё не подтвердила, что форма готова к проверке`, {
+        sheet: 'Сведения об ОО',
+        cell: 'D7',
+      }),
+    );
   } else if (sub.status !== null && !(STATUS_VALUES as readonly string[]).includes(sub.status)) {
     out.push(message('warning', 'status', `неизвестный статус «${sub.status}»`, { sheet: 'Сведения об ОО', cell: 'D7' }));
   }

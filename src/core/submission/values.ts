@@ -76,7 +76,8 @@ function readNumber(kind: 'count' | 'number' | 'percent', raw: unknown): Reading
   } else return fail('not-number', 'нужно число');
   if (!Number.isFinite(n)) return fail('not-number', 'нужно конечное число');
   if (n < 0) return fail('negative', `отрицательное число (${n}) — количество не может быть меньше нуля`);
-  if (kind === 'count' && !Number.isInteger(n)) return fail('not-integer', `дробное число (${String(n).replace('.', ',')}) — количество людей или мероприятий должно быть целым`);
+  if (kind === 'count' && !Number.isInteger(n))
+    return fail('not-integer', `дробное число (${String(n).replace('.', ',')}) — количество людей или мероприятий должно быть целым`);
   if (kind === 'percent' && n > 100) return fail('percent-range', `процент ${n} больше 100`);
   if (n > MAX_PLAUSIBLE) return fail('implausible', `неправдоподобно большое значение (${n}) — проверьте ввод`);
   return { value: n, problem: warning };

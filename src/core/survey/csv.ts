@@ -77,7 +77,10 @@ export function responsesFromCsv(text: string, fileName: string, option: SurveyG
     if (group === null) group = byName;
     if (group === null) {
       const said = cell(role).trim();
-      skipped.push({ row: r.line, reason: said === '' ? 'не указано, кто заполнял анкету (обучающийся или родитель)' : `«${said}» — не ясно, обучающийся или родитель` });
+      skipped.push({
+        row: r.line,
+        reason: said === '' ? 'не указано, кто заполнял анкету (обучающийся или родитель)' : `«${said}» — не ясно, обучающийся или родитель`,
+      });
       continue;
     }
     responses.push({ group, school: cell(school), overall: cell(overall), line: r.line });

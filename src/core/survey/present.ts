@@ -72,11 +72,18 @@ export function surveyBlocks(surveys: SurveysExport): Block[] {
     const c = change(m[g.id], surveys.previous?.[g.id]);
     if (c === null) return [];
     const was = pct(surveys.previous?.[g.id]?.share ?? null);
-    return [c === 0 ? `у ${g.genitive} не изменилась (${pct(m[g.id].share)})` : `у ${g.genitive} ${c > 0 ? 'выросла' : 'снизилась'} с ${was} до ${pct(m[g.id].share)}`];
+    return [
+      c === 0
+        ? `у ${g.genitive} не изменилась (${pct(m[g.id].share)})`
+        : `у ${g.genitive} ${c > 0 ? 'выросла' : 'снизилась'} с ${was} до ${pct(m[g.id].share)}`,
+    ];
   });
   blocks.push({
     type: 'paragraph',
-    text: dynamics.length > 0 ? `Доля удовлетворённых ${dynamics.join('; ')}.` : 'Данных анкетирования прошлого года нет: динамика будет показана при следующем мониторинге.',
+    text:
+      dynamics.length > 0
+        ? `Доля удовлетворённых ${dynamics.join('; ')}.`
+        : 'Данных анкетирования прошлого года нет: динамика будет показана при следующем мониторинге.',
     tone: 'emphasis',
   });
   return blocks;

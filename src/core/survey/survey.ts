@@ -5,7 +5,13 @@ export type SurveyGroup = 'students' | 'parents';
 
 export const SURVEY_SCHOOL_QUESTION = 'Образовательная организация';
 export const SURVEY_OVERALL_QUESTION = 'В целом, насколько Вы удовлетворены условиями воспитания, обучения и развития в школе?';
-export const SURVEY_ANSWERS = ['Полностью удовлетворён(а)', 'Скорее удовлетворён(а)', 'Скорее не удовлетворён(а)', 'Не удовлетворён(а)', 'Затрудняюсь ответить'] as const;
+export const SURVEY_ANSWERS = [
+  'Полностью удовлетворён(а)',
+  'Скорее удовлетворён(а)',
+  'Скорее не удовлетворён(а)',
+  'Не удовлетворён(а)',
+  'Затрудняюсь ответить',
+] as const;
 /** Answers that count as «satisfied». The instrument must stay the same from year to year. */
 export const SATISFIED = new Set<string>([SURVEY_ANSWERS[0], SURVEY_ANSWERS[1]]);
 

@@ -27,7 +27,11 @@ export function readSchoolFile(fileId: string, catalog: Catalog): ReadResult {
     const ranges = expectedRanges(catalog);
     for (let attempt = 0; ; attempt++) {
       try {
-        const res = api.Spreadsheets.Values.batchGet(fileId, { ranges: ranges.map((r) => r.range), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'FORMATTED_STRING' });
+        const res = api.Spreadsheets.Values.batchGet(fileId, {
+          ranges: ranges.map((r) => r.range),
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'FORMATTED_STRING',
+        });
         const sheets: SheetGrid[] = ranges.map((r, i) => ({ name: r.name, values: (res.valueRanges?.[i]?.values ?? []) as unknown[][] }));
         return { sheets };
       } catch (e) {
@@ -55,7 +59,8 @@ function readSheetBySheet(fileId: string): ReadResult {
 
 function unreadable(e: unknown): ReadResult {
   const text = errorText(e);
-  if (/not found|Requested entity was not found|No item with the given ID/i.test(text)) return { unreadable: 'файл школы не найден: он удалён или к нему нет доступа' };
+  if (/not found|Requested entity was not found|No item with the given ID/i.test(text))
+    return { unreadable: 'файл школы не найден: он удалён или к нему нет доступа' };
   if (/permission|access/i.test(text)) return { unreadable: 'нет доступа к файлу школы: проверьте, что отдел остался его владельцем' };
   return { unreadable: `не удалось прочитать файл школы: ${text}` };
 }

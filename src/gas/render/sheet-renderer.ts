@@ -93,7 +93,10 @@ export function formatRequests(spec: SheetSpec, sheetId: number): SheetsRequest[
         index,
         rule: {
           ranges: [gridRange(sheetId, c.range)],
-          booleanRule: { condition: { type: c.when === 'startsWith' ? 'TEXT_STARTS_WITH' : 'TEXT_EQ', values: [{ userEnteredValue: c.text }] }, format: { backgroundColor: rgb(c.fill), textFormat: { foregroundColor: rgb(c.font) } } },
+          booleanRule: {
+            condition: { type: c.when === 'startsWith' ? 'TEXT_STARTS_WITH' : 'TEXT_EQ', values: [{ userEnteredValue: c.text }] },
+            format: { backgroundColor: rgb(c.fill), textFormat: { foregroundColor: rgb(c.font) } },
+          },
         },
       },
     }),
@@ -110,9 +113,18 @@ export function formatRequests(spec: SheetSpec, sheetId: number): SheetsRequest[
     }
   }
   spec.widths.forEach((w, i) =>
-    requests.push({ updateDimensionProperties: { range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 }, properties: { pixelSize: Math.round(w * PX_PER_CHAR) }, fields: 'pixelSize' } }),
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
+        properties: { pixelSize: Math.round(w * PX_PER_CHAR) },
+        fields: 'pixelSize',
+      },
+    }),
   );
-  if (spec.frozenRows > 0) requests.push({ updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: spec.frozenRows } }, fields: 'gridProperties.frozenRowCount' } });
+  if (spec.frozenRows > 0)
+    requests.push({
+      updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: spec.frozenRows } }, fields: 'gridProperties.frozenRowCount' },
+    });
   return requests;
 }
 
@@ -123,7 +135,12 @@ function formatWithSpreadsheetApp(sheet: Sheet, spec: SheetSpec): void {
     const look = PALETTE[role];
     for (const r of ranges) {
       const range = sheet.getRange(r);
-      range.setFontWeight(look.bold ? 'bold' : 'normal').setFontStyle(look.italic ? 'italic' : 'normal').setFontSize(look.size ?? 10).setWrap(look.wrap ?? false).setVerticalAlignment('top');
+      range
+        .setFontWeight(look.bold ? 'bold' : 'normal')
+        .setFontStyle(look.italic ? 'italic' : 'normal')
+        .setFontSize(look.size ?? 10)
+        .setWrap(look.wrap ?? false)
+        .setVerticalAlignment('top');
       if (look.color) range.setFontColor(look.color);
       if (look.fill) range.setBackground(look.fill);
       if (look.align) range.setHorizontalAlignment(look.align);
@@ -154,7 +171,10 @@ function conditionalWithSpreadsheetApp(sheet: Sheet, spec: SheetSpec): void {
   if (spec.conditional.length > 0) {
     sheet.setConditionalFormatRules(
       spec.conditional.map((c) => {
-        const builder = SpreadsheetApp.newConditionalFormatRule().setRanges([sheet.getRange(c.range)]).setBackground(c.fill).setFontColor(c.font);
+        const builder = SpreadsheetApp.newConditionalFormatRule()
+          .setRanges([sheet.getRange(c.range)])
+          .setBackground(c.fill)
+          .setFontColor(c.font);
         return (c.when === 'startsWith' ? builder.whenTextStartsWith(c.text) : builder.whenTextEqualTo(c.text)).build();
       }),
     );
@@ -167,7 +187,13 @@ export function inputRuns(inputs: InputCellSpec[]): { first: InputCellSpec; rows
   const runs: { first: InputCellSpec; rows: number }[] = [];
   for (const input of sorted) {
     const prev = runs[runs.length - 1];
-    if (prev && prev.first.col === input.col && prev.first.row + prev.rows === input.row && JSON.stringify(prev.first.validation) === JSON.stringify(input.validation)) prev.rows += 1;
+    if (
+      prev &&
+      prev.first.col === input.col &&
+      prev.first.row + prev.rows === input.row &&
+      JSON.stringify(prev.first.validation) === JSON.stringify(input.validation)
+    )
+      prev.rows += 1;
     else runs.push({ first: input, rows: 1 });
   }
   return runs;
@@ -210,4 +236,3 @@ export function protectAndValidate(ss: Spreadsheet, sheet: Sheet, spec: SheetSpe
   }
   if (spec.hidden) sheet.hideSheet();
 }
-

@@ -27,7 +27,8 @@ export function consolidateStep(): StepDef {
       const records = read.wholeRun(job.run) ?? readWork(ctx.ss, job.run);
       const outcomes: SchoolOutcome[] = ctx.registry.map((row) => {
         const r = records.get(row.school.id);
-        if (!r || r.status === 'missing' || r.values === null) return { school: row.school, status: 'missing', files: [], submission: null, messages: r?.messages ?? [] };
+        if (!r || r.status === 'missing' || r.values === null)
+          return { school: row.school, status: 'missing', files: [], submission: null, messages: r?.messages ?? [] };
         return {
           school: row.school,
           status: r.status,
@@ -41,8 +42,16 @@ export function consolidateStep(): StepDef {
       const result = consolidate({ catalog: ctx.catalog, campaign: ctx.settings.campaign, outcomes, previous });
       const accepted = outcomes.filter((o) => o.status === 'accepted');
       const log = [
-        [new Date().toISOString().replace('T', ' ').slice(0, 19), `Свод: принято ${accepted.length} из ${outcomes.length} ОО${previous ? `; динамика к ${previous.year} году` : ''}`],
-        ...outcomes.filter((o) => o.status !== 'accepted').map((o) => ['', `${o.school.shortName}: ${o.status === 'missing' ? 'данные не получены' : `не включена — ошибок ${o.messages.filter((m) => m.severity === 'error').length}`}`]),
+        [
+          new Date().toISOString().replace('T', ' ').slice(0, 19),
+          `Свод: принято ${accepted.length} из ${outcomes.length} ОО${previous ? `; динамика к ${previous.year} году` : ''}`,
+        ],
+        ...outcomes
+          .filter((o) => o.status !== 'accepted')
+          .map((o) => [
+            '',
+            `${o.school.shortName}: ${o.status === 'missing' ? 'данные не получены' : `не включена — ошибок ${o.messages.filter((m) => m.severity === 'error').length}`}`,
+          ]),
       ];
       const specs: SheetSpec[] = [
         ...ctx.catalog.appendices.map((a) => appendixTableSheet(ctx.catalog, result, a.number, { suppressSmall: false, evidence: true })),
@@ -102,7 +111,10 @@ function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[])
   const ids = (added?.replies ?? []).slice(stale.length).map((r) => r.addSheet?.properties?.sheetId ?? -1);
   try {
     api.Spreadsheets?.Values?.batchUpdate(
-      { valueInputOption: 'USER_ENTERED', data: specs.map((spec) => ({ range: `'${(spec.name + STAGING).replace(/'/g, "''")}'!A1`, values: valueGrid(spec) })) },
+      {
+        valueInputOption: 'USER_ENTERED',
+        data: specs.map((spec) => ({ range: `'${(spec.name + STAGING).replace(/'/g, "''")}'!A1`, values: valueGrid(spec) })),
+      },
       id,
     );
     api.Spreadsheets?.batchUpdate({ requests: specs.flatMap((spec, i) => formatRequests(spec, ids[i] ?? -1)) }, id);

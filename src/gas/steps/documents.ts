@@ -36,27 +36,27 @@ function openOrCreateDoc(url: string, name: string, ctx: StepContext): GoogleApp
 export function documentsStep(): StepDef {
   let records: ReturnType<typeof readWork> | null = null;
   return {
-  item(ctx, row) {
-    records ??= readWork(ctx.ss, lastRun());
-    const r = records.get(row.school.id);
-    const view = { school: row.school, status: r?.status ?? 'missing', values: r?.values ?? null, messages: r?.messages ?? [] };
-    const doc = openOrCreateDoc(row.docUrl, `Адресные рекомендации — ${row.school.shortName} — ${ctx.settings.campaign.year}`, ctx);
-    row.docUrl = doc.getUrl();
-    renderDocument(doc.getBody(), schoolRecommendations(ctx.catalog, ctx.settings.campaign, view, null));
-    doc.saveAndClose();
-    if (row.school.emails.length > 0) doc.addViewers(row.school.emails);
-  },
-  finish(ctx) {
-    const folder = campaignFolder(ctx);
-    const files = folder.getFilesByName(`Итоги ${ctx.settings.campaign.year}.json`);
-    if (!files.hasNext()) return 'Рекомендации готовы; отчёт не создан: нет итогов свода.';
-    const parsed = ConsolidationExportSchema.safeParse(JSON.parse(files.next().getBlob().getDataAsString()));
-    if (!parsed.success) return 'Рекомендации готовы; отчёт не создан: файл итогов повреждён.';
-    const doc = openOrCreateDoc(getSetting('reportUrl') ?? '', `Аналитический отчёт — мониторинг воспитания ${ctx.settings.campaign.year}`, ctx);
-    setSettingNow('reportUrl', doc.getUrl());
-    renderDocument(doc.getBody(), municipalReport(ctx.catalog, ctx.settings.campaign, parsed.data));
-    doc.saveAndClose();
-    return `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${doc.getUrl()}`;
-  },
+    item(ctx, row) {
+      records ??= readWork(ctx.ss, lastRun());
+      const r = records.get(row.school.id);
+      const view = { school: row.school, status: r?.status ?? 'missing', values: r?.values ?? null, messages: r?.messages ?? [] };
+      const doc = openOrCreateDoc(row.docUrl, `Адресные рекомендации — ${row.school.shortName} — ${ctx.settings.campaign.year}`, ctx);
+      row.docUrl = doc.getUrl();
+      renderDocument(doc.getBody(), schoolRecommendations(ctx.catalog, ctx.settings.campaign, view, null));
+      doc.saveAndClose();
+      if (row.school.emails.length > 0) doc.addViewers(row.school.emails);
+    },
+    finish(ctx) {
+      const folder = campaignFolder(ctx);
+      const files = folder.getFilesByName(`Итоги ${ctx.settings.campaign.year}.json`);
+      if (!files.hasNext()) return 'Рекомендации готовы; отчёт не создан: нет итогов свода.';
+      const parsed = ConsolidationExportSchema.safeParse(JSON.parse(files.next().getBlob().getDataAsString()));
+      if (!parsed.success) return 'Рекомендации готовы; отчёт не создан: файл итогов повреждён.';
+      const doc = openOrCreateDoc(getSetting('reportUrl') ?? '', `Аналитический отчёт — мониторинг воспитания ${ctx.settings.campaign.year}`, ctx);
+      setSettingNow('reportUrl', doc.getUrl());
+      renderDocument(doc.getBody(), municipalReport(ctx.catalog, ctx.settings.campaign, parsed.data));
+      doc.saveAndClose();
+      return `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${doc.getUrl()}`;
+    },
   };
 }

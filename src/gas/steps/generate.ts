@@ -29,7 +29,10 @@ export const generateStep: StepDef = {
     if (!id) {
       const templateId = getSetting(templateKey(ctx));
       if (!templateId) throw new Error('нет шаблона таблицы школы');
-      const copy = DriveApp.getFileById(templateId).makeCopy(`${row.school.shortName} — мониторинг воспитания ${ctx.settings.campaign.year}`, campaignFolder(ctx));
+      const copy = DriveApp.getFileById(templateId).makeCopy(
+        `${row.school.shortName} — мониторинг воспитания ${ctx.settings.campaign.year}`,
+        campaignFolder(ctx),
+      );
       id = copy.getId();
       // recorded at once: if a quota stops the step below, the next run finishes this file instead of copying again
       row.fileUrl = copy.getUrl();

@@ -27,7 +27,14 @@ export function readOneSchool(ctx: StepContext, row: RegistryRow, run: string, w
     return { schoolId: row.school.id, status: 'missing', submissionStatus: null, values: null, messages: [], changedAt: null, run };
   }
   const grid = readSchoolFile(fileId, ctx.catalog);
-  const outcome = validateOne(row.school, { file: row.school.shortName, expectedSchoolId: row.school.id, grid }, ctx.catalog, ctx.settings.campaign.year, schools, null);
+  const outcome = validateOne(
+    row.school,
+    { file: row.school.shortName, expectedSchoolId: row.school.id, grid },
+    ctx.catalog,
+    ctx.settings.campaign.year,
+    schools,
+    null,
+  );
   let changedAt: string | null = null;
   if (withChangeTime) {
     try {

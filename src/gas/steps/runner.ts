@@ -85,7 +85,12 @@ function chunk(step: StepName, def: StepDef, budgetMs: number): StepResult {
       def.endChunk?.(ctx, job);
       writeComputed(ctx.ss, ctx.registry, ctx.registryBlock);
       job.notes.push(`Дневная квота Google исчерпана на школе ${job.cursor + 1} из ${job.total}; шаг продолжится завтра с того же места.`);
-      return result(step, job, true, `Дневная квота Google на создание файлов исчерпана. Сделано ${job.cursor} из ${job.total}; завтра продолжите шаг — уже созданное не повторится.`);
+      return result(
+        step,
+        job,
+        true,
+        `Дневная квота Google на создание файлов исчерпана. Сделано ${job.cursor} из ${job.total}; завтра продолжите шаг — уже созданное не повторится.`,
+      );
     }
     if (e instanceof CampaignError) return { ok: false, message: e.message };
     return { ok: false, message: `Шаг «${STEP_TITLES[step]}» прерван: ${errorText(e)}. Уже сделанное сохранено; повторите шаг.` };
@@ -111,5 +116,15 @@ export function cancelStep(): StepResult {
   job.cancelled = true;
   job.notes.push('Шаг отменён пользователем.');
   saveJob(job);
-  return { ok: true, step: job.step as StepName, title: STEP_TITLES[job.step as StepName] ?? job.step, done: false, paused: true, processed: job.cursor, total: job.total, message: 'Шаг отменён. Уже сделанное сохранено.', notes: job.notes };
+  return {
+    ok: true,
+    step: job.step as StepName,
+    title: STEP_TITLES[job.step as StepName] ?? job.step,
+    done: false,
+    paused: true,
+    processed: job.cursor,
+    total: job.total,
+    message: 'Шаг отменён. Уже сделанное сохранено.',
+    notes: job.notes,
+  };
 }

@@ -1,4 +1,13 @@
-import { SURVEY_ANSWERS, SURVEY_OVERALL_QUESTION, SURVEY_QUESTIONS, SURVEY_SCHOOL_QUESTION, SURVEY_TITLES, type SurveyGroup, type SurveyResponse, aggregateSurvey } from '../../core/survey/survey';
+import {
+  SURVEY_ANSWERS,
+  SURVEY_OVERALL_QUESTION,
+  SURVEY_QUESTIONS,
+  SURVEY_SCHOOL_QUESTION,
+  SURVEY_TITLES,
+  type SurveyGroup,
+  type SurveyResponse,
+  aggregateSurvey,
+} from '../../core/survey/survey';
 import { tableSheet } from '../../core/layout/table-sheet';
 import { renderSheet } from '../render/sheet-renderer';
 import { getSetting, setSettingNow } from '../store/job-store';
@@ -31,8 +40,16 @@ export function createSurveyForms(ctx: StepContext): { group: SurveyGroup; url: 
     const form = FormApp.create(`${SURVEY_TITLES[group]} — ${ctx.settings.campaign.year}`);
     form.setDescription('Анкета анонимная: мы не собираем имена и адреса электронной почты. Результаты используются только в обобщённом виде.');
     form.setCollectEmail(false);
-    form.addListItem().setTitle(SURVEY_SCHOOL_QUESTION).setChoiceValues(ctx.registry.map((r) => r.school.shortName)).setRequired(true);
-    form.addMultipleChoiceItem().setTitle(SURVEY_OVERALL_QUESTION).setChoiceValues([...SURVEY_ANSWERS]).setRequired(true);
+    form
+      .addListItem()
+      .setTitle(SURVEY_SCHOOL_QUESTION)
+      .setChoiceValues(ctx.registry.map((r) => r.school.shortName))
+      .setRequired(true);
+    form
+      .addMultipleChoiceItem()
+      .setTitle(SURVEY_OVERALL_QUESTION)
+      .setChoiceValues([...SURVEY_ANSWERS])
+      .setRequired(true);
     for (const q of SURVEY_QUESTIONS[group]) form.addMultipleChoiceItem().setTitle(q).setChoiceValues(['Да', 'Скорее да', 'Скорее нет', 'Нет']);
     publish(form);
     DriveApp.getFileById(form.getId()).moveTo(campaignFolder(ctx));
@@ -75,17 +92,38 @@ export function collectSurvey(ctx: StepContext): string {
     }
   }
   if (responses.length === 0) return 'Ответов на анкеты пока нет.';
-  const result = aggregateSurvey(responses, ctx.registry.map((r) => r.school));
+  const result = aggregateSurvey(
+    responses,
+    ctx.registry.map((r) => r.school),
+  );
   const name = (id: string): string => ctx.registry.find((r) => r.school.id === id)?.school.shortName ?? id;
   const label = { students: 'обучающиеся', parents: 'родители' } as const;
   const rows = [
     ...GROUPS.map((g) => ['Муниципалитет', label[g], result.municipal[g].respondents, result.municipal[g].satisfied, result.municipal[g].share ?? '—']),
-    ...result.schools.map((s) => [name(s.schoolId), label[s.group], s.respondents, s.satisfied, s.respondents > 0 ? Math.round((1000 * s.satisfied) / s.respondents) / 10 : '—']),
+    ...result.schools.map((s) => [
+      name(s.schoolId),
+      label[s.group],
+      s.respondents,
+      s.satisfied,
+      s.respondents > 0 ? Math.round((1000 * s.satisfied) / s.respondents) / 10 : '—',
+    ]),
   ];
-  const spec = tableSheet('Удовлетворённость', `Удовлетворённость условиями воспитания — ${ctx.settings.campaign.year} (по школам — только для отдела)`, ['ОО', 'Группа', 'Ответили', 'Удовлетворены', 'Доля, %'], rows, [30, 16, 12, 14, 12]);
+  const spec = tableSheet(
+    'Удовлетворённость',
+    `Удовлетворённость условиями воспитания — ${ctx.settings.campaign.year} (по школам — только для отдела)`,
+    ['ОО', 'Группа', 'Ответили', 'Удовлетворены', 'Доля, %'],
+    rows,
+    [30, 16, 12, 14, 12],
+  );
   const old = ctx.ss.getSheetByName(spec.name);
   if (old) ctx.ss.deleteSheet(old);
   renderSheet(ctx.ss, ctx.ss.insertSheet(spec.name), spec);
-  const skipped = result.skipped.length > 0 ? ` Не учтено ответов: ${result.skipped.length} (${result.skipped.slice(0, 3).map((s) => s.reason).join('; ')}).` : '';
+  const skipped =
+    result.skipped.length > 0
+      ? ` Не учтено ответов: ${result.skipped.length} (${result.skipped
+          .slice(0, 3)
+          .map((s) => s.reason)
+          .join('; ')}).`
+      : '';
   return `Учтено ответов: ${responses.length - result.skipped.length}. Удовлетворены: обучающиеся — ${result.municipal.students.share ?? '—'} %, родители — ${result.municipal.parents.share ?? '—'} %.${skipped}`;
 }

@@ -23,7 +23,10 @@ export interface CampaignSettings {
 export class CampaignError extends Error {}
 
 /** Creates or refreshes the «Кампания» sheet with the given settings (one setValues). */
-export function writeCampaignSheet(ss: Spreadsheet, settings: { year: number; municipality: string; department: string; catalogId: string; deadline: string }): Sheet {
+export function writeCampaignSheet(
+  ss: Spreadsheet,
+  settings: { year: number; municipality: string; department: string; catalogId: string; deadline: string },
+): Sheet {
   const sheet = ss.getSheetByName(CAMPAIGN_SHEET) ?? ss.insertSheet(CAMPAIGN_SHEET, 0);
   const rows: (string | number)[][] = [
     ['Кампания мониторинга системы воспитания', ''],
@@ -66,7 +69,8 @@ export function readCampaign(ss: Spreadsheet): CampaignSettings {
     targetOverrides: overrides,
   };
   const parsed = CampaignSchema.safeParse(raw);
-  if (!parsed.success) throw new CampaignError(`Лист «Кампания»: ${parsed.error.issues.map((i) => `${labelOf(String(i.path[0] ?? ''))} — ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new CampaignError(`Лист «Кампания»: ${parsed.error.issues.map((i) => `${labelOf(String(i.path[0] ?? ''))} — ${i.message}`).join('; ')}`);
   return { campaign: parsed.data, folderUrl: text('folderUrl') };
 }
 

@@ -51,7 +51,12 @@ export function ensureRegistrySheet(ss: Spreadsheet): Sheet {
   const existing = ss.getSheetByName(REGISTRY_SHEET);
   if (existing) return existing;
   const sheet = ss.insertSheet(REGISTRY_SHEET, 1);
-  sheet.getRange(1, 1, 1, REGISTRY_HEADER.length).setValues([[...REGISTRY_HEADER]]).setFontWeight('bold').setBackground('#E7E9EE').setWrap(true);
+  sheet
+    .getRange(1, 1, 1, REGISTRY_HEADER.length)
+    .setValues([[...REGISTRY_HEADER]])
+    .setFontWeight('bold')
+    .setBackground('#E7E9EE')
+    .setWrap(true);
   sheet.getRange(1, FIRST_COMPUTED, 1, REGISTRY_HEADER.length - FIRST_COMPUTED + 1).setBackground('#E3EAF2');
   sheet.setFrozenRows(1);
   [90, 320, 160, 90, 220, 200, 140, 140, 70, 360, 160, 220, 200].forEach((w, i) => sheet.setColumnWidth(i + 1, w));
@@ -74,7 +79,10 @@ export function readRegistry(ss: Spreadsheet): Registry {
       name: text(1),
       shortName: text(2) || text(1),
       type: text(3).toUpperCase(),
-      emails: text(4).split(/[;,\s]+/).map((e) => e.trim()).filter((e) => e !== ''),
+      emails: text(4)
+        .split(/[;,\s]+/)
+        .map((e) => e.trim())
+        .filter((e) => e !== ''),
     };
     const parsed = SchoolSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -112,7 +120,9 @@ export function writeComputed(ss: Spreadsheet, rows: RegistryRow[], read: Regist
   const last = Math.max(...rows.map((r) => r.row));
   const width = REGISTRY_HEADER.length - FIRST_COMPUTED + 1;
   const block = sheet.getRange(2, FIRST_COMPUTED, last - 1, width);
-  const current = read ? read.values.slice(0, last - 1).map((v) => Array.from({ length: width }, (_, j): unknown => v[FIRST_COMPUTED - 1 + j] ?? '')) : block.getValues();
+  const current = read
+    ? read.values.slice(0, last - 1).map((v) => Array.from({ length: width }, (_, j): unknown => v[FIRST_COMPUTED - 1 + j] ?? ''))
+    : block.getValues();
   for (const r of rows) {
     current[r.row - 2] = [r.fileUrl, r.lifecycle, r.changedAt, r.errors, asSheetText(r.messages.slice(0, 45000)), r.decision, asSheetText(r.reason), r.docUrl];
   }

@@ -32,7 +32,8 @@ export async function consolidate(folder: CampaignFolder, previousPath: string |
   if (previousPath) {
     previous = readJsonFile(previousPath, ConsolidationExportSchema);
     if (!previous) throw new UserError(`Нет файла прошлого года ${previousPath}`);
-    if (previous.catalog.id !== folder.catalog.id) note(`Внимание: прошлый год сведён по каталогу «${previous.catalog.id}», динамика только по совпадающим ячейкам`);
+    if (previous.catalog.id !== folder.catalog.id)
+      note(`Внимание: прошлый год сведён по каталогу «${previous.catalog.id}», динамика только по совпадающим ячейкам`);
     const sv = readJsonFile(join(previousPath, '..', 'school-values.json'), SchoolValuesSchema);
     if (sv) previousSchools = new Map(Object.entries(sv));
     note(`Данные прошлого года: ${previousPath} (${previous.year} г.)`);
@@ -45,7 +46,9 @@ export async function consolidate(folder: CampaignFolder, previousPath: string |
   const accepted = got.run.schools.filter((o) => o.status === 'accepted');
   note(`Принято к своду: ${accepted.length} из ${got.run.schools.length} ОО`);
   for (const o of got.run.schools.filter((x) => x.status !== 'accepted')) {
-    note(`${o.school.shortName}: ${o.status === 'missing' ? 'файл не получен' : `не включена в свод — ошибок: ${o.messages.filter((m) => m.severity === 'error').length}`}`);
+    note(
+      `${o.school.shortName}: ${o.status === 'missing' ? 'файл не получен' : `не включена в свод — ошибок: ${o.messages.filter((m) => m.severity === 'error').length}`}`,
+    );
   }
   for (const s of got.run.strays) note(`Файл «${s.file}» не отнесён ни к одной ОО реестра`);
 
@@ -59,11 +62,16 @@ export async function consolidate(folder: CampaignFolder, previousPath: string |
     if (surveysFile.year !== folder.campaign.year) note(`Внимание: surveys.json относится к ${surveysFile.year} году, кампания — к ${folder.campaign.year}`);
     const unknown = surveysFile.schools.filter((s) => !folder.schools.some((r) => r.id === s.schoolId)).length;
     if (unknown > 0) note(`Анкетирование: ${unknown} записей по ОО, которых больше нет в реестре, не учтены`);
-    note(`Анкетирование (${surveysFile.imports.length} файлов): обучающихся ответили ${m.students.respondents}, родителей — ${m.parents.respondents}; лист «Удовлетворённость»`);
+    note(
+      `Анкетирование (${surveysFile.imports.length} файлов): обучающихся ответили ${m.students.respondents}, родителей — ${m.parents.respondents}; лист «Удовлетворённость»`,
+    );
     sheets.push(surveySheet(result.surveys, folder.schools));
   }
   sheets.push(tableSheet('Журнал', `Журнал свода — ${folder.campaign.municipality}, ${folder.campaign.year}`, ['Время', 'Событие'], log, [20, 100]));
-  await writeWorkbookFile({ title: `Приложения 1–${folder.catalog.appendices.length} — ${folder.campaign.year}`, sheets }, files.xlsx, { password: null, definedNames: false });
+  await writeWorkbookFile({ title: `Приложения 1–${folder.catalog.appendices.length} — ${folder.campaign.year}`, sheets }, files.xlsx, {
+    password: null,
+    definedNames: false,
+  });
   writeFileAtomic(files.json, `${JSON.stringify(result, null, 2)}\n`);
   const values: Record<string, Record<string, Value>> = {};
   for (const o of accepted) if (o.submission) values[o.school.id] = o.submission.values;

@@ -43,7 +43,12 @@ export async function returnSchool(folder: CampaignFolder, schoolId: string, rea
   profile?.cells.push({ row: PROFILE_CELLS.blanks + 1, col: 2, value: remark, style: 'hint' });
   const file = join(paths(folder.dir).out, 'returned', `${schoolId}.xlsx`);
   await writeWorkbookFile(workbook, file, { password: folder.campaign.password ?? null, definedNames: true });
-  saveDecision(folder, schoolId, { state: 'returned', reason: reason.trim(), at: new Date().toISOString(), fileChangedAt: got.changedAt.get(schoolId) ?? null });
+  saveDecision(folder, schoolId, {
+    state: 'returned',
+    reason: reason.trim(),
+    at: new Date().toISOString(),
+    fileChangedAt: got.changedAt.get(schoolId) ?? null,
+  });
   return { school: outcome.school.shortName, state: 'returned', file };
 }
 
@@ -52,7 +57,10 @@ export async function acceptSchool(folder: CampaignFolder, schoolId: string): Pr
   const got = await intake(folder, true);
   const outcome = got.run.schools.find((o) => o.school.id === schoolId);
   if (!outcome) throw new UserError(`Школы с кодом «${schoolId}» нет в реестре`);
-  if (outcome.status !== 'accepted') throw new UserError(`Данные школы «${outcome.school.shortName}» нельзя принять: ${outcome.status === 'missing' ? 'файл не получен' : 'в файле есть ошибки (msoko validate)'}`);
+  if (outcome.status !== 'accepted')
+    throw new UserError(
+      `Данные школы «${outcome.school.shortName}» нельзя принять: ${outcome.status === 'missing' ? 'файл не получен' : 'в файле есть ошибки (msoko validate)'}`,
+    );
   saveDecision(folder, schoolId, { state: 'accepted', reason: '', at: new Date().toISOString(), fileChangedAt: got.changedAt.get(schoolId) ?? null });
   return { school: outcome.school.shortName, state: 'accepted', file: null };
 }

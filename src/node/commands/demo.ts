@@ -37,7 +37,8 @@ export async function prepareDemo(dir: string): Promise<DemoPaths> {
   const marker = paths(dir).campaign;
   if (existsSync(dir) && existsSync(marker)) {
     const text = readFileSync(marker, 'utf8');
-    if (!text.includes(DEMO_CAMPAIGN.municipality)) throw new UserError(`Папка «${dir}» содержит другую кампанию; демонстрация её не перезапишет. Укажите другую папку.`);
+    if (!text.includes(DEMO_CAMPAIGN.municipality))
+      throw new UserError(`Папка «${dir}» содержит другую кампанию; демонстрация её не перезапишет. Укажите другую папку.`);
     rmSync(dir, { recursive: true, force: true });
   } else if (existsSync(dir)) {
     throw new UserError(`Папка «${dir}» уже существует и не является демонстрационной; укажите другую папку.`);
@@ -63,7 +64,10 @@ export async function fillDemo(dir: string, quiet: boolean): Promise<string[]> {
   const bar = progress('Школы заполняют таблицы', senders.length, quiet);
   for (const [i, school] of DEMO_SCHOOLS.entries()) {
     if (school.id === DEMO_SILENT_SCHOOL) continue;
-    const values: Record<string, Value | string> = { ...demoValues(folder.catalog, school, DEMO_SCHOOLS.length, 2026 * 100 + i), ...(MISTAKES[school.id] ?? {}) };
+    const values: Record<string, Value | string> = {
+      ...demoValues(folder.catalog, school, DEMO_SCHOOLS.length, 2026 * 100 + i),
+      ...(MISTAKES[school.id] ?? {}),
+    };
     const layout = schoolWorkbookLayout(folder.catalog, folder.campaign, school);
     const status = school.id === STILL_FILLING ? STATUS_VALUES[0] : STATUS_VALUES[1];
     const path = join(received, `${school.id}.xlsx`);

@@ -73,13 +73,15 @@ const SOURCE_TITLE: Record<ImportSurveyOutput['groupSource'], string> = { option
 /** The console report of an import, in Russian. */
 export function importSurveyText(out: ImportSurveyOutput): string[] {
   const lines = [`Анкета: ${out.file} (кто отвечал — ${SOURCE_TITLE[out.groupSource]})`];
-  for (const i of out.imported) lines.push(`  ${GROUP_TITLE[i.group]}: учтено ответов ${i.rows} по ${i.schools.length} ОО${i.skipped ? `, пропущено строк ${i.skipped}` : ''}`);
+  for (const i of out.imported)
+    lines.push(`  ${GROUP_TITLE[i.group]}: учтено ответов ${i.rows} по ${i.schools.length} ОО${i.skipped ? `, пропущено строк ${i.skipped}` : ''}`);
   if (out.imported.length === 0) lines.push('  ни один ответ не учтён; surveys.json не изменён');
   if (out.skipped.length > 0) {
     lines.push(`Пропущено строк: ${out.skipped.length}`);
     for (const s of out.skipped) lines.push(`  строка ${s.row}: ${s.reason}`);
   }
-  const share = (t: SurveyTotal): string => (t.share === null ? 'нет ответов' : `${String(t.share).replace('.', ',')} % удовлетворены (ответили ${t.respondents})`);
+  const share = (t: SurveyTotal): string =>
+    t.share === null ? 'нет ответов' : `${String(t.share).replace('.', ',')} % удовлетворены (ответили ${t.respondents})`;
   lines.push(`Всего по муниципалитету: обучающиеся — ${share(out.municipal.students)}; родители — ${share(out.municipal.parents)}`);
   lines.push(`Сохранено: ${out.surveys} (только количества по школам; ответы и время заполнения не хранятся)`);
   return lines;

@@ -20,7 +20,8 @@ export async function validate(folder: CampaignFolder, got: Intake): Promise<Val
   const rows: (string | number | null)[][] = [];
   const schools = got.run.schools.map((o) => {
     const lifecycle = lifecycleOf(o, got.decisions[o.school.id] ?? null, got.changedAt.get(o.school.id) ?? null);
-    for (const m of o.messages) rows.push([o.school.shortName, o.files.join(', '), m.severity === 'error' ? 'ошибка' : 'предупреждение', m.sheet, m.cell, m.indicator, m.text]);
+    for (const m of o.messages)
+      rows.push([o.school.shortName, o.files.join(', '), m.severity === 'error' ? 'ошибка' : 'предупреждение', m.sheet, m.cell, m.indicator, m.text]);
     if (o.status === 'missing') rows.push([o.school.shortName, '', 'не получено', null, null, null, 'файл от ОО не получен']);
     return {
       id: o.school.id,
@@ -34,7 +35,8 @@ export async function validate(folder: CampaignFolder, got: Intake): Promise<Val
     };
   });
   const strays = got.run.strays.map((s) => {
-    for (const m of s.messages) rows.push(['(не из реестра)', s.file, m.severity === 'error' ? 'ошибка' : 'предупреждение', m.sheet, m.cell, m.indicator, m.text]);
+    for (const m of s.messages)
+      rows.push(['(не из реестра)', s.file, m.severity === 'error' ? 'ошибка' : 'предупреждение', m.sheet, m.cell, m.indicator, m.text]);
     return { file: s.file, messages: s.messages.map(formatMessage) };
   });
   const report = join(paths(folder.dir).out, 'validation.xlsx');

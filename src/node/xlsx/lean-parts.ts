@@ -110,7 +110,8 @@ export function parseStyles(xml: Buffer): Styles {
 }
 
 /** exceljs TextXform: `_xHHHH_` escapes (upper-case hex only) become characters. */
-const unescapeX = (s: string): string => (s.indexOf('_x') >= 0 ? s.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s);
+const unescapeX = (s: string): string =>
+  s.indexOf('_x') >= 0 ? s.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
 
 /** exceljs utils.xmlDecode: a second pass over the five named entities. */
 export const xmlDecode = (s: string): string =>

@@ -34,7 +34,7 @@ export function leanReadWorkbook(bytes: Buffer): LeanOutcome {
     return { grid: readGrid(zip) };
   } catch (error) {
     if (error instanceof ZipTooLarge) return { unreadable: TOO_LARGE };
-    const reason = error instanceof LeanUnsupported ? error.message : `unexpected ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
+    const reason = error instanceof LeanUnsupported ? error.message : `unexpected ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
     try {
       zip?.checkSizes(); // exceljs will unpack every part
     } catch (sizeError) {
@@ -43,9 +43,6 @@ export function leanReadWorkbook(bytes: Buffer): LeanOutcome {
     return { fallback: reason };
   }
 }
-
-
-
 
 function readGrid(zip: LeanZip): WorkbookGrid {
   const book = parseWorkbook(zip.read('xl/workbook.xml') ?? unsupported('no xl/workbook.xml'));
@@ -102,4 +99,3 @@ function checkedSheetName(raw: string | undefined, seen: Set<string>): string {
   seen.add(key);
   return name;
 }
-

@@ -292,7 +292,8 @@ function sheetGrid(cells: CellRecord[], merges: Rect[], links: Map<string, strin
 
 /** The master's own formula; where exceljs would fail to slide it (no text, merged over, a link), it decides. */
 function masterFormula(master: CellRecord | undefined, mergedAway: ((c: CellRecord) => boolean) | null, link: (c: CellRecord) => string | undefined): string {
-  if (!master || master.kind !== FORMULA || !master.formula || mergedAway?.(master) || link(master)) return unsupported('a shared formula without a usable master');
+  if (!master || master.kind !== FORMULA || !master.formula || mergedAway?.(master) || link(master))
+    return unsupported('a shared formula without a usable master');
   return master.formula;
 }
 

@@ -81,12 +81,14 @@ async function readBytes(path: string): Promise<{ bytes: Buffer } | { unreadable
   try {
     const stat = await fs.stat(path);
     if (!stat.isFile()) return { unreadable: 'это папка, а не файл' };
-    if (stat.size > MAX_FILE_BYTES) return { unreadable: `файл слишком большой (${Math.round(stat.size / 1024 / 1024)} МБ) для формы мониторинга — это не файл мониторинга` };
+    if (stat.size > MAX_FILE_BYTES)
+      return { unreadable: `файл слишком большой (${Math.round(stat.size / 1024 / 1024)} МБ) для формы мониторинга — это не файл мониторинга` };
     bytes = await fs.readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { unreadable: 'файл не найден' };
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY') return { unreadable: 'нет доступа к файлу (он открыт в другой программе или закрыт правами)' };
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')
+      return { unreadable: 'нет доступа к файлу (он открыт в другой программе или закрыт правами)' };
     return { unreadable: `файл не читается с диска (${errorText(error)})` };
   }
   const reason = sniffXlsx(bytes);

@@ -47,7 +47,9 @@ export class SchoolFileWriter {
     if (!template) {
       const probe = probeLayout(this.catalog, this.campaign, type);
       const sample: School = { ...TEMPLATE_SCHOOL, type };
-      template = isProbeOf(probe, schoolWorkbookLayout(this.catalog, this.campaign, sample).workbook, sample) ? buildTemplate(probe, this.options) : Promise.resolve(null);
+      template = isProbeOf(probe, schoolWorkbookLayout(this.catalog, this.campaign, sample).workbook, sample)
+        ? buildTemplate(probe, this.options)
+        : Promise.resolve(null);
       this.templates.set(type, template);
     }
     return template;

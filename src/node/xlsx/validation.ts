@@ -85,8 +85,7 @@ export function addConditionalFormats(sheet: Worksheet, specs: ConditionalSpec[]
   const byRange = new Map<string, ConditionalFormattingRule[]>();
   for (const spec of specs) {
     const topLeft = (spec.range.split(':')[0] ?? spec.range).replace(/\$/g, '');
-    const formula =
-      spec.when === 'startsWith' ? `LEFT(${topLeft},${spec.text.length})=${formulaText(spec.text)}` : `${topLeft}=${formulaText(spec.text)}`;
+    const formula = spec.when === 'startsWith' ? `LEFT(${topLeft},${spec.text.length})=${formulaText(spec.text)}` : `${topLeft}=${formulaText(spec.text)}`;
     const rule: ConditionalFormattingRule = {
       type: 'expression',
       priority: priority++,

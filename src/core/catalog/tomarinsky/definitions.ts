@@ -31,11 +31,16 @@ const PRESENCE =
   'O2: в источнике цель — «наличие», числа нет, поэтому целевое значение пустое. Правило: у ОО документы есть («да»); доля ОО с полным составом сравнивается с предыдущей кампанией (динамика), без предыдущей кампании — «нет базы».';
 const SHARE_OF_OO = 'D5: Σ «да» / число ОО, сдавших данные (N_OO из реестра кампании).';
 const EVIDENCE = 'Подтверждение — ссылка на документ на сайте ОО (D24).';
-const TRAINING_PERIOD = 'Период, за который учитывается повышение квалификации, устанавливает отдел (O3), например последние 3 года; он одинаков для всех ОО и не меняется от года к году.';
+const TRAINING_PERIOD =
+  'Период, за который учитывается повышение квалификации, устанавливает отдел (O3), например последние 3 года; он одинаков для всех ОО и не меняется от года к году.';
 
 function schoolShare(id: string, title: string, question: string, target: SourceTarget, help: string): ColumnSpec {
   return {
-    id, title, unit: '%', polarity: 'higher', scope: 'row',
+    id,
+    title,
+    unit: '%',
+    polarity: 'higher',
+    scope: 'row',
     measure: { type: 'schoolShare', question },
     targets: [[target.target]],
     help,
@@ -46,8 +51,15 @@ function schoolShare(id: string, title: string, question: string, target: Source
 /** T6.1, M3.1. */
 export function documents(id: string, title: string): ColumnSpec {
   return {
-    id, title, unit: '%', polarity: 'higher', scope: 'row',
-    measure: { type: 'schoolShare', question: 'В ОО есть необходимый и достаточный состав нормативных документов по организации воспитания — все документы перечня отдела (да/нет)' },
+    id,
+    title,
+    unit: '%',
+    polarity: 'higher',
+    scope: 'row',
+    measure: {
+      type: 'schoolShare',
+      question: 'В ОО есть необходимый и достаточный состав нормативных документов по организации воспитания — все документы перечня отдела (да/нет)',
+    },
     targets: [['']],
     help: `Перечень документов утверждает отдел (O3), например: рабочая программа воспитания, календарный план воспитательной работы, локальные акты о воспитании. «Да» — есть все документы перечня. ${EVIDENCE}`,
     decisions: [
@@ -62,7 +74,12 @@ export function documents(id: string, title: string): ColumnSpec {
 /** T6.2, M3.2. */
 export function satisfaction(id: string, title: string): ColumnSpec {
   return {
-    id, title, unit: '%', polarity: 'higher', scope: 'row', naWhenZeroBase: true,
+    id,
+    title,
+    unit: '%',
+    polarity: 'higher',
+    scope: 'row',
+    naWhenZeroBase: true,
     parts: [
       { id: 'STU', title: 'обучающиеся', denominator: SURVEY_STUDENTS },
       { id: 'PAR', title: 'родители', label: 'родители (законные представители)', denominator: SURVEY_PARENTS },
@@ -81,11 +98,19 @@ export function satisfaction(id: string, title: string): ColumnSpec {
 /** T6.3, M3.3. */
 export function activeStudents(id: string, title: string): ColumnSpec {
   return {
-    id, title, unit: 'чел.', polarity: 'higher', scope: 'row',
+    id,
+    title,
+    unit: 'чел.',
+    polarity: 'higher',
+    scope: 'row',
     measure: {
       type: 'countRatio',
-      numerator: 'Обучающихся, демонстрирующих активную жизненную позицию, самостоятельность и творческую инициативу (по определению отдела; каждый один раз), чел.',
-      denominator: 'P_STU', countOf: 'numerator', targetOn: 'count', percentIsContext: true,
+      numerator:
+        'Обучающихся, демонстрирующих активную жизненную позицию, самостоятельность и творческую инициативу (по определению отдела; каждый один раз), чел.',
+      denominator: 'P_STU',
+      countOf: 'numerator',
+      targetOn: 'count',
+      percentIsContext: true,
     },
     targets: [['']],
     help: 'Кого считать, определяет отдел (O3), например: обучающиеся, активно участвующие в ученическом самоуправлении, волонтёрстве, детских общественных объединениях, социальных или творческих проектах. Каждый обучающийся учитывается один раз.',
@@ -100,11 +125,19 @@ export function activeStudents(id: string, title: string): ColumnSpec {
 /** T6.4, M3.4: the only negative indicator. */
 export function asocialBehaviour(id: string, title: string): ColumnSpec {
   return {
-    id, title, unit: 'чел.', polarity: 'lower', scope: 'row', sensitive: true,
+    id,
+    title,
+    unit: 'чел.',
+    polarity: 'lower',
+    scope: 'row',
+    sensitive: true,
     measure: {
       type: 'countRatio',
       numerator: 'Обучающихся, состоящих на различных видах учёта (ПДН, КДН и ЗП, внутришкольный; каждый один раз), на конец учебного года, чел.',
-      denominator: 'P_STU', countOf: 'numerator', targetOn: 'count', percentIsContext: true,
+      denominator: 'P_STU',
+      countOf: 'numerator',
+      targetOn: 'count',
+      percentIsContext: true,
     },
     targets: [['']],
     help: 'D17: «различные виды учёта» — ПДН, КДН и ЗП, внутришкольный; ребёнок, состоящий на нескольких видах учёта, считается один раз.',
@@ -120,48 +153,91 @@ export function asocialBehaviour(id: string, title: string): ColumnSpec {
 
 /** T6.5, M3.5. */
 export const selfGovernment = (id: string, title: string, target: SourceTarget): ColumnSpec =>
-  schoolShare(id, title, 'В ОО организовано ученическое самоуправление: орган ученического самоуправления действует и участвует в принятии решений (да/нет)', target,
-    'Что считать организованным самоуправлением, определяет отдел (O3). Подтверждение — ссылка на положение об органе ученического самоуправления или его протоколы (D24).');
+  schoolShare(
+    id,
+    title,
+    'В ОО организовано ученическое самоуправление: орган ученического самоуправления действует и участвует в принятии решений (да/нет)',
+    target,
+    'Что считать организованным самоуправлением, определяет отдел (O3). Подтверждение — ссылка на положение об органе ученического самоуправления или его протоколы (D24).',
+  );
 
 /** T6.6, M3.6. */
 export const allTeachers = (id: string, title: string, target: SourceTarget): ColumnSpec =>
-  schoolShare(id, title, 'В ОО принят принцип участия всех педагогов в воспитании и его интеграции в обучение (да/нет)', target,
-    `«Да», если рабочая программа воспитания содержит модуль урочной деятельности, а рабочие программы учителей по предметам включают воспитательное содержание (O3). ${EVIDENCE}`);
+  schoolShare(
+    id,
+    title,
+    'В ОО принят принцип участия всех педагогов в воспитании и его интеграции в обучение (да/нет)',
+    target,
+    `«Да», если рабочая программа воспитания содержит модуль урочной деятельности, а рабочие программы учителей по предметам включают воспитательное содержание (O3). ${EVIDENCE}`,
+  );
 
 /** T6.7 (Tomarinsky only): the base is school museums, not schools. */
 export function museums(id: string, title: string, target: SourceTarget): ColumnSpec {
   return {
-    id, title, unit: '%', polarity: 'higher', scope: 'row', naWhenZeroBase: true,
+    id,
+    title,
+    unit: '%',
+    polarity: 'higher',
+    scope: 'row',
+    naWhenZeroBase: true,
     measure: { type: 'ratio', numerator: 'Школьных музеев, работающих по программам, согласованным с программой воспитания, ед.', denominator: 'P_MUS' },
     targets: [[target.target]],
-    decisions: [target.decision, 'База — школьные музеи (P_MUS), а не ОО: процент в источнике относится к музеям. ОО без музея в базу не входит («не применимо»).', 'D4: доля = Σ музеев с согласованной программой / Σ P_MUS.'],
+    decisions: [
+      target.decision,
+      'База — школьные музеи (P_MUS), а не ОО: процент в источнике относится к музеям. ОО без музея в базу не входит («не применимо»).',
+      'D4: доля = Σ музеев с согласованной программой / Σ P_MUS.',
+    ],
   };
 }
 
 /** T6.8 (Tomarinsky only). */
 export const sportsClubs = (id: string, title: string, target: SourceTarget): ColumnSpec =>
-  schoolShare(id, title, 'В ОО организована работа школьного спортивного клуба (да/нет)', target, `«Да», если школьный спортивный клуб создан и работает. ${EVIDENCE}`);
+  schoolShare(
+    id,
+    title,
+    'В ОО организована работа школьного спортивного клуба (да/нет)',
+    target,
+    `«Да», если школьный спортивный клуб создан и работает. ${EVIDENCE}`,
+  );
 
 /** T6.9, M3.7. */
 export function olympiads(id: string, title: string, target: SourceTarget): ColumnSpec {
   return {
-    id, title, unit: '%', polarity: 'higher', scope: 'row',
-    measure: { type: 'ratio', numerator: 'Обучающихся, принявших участие хотя бы в одной олимпиаде или конкурсе любого уровня за учебный год (каждый один раз), чел.', denominator: 'P_STU' },
+    id,
+    title,
+    unit: '%',
+    polarity: 'higher',
+    scope: 'row',
+    measure: {
+      type: 'ratio',
+      numerator: 'Обучающихся, принявших участие хотя бы в одной олимпиаде или конкурсе любого уровня за учебный год (каждый один раз), чел.',
+      denominator: 'P_STU',
+    },
     targets: [[target.target]],
     help: 'Каждый обучающийся учитывается один раз, сколько бы олимпиад и конкурсов и какого бы уровня у него ни было.',
-    decisions: [target.decision, 'O5: отдельное поле уникальных обучающихся; из A2.C4 Калара не выводится — уровни конкурсов не складываются (D23).', 'D4: доля = Σ / Σ P_STU.'],
+    decisions: [
+      target.decision,
+      'O5: отдельное поле уникальных обучающихся; из A2.C4 Калара не выводится — уровни конкурсов не складываются (D23).',
+      'D4: доля = Σ / Σ P_STU.',
+    ],
   };
 }
 
 const SUPPLEMENTARY = 'Обучающихся, занятых хотя бы одной программой дополнительного образования (каждый один раз), чел.';
-const SUPPLEMENTARY_HELP = 'Учитываются все программы дополнительного образования, на которые обучающийся зачислен, в ОО и вне её (по данным Навигатора ДО); каждый обучающийся — один раз.';
-const SUPPLEMENTARY_SCOPE = 'O5: отдельное поле уникальных обучающихся, не из A10.C5 / A5.C5 / A6.C4 Калара. Решение: учитываются программы ОО и внешние программы по Навигатору ДО (источник, названный в плане 3.3 Мосальской дорожной карты); отдел может сузить до программ ОО — одинаково для всех ОО и лет.';
+const SUPPLEMENTARY_HELP =
+  'Учитываются все программы дополнительного образования, на которые обучающийся зачислен, в ОО и вне её (по данным Навигатора ДО); каждый обучающийся — один раз.';
+const SUPPLEMENTARY_SCOPE =
+  'O5: отдельное поле уникальных обучающихся, не из A10.C5 / A5.C5 / A6.C4 Калара. Решение: учитываются программы ОО и внешние программы по Навигатору ДО (источник, названный в плане 3.3 Мосальской дорожной карты); отдел может сузить до программ ОО — одинаково для всех ОО и лет.';
 
 /** T6.10 (with the ОВЗ part) and M3.8 (without it). */
 export function supplementary(id: string, title: string, all: SourceTarget, ovz: SourceTarget | null): ColumnSpec {
   if (ovz === null) {
     return {
-      id, title, unit: '%', polarity: 'higher', scope: 'row',
+      id,
+      title,
+      unit: '%',
+      polarity: 'higher',
+      scope: 'row',
       measure: { type: 'ratio', numerator: SUPPLEMENTARY, denominator: 'P_STU' },
       targets: [[all.target]],
       help: SUPPLEMENTARY_HELP,
@@ -169,7 +245,12 @@ export function supplementary(id: string, title: string, all: SourceTarget, ovz:
     };
   }
   return {
-    id, title, unit: '%', polarity: 'higher', scope: 'row', naWhenZeroBase: true,
+    id,
+    title,
+    unit: '%',
+    polarity: 'higher',
+    scope: 'row',
+    naWhenZeroBase: true,
     parts: [
       { id: 'ALL', title: 'все обучающиеся', denominator: 'P_STU' },
       { id: 'OVZ', title: 'обучающиеся с ОВЗ', denominator: 'P_OVZ' },
@@ -190,19 +271,41 @@ export function supplementary(id: string, title: string, all: SourceTarget, ovz:
 /** T6.11 (Tomarinsky only). */
 export function adminTraining(id: string, title: string, target: SourceTarget): ColumnSpec {
   return {
-    id, title, unit: '%', polarity: 'higher', scope: 'row',
-    measure: { type: 'ratio', numerator: 'Административных работников (руководитель, заместители), повысивших управленческие компетенции по вопросам эффективности организации воспитания за период, установленный отделом (каждый один раз), чел.', denominator: 'P_ADM' },
+    id,
+    title,
+    unit: '%',
+    polarity: 'higher',
+    scope: 'row',
+    measure: {
+      type: 'ratio',
+      numerator:
+        'Административных работников (руководитель, заместители), повысивших управленческие компетенции по вопросам эффективности организации воспитания за период, установленный отделом (каждый один раз), чел.',
+      denominator: 'P_ADM',
+    },
     targets: [[target.target]],
     help: TRAINING_PERIOD,
-    decisions: [target.decision, 'База — административный персонал ОО (P_ADM: руководитель и заместители).', 'O3: источник не задаёт период повышения квалификации; его устанавливает отдел.'],
+    decisions: [
+      target.decision,
+      'База — административный персонал ОО (P_ADM: руководитель и заместители).',
+      'O3: источник не задаёт период повышения квалификации; его устанавливает отдел.',
+    ],
   };
 }
 
 /** T6.12, M3.9. */
 export function subjectTraining(id: string, title: string, target: SourceTarget): ColumnSpec {
   return {
-    id, title, unit: '%', polarity: 'higher', scope: 'row',
-    measure: { type: 'ratio', numerator: 'Учителей-предметников, повысивших профессиональные компетенции по вопросам эффективности организации воспитания (КПК и др.) за период, установленный отделом (каждый один раз), чел.', denominator: 'P_SUBJ' },
+    id,
+    title,
+    unit: '%',
+    polarity: 'higher',
+    scope: 'row',
+    measure: {
+      type: 'ratio',
+      numerator:
+        'Учителей-предметников, повысивших профессиональные компетенции по вопросам эффективности организации воспитания (КПК и др.) за период, установленный отделом (каждый один раз), чел.',
+      denominator: 'P_SUBJ',
+    },
     targets: [[target.target]],
     help: TRAINING_PERIOD,
     decisions: [
@@ -215,4 +318,10 @@ export function subjectTraining(id: string, title: string, target: SourceTarget)
 
 /** T6.13, M3.11. */
 export const programmes = (id: string, title: string, target: SourceTarget): ColumnSpec =>
-  schoolShare(id, title, 'В ОО внедрена рабочая программа воспитания обучающихся (да/нет)', target, '«Да», если программа воспитания утверждена и реализуется. Подтверждение — ссылка на программу на сайте ОО (D24).');
+  schoolShare(
+    id,
+    title,
+    'В ОО внедрена рабочая программа воспитания обучающихся (да/нет)',
+    target,
+    '«Да», если программа воспитания утверждена и реализуется. Подтверждение — ссылка на программу на сайте ОО (D24).',
+  );
