@@ -15,7 +15,7 @@ import { filledWorkbook } from '../src/core/layout/grid';
 import { schoolWorkbookLayout } from '../src/core/layout/school-workbook';
 import { loadCampaign, paths } from '../src/node/campaign-folder';
 import { toCsv } from '../src/node/csv';
-import { writeWorkbookFile } from '../src/node/xlsx/render';
+import { writeWorkbookFile } from '../src/node/xlsx/write/render';
 import { ROOT } from './latency';
 import { profileShares } from './profile';
 import { CAMPAIGN_INPUT, syntheticSchools, valuesFor } from './sim';

@@ -20,9 +20,9 @@ import type { WorkbookSpec } from '../src/core/layout/types';
 import { validateFiles } from '../src/core/submission/collect';
 import { parseSubmission } from '../src/core/submission/parse';
 import type { Value } from '../src/core/submission/values';
-import { readDefinedNames, readWorkbookFile } from '../src/node/xlsx/read';
-import type { ReadResult } from '../src/node/xlsx/read';
-import { writeWorkbookFile } from '../src/node/xlsx/render';
+import { readDefinedNames, readWorkbookFile } from '../src/node/xlsx/read/read-workbook';
+import type { ReadResult } from '../src/node/xlsx/read/read-workbook';
+import { writeWorkbookFile } from '../src/node/xlsx/write/render';
 
 const PYTHON = '/usr/bin/python3';
 const PY_DIR = path.join(__dirname, 'python');

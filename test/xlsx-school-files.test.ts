@@ -12,9 +12,9 @@ import { getCatalog } from '../src/core/catalog/index';
 import { DEMO_CAMPAIGN, DEMO_SCHOOLS } from '../src/core/demo/municipality';
 import { schoolWorkbookLayout } from '../src/core/layout/school-workbook';
 import { schoolSpecificCells } from '../src/core/layout/school-template';
-import { readWorkbookFile } from '../src/node/xlsx/read';
-import { writeWorkbookFile } from '../src/node/xlsx/render';
-import { SchoolFileWriter, setRowHeight, xmlEncode } from '../src/node/xlsx/school-files';
+import { readWorkbookFile } from '../src/node/xlsx/read/read-workbook';
+import { writeWorkbookFile } from '../src/node/xlsx/write/render';
+import { SchoolFileWriter, setRowHeight, xmlEncode } from '../src/node/xlsx/write/school-files';
 
 const campaign: Campaign = DEMO_CAMPAIGN;
 const options = { password: 'секрет', definedNames: true, creator: 'Отдел образования' } as const;

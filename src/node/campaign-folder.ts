@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { CampaignSchema, type School, SchoolSchema } from '../core/campaign/schema';
 import { type Catalog, getCatalog } from '../core/catalog';
 import { parseCsv } from './csv';
-import { readWorkbookFile } from './xlsx/read';
+import { readWorkbookFile } from './xlsx/read/read-workbook';
 
 /** campaign.json: the campaign plus what only the offline path needs (the sheet protection password). */
 export const CampaignFileSchema = z.extend(CampaignSchema, { password: z.optional(z.string()) });

@@ -8,7 +8,7 @@ import { type CampaignFolder, paths } from './campaign-folder';
 import { readJsonFile } from './json-file';
 import { progress } from './progress';
 import { IntakeCache } from './intake-cache';
-import { readWorkbookFile } from './xlsx/read';
+import { readWorkbookFile } from './xlsx/read/read-workbook';
 
 export interface Intake {
   run: RunOutcome;

@@ -11,7 +11,7 @@ import { type Value, ValuesSchema } from '../../core/submission/values';
 import { type CampaignFolder, UserError, paths, writeFileAtomic } from '../campaign-folder';
 import { intake } from '../intake';
 import { readJsonFile } from '../json-file';
-import { writeWorkbookFile } from '../xlsx/render';
+import { writeWorkbookFile } from '../xlsx/write/render';
 
 export const SchoolValuesSchema = z.record(z.string(), ValuesSchema);
 

@@ -8,7 +8,7 @@ import type { Value } from '../../core/submission/values';
 import { type CampaignFolder, UserError, paths, writeFileAtomic } from '../campaign-folder';
 import { intake } from '../intake';
 import { readJsonFile } from '../json-file';
-import { writeWorkbookFile } from '../xlsx/render';
+import { writeWorkbookFile } from '../xlsx/write/render';
 
 export interface DecisionOutput {
   school: string;

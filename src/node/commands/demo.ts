@@ -16,7 +16,7 @@ import type { Value } from '../../core/submission/values';
 import { type CampaignFile, UserError, loadCampaign, paths, saveCampaign, writeFileAtomic } from '../campaign-folder';
 import { toCsv } from '../csv';
 import { progress } from '../progress';
-import { writeWorkbookFile } from '../xlsx/render';
+import { writeWorkbookFile } from '../xlsx/write/render';
 
 /** Entry errors the demo plants, as schools really make them. */
 const MISTAKES: Record<string, Record<string, Value | string>> = {

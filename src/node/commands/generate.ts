@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type CampaignFolder, paths } from '../campaign-folder';
 import { progress } from '../progress';
-import { SchoolFileWriter } from '../xlsx/school-files';
+import { SchoolFileWriter } from '../xlsx/write/school-files';
 
 /** One protected input workbook per school in schools/<id>.xlsx. */
 export async function generate(folder: CampaignFolder, quiet: boolean): Promise<string[]> {

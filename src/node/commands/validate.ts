@@ -4,7 +4,7 @@ import { lifecycleOf } from '../../core/submission/lifecycle';
 import { formatMessage } from '../../core/submission/messages';
 import { type CampaignFolder, paths } from '../campaign-folder';
 import type { Intake } from '../intake';
-import { writeWorkbookFile } from '../xlsx/render';
+import { writeWorkbookFile } from '../xlsx/write/render';
 
 const STATUS_RU = { accepted: 'принято к своду', rejected: 'есть ошибки', missing: 'не получено' } as const;
 

@@ -22,7 +22,7 @@ export function protectSheet(sheet: Worksheet, password: string | null): void {
   // `protect` returns a promise, but its body runs synchronously: the model is set when it returns.
   void sheet.protect(password && !cached ? password : '', options);
   const model = store.sheetProtection;
-  if (!model || model.sheet !== true) throw new Error(`Не удалось защитить лист «${sheet.name}»`);
+  if (model?.sheet !== true) throw new Error(`Не удалось защитить лист «${sheet.name}»`);
   if (!password) return;
   if (cached) {
     Object.assign(model, cached);

@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import JSZip from 'jszip';
-import type { Campaign, School } from '../../core/campaign/schema';
-import type { Catalog } from '../../core/catalog/types';
-import { SCHOOL_TOKENS, TEMPLATE_SCHOOL, isProbeOf, probeLayout, substituteSheet, substituteTokens, tokenValues } from '../../core/layout/school-template';
-import { schoolWorkbookLayout } from '../../core/layout/school-workbook';
-import type { SheetSpec, WorkbookSpec } from '../../core/layout/types';
+import type { Campaign, School } from '../../../core/campaign/schema';
+import type { Catalog } from '../../../core/catalog/types';
+import { SCHOOL_TOKENS, TEMPLATE_SCHOOL, isProbeOf, probeLayout, substituteSheet, substituteTokens, tokenValues } from '../../../core/layout/school-template';
+import { schoolWorkbookLayout } from '../../../core/layout/school-workbook';
+import type { SheetSpec, WorkbookSpec } from '../../../core/layout/types';
+import { parseRels, parseWorkbook } from '../read/workbook-parts';
 import { type RenderOptions, columnWidths, renderWorkbook, writeAtomically, writeWorkbookFile } from './render';
-import { parseRels, parseWorkbook } from './lean-parts';
 import { rowHeights } from './row-heights';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The fast path of readWorkbookFile: reads the cell values of an .xlsx package straight from its XML, giving
- * exactly the WorkbookGrid that exceljs + sheetGrid (read.ts) give, at a fraction of the time and memory.
+ * exactly the WorkbookGrid that exceljs + sheetGrid (read-workbook.ts) give, at a fraction of the time and memory.
  *
  * «Exactly» includes exceljs's quirks, reproduced from its source (lib/xlsx/xform/**, lib/doc/cell.js):
  * - a number is a Date when its style's number format looks like a date (utils.isDateFmt), style 0 never;
@@ -15,16 +15,18 @@
  * Where exceljs would fail or behave in a way not reproduced here, the reader gives up with LeanUnsupported and
  * the caller reads the file with exceljs; a package that unpacks beyond the size limits is unreadable outright.
  */
-import type { SheetGrid, WorkbookGrid } from '../../core/submission/parse';
+import type { SheetGrid, WorkbookGrid } from '../../../core/submission/parse';
 import { NOT_XLSX_HINT } from './sniff';
-import { type Relationship, parseRels, parseSharedStrings, parseStyles, parseWorkbook, xmlDecode } from './lean-parts';
-import { type SheetContext, readSheet } from './lean-sheet';
-import { LeanUnsupported, unsupported } from './lean-xml';
-import { LeanZip, MAX_TOTAL_BYTES, ZipTooLarge } from './lean-zip';
+import { type Relationship, parseRels, parseSharedStrings, parseStyles, parseWorkbook, xmlDecode } from './workbook-parts';
+import { type SheetContext, readSheet } from './worksheet';
+import { LeanUnsupported, unsupported } from './xml-cursor';
+import { LeanZip, MAX_TOTAL_BYTES, ZipTooLarge } from './zip-index';
 
 export type LeanOutcome = { grid: WorkbookGrid } | { unreadable: string } | { fallback: string };
 
-export const TOO_LARGE = `файл .xlsx распаковывается в слишком большой объём (больше ${MAX_TOTAL_BYTES / 1024 / 1024} МБ) — это не файл мониторинга или он повреждён; ${NOT_XLSX_HINT}`;
+export const TOO_LARGE =
+  `файл .xlsx распаковывается в слишком большой объём (больше ${MAX_TOTAL_BYTES / 1024 / 1024} МБ) — ` +
+  `это не файл мониторинга или он повреждён; ${NOT_XLSX_HINT}`;
 
 /** Never throws: a grid, a reason the file is unreadable, or why exceljs must read it instead. */
 export function leanReadWorkbook(bytes: Buffer): LeanOutcome {

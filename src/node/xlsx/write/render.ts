@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { a1, sheetRef } from '../../core/layout/a1';
-import type { CellSpec, SheetSpec, StyleRole, WorkbookSpec } from '../../core/layout/types';
+import { a1, sheetRef } from '../../../core/layout/a1';
+import type { CellSpec, SheetSpec, StyleRole, WorkbookSpec } from '../../../core/layout/types';
+import { addConditionalFormats, addValidations } from './data-validation';
 import { protectSheet } from './protect';
 import { fitRowHeights } from './row-heights';
 import { styleFor } from './styles';
-import { addConditionalFormats, addValidations } from './validation';
 
 export interface RenderOptions {
   /** Sheet-protection password; null protects without a password (still blocks accidental edits). */

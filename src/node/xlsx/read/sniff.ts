@@ -9,14 +9,16 @@ const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 const startsWith = (bytes: Uint8Array, sig: number[]): boolean => sig.every((b, i) => bytes[i] === b);
 const has = (bytes: Buffer, text: string): boolean => bytes.includes(Buffer.from(text, 'latin1'));
 
+/** An OLE compound file: an .xlsx with a password to open is wrapped in one, and an old .xls is one. */
+const ENCRYPTED_OR_XLS =
+  'файл защищён паролем на открытие или это не .xlsx (например, старый формат .xls) — снимите пароль на открытие и сохраните как «Книга Excel (.xlsx)»';
+
 export const NOT_XLSX_HINT = 'сохраните файл в Excel или LibreOffice как «Книга Excel (.xlsx)» и отправьте снова';
 
 /** null when the bytes look like an .xlsx package; otherwise the Russian reason it cannot be one. */
 export function sniffXlsx(bytes: Buffer): string | null {
   if (bytes.length === 0) return 'файл пустой (0 байт) — вероятно, он не был сохранён или не докачался';
-  if (startsWith(bytes, OLE)) {
-    return 'файл защищён паролем на открытие или это не .xlsx (например, старый формат .xls) — снимите пароль на открытие и сохраните как «Книга Excel (.xlsx)»';
-  }
+  if (startsWith(bytes, OLE)) return ENCRYPTED_OR_XLS;
   if (startsWith(bytes, EMPTY_ZIP)) return `файл — пустой zip-архив, а не книга .xlsx; ${NOT_XLSX_HINT}`;
   if (!startsWith(bytes, ZIP)) {
     const head = bytes.subarray(0, 512).toString('latin1').trimStart().toLowerCase();

@@ -1,5 +1,5 @@
 import type { Alignment, Borders, Fill, Font, Style } from 'exceljs';
-import type { StyleRole } from '../../core/layout/types';
+import type { StyleRole } from '../../../core/layout/types';
 
 /**
  * How each StyleRole looks in an .xlsx file. Arial is metric-compatible with Liberation Sans, so the

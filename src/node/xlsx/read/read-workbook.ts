@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { SheetGrid, WorkbookGrid } from '../../core/submission/parse';
-import { leanReadWorkbook } from './lean-read';
-import { put } from './lean-sheet';
+import type { SheetGrid, WorkbookGrid } from '../../../core/submission/parse';
+import { tolerateForeignParts } from './foreign-parts';
+import { leanReadWorkbook } from './package-reader';
 import { NOT_XLSX_HINT, sniffXlsx } from './sniff';
-import { tolerateForeignParts } from './tolerant';
+import { put } from './worksheet';
 
 /** A school file is about 100 KB; anything this big is not one and could exhaust memory when unzipped. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -13,7 +13,7 @@ export type ReadResult = WorkbookGrid | { unreadable: string };
 
 /**
  * Reads every worksheet of an .xlsx file as plain values (and formula texts). Never throws. The lean reader
- * (lean-read.ts) gives the same grid as exceljs about ten times faster; what it does not reproduce exactly it
+ * (package-reader.ts) gives the same grid as exceljs about ten times faster; what it does not reproduce exactly it
  * leaves to exceljs, which then also gives the reasons a damaged file cannot be read.
  */
 export async function readWorkbookFile(path: string): Promise<ReadResult> {

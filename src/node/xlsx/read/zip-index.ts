@@ -5,7 +5,7 @@
  * Sizes are checked before and while inflating, so a zip bomb is refused (ZipTooLarge) without unpacking it.
  */
 import { inflateRawSync } from 'node:zlib';
-import { unsupported } from './lean-xml';
+import { unsupported } from './xml-cursor';
 
 /** One part may unpack to at most this much; a school file's largest part is well under 1 MB. */
 export const MAX_ENTRY_BYTES = 100 * 1024 * 1024;

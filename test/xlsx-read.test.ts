@@ -1,5 +1,5 @@
 /**
- * The lean .xlsx reader (src/node/xlsx/lean-read.ts) must give exactly the grid exceljs gives
+ * The lean .xlsx reader (src/node/xlsx/read/package-reader.ts) must give exactly the grid exceljs gives
  * (readWorkbookFileWithExcelJs) for every file the offline cycle meets: the demo's generated, filled and output
  * workbooks, the bad-input corpus and other files written by openpyxl, files re-saved by LibreOffice, and
  * hand-made packages that exercise each exceljs quirk the lean reader reproduces (dates by number format,
@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { BUILTIN_DATE_FORMATS, isDateFormat } from '../src/node/xlsx/lean-parts';
-import { type LeanOutcome, TOO_LARGE, leanReadWorkbook } from '../src/node/xlsx/lean-read';
-import { type ReadResult, readWorkbookFile, readWorkbookFileWithExcelJs } from '../src/node/xlsx/read';
+import { BUILTIN_DATE_FORMATS, isDateFormat } from '../src/node/xlsx/read/workbook-parts';
+import { type LeanOutcome, TOO_LARGE, leanReadWorkbook } from '../src/node/xlsx/read/package-reader';
+import { type ReadResult, readWorkbookFile, readWorkbookFileWithExcelJs } from '../src/node/xlsx/read/read-workbook';
 import { BAD_INPUTS } from './corpus/bad-inputs';
 import { type CorpusJob, corpusXlsx, resolveFill, schoolData } from './corpus/helpers';
 import { CALC, OPENPYXL, msoko, school, tempDir, toolTest, withTools } from './cli/helpers';

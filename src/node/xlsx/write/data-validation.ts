@@ -1,6 +1,6 @@
 import type { ConditionalFormattingRule, DataValidation, Worksheet } from 'exceljs';
-import { a1 } from '../../core/layout/a1';
-import type { ConditionalSpec, InputCellSpec, ValidationSpec } from '../../core/layout/types';
+import { a1 } from '../../../core/layout/a1';
+import type { ConditionalSpec, InputCellSpec, ValidationSpec } from '../../../core/layout/types';
 import { argb } from './styles';
 
 /** Excel limits: the error title of a validation holds 32 characters, the message 255, an inline list 255. */

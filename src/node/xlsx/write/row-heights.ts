@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import type { CellSpec, MergeSpec, SheetSpec } from '../../core/layout/types';
+import type { CellSpec, MergeSpec, SheetSpec } from '../../../core/layout/types';
 import { fontOf, wraps } from './styles';
 
 /**

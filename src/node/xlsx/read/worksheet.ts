@@ -1,7 +1,7 @@
-/** One worksheet's XML → its values grid (and formulas), as exceljs + sheetGrid (read.ts) give it. */
-import type { SheetGrid } from '../../core/submission/parse';
-import { type Relationship, type Styles, runText, xmlDecode } from './lean-parts';
-import { XmlCursor, children, root, unsupported } from './lean-xml';
+/** One worksheet's XML → its values grid (and formulas), as exceljs + sheetGrid (read-workbook.ts) give it. */
+import type { SheetGrid } from '../../../core/submission/parse';
+import { type Relationship, type Styles, runText, xmlDecode } from './workbook-parts';
+import { XmlCursor, children, root, unsupported } from './xml-cursor';
 
 type Plain = string | number | boolean | Date;
 
@@ -142,7 +142,8 @@ function readCell(x: XmlCursor, ctx: SheetContext, row: number, col: number, add
           if (text !== undefined) value = value === undefined ? text : value + text;
         } else if (x.name === 'r') {
           if (value !== undefined) unsupported('an inline string mixing <t> and runs');
-          (runs ??= []).push(runText(x));
+          runs ??= [];
+          runs.push(runText(x));
         } else unsupported(`<${x.name}> in <is>`);
       });
     } else unsupported(`<${x.name}> in <c>`);
@@ -238,7 +239,7 @@ function readHyperlinks(x: XmlCursor, ctx: SheetContext): Map<string, string | u
       const rel = ctx.rels().get(rId);
       if (!rel) unsupported('a hyperlink to a missing relationship');
       const target = rel.target;
-      // read.ts's tolerateForeignParts makes absolute internal targets relative before exceljs sees them
+      // foreign-parts.ts (tolerateForeignParts) makes absolute internal targets relative before exceljs sees them
       out.set(ref, target !== undefined && !rel.external && target.startsWith('/xl/') ? `../${target.slice(4)}` : target);
     }
     x.skip();

@@ -1,5 +1,5 @@
 /** The package parts around the worksheets, for the lean reader: workbook, relationships, styles, shared strings. */
-import { XmlCursor, children, root, unsupported } from './lean-xml';
+import { XmlCursor, children, root, unsupported } from './xml-cursor';
 
 export interface Styles {
   /** Whether the cellXfs entry at an index formats numbers as dates. */
@@ -28,7 +28,8 @@ export function parseWorkbook(xml: Buffer): { sheets: BookSheet[]; date1904: boo
       x.skip();
     } else if (x.name === 'sheets') {
       if (sheets) unsupported('two <sheets>');
-      const list: BookSheet[] = (sheets = []);
+      const list: BookSheet[] = [];
+      sheets = list;
       children(x, () => {
         if (x.name !== 'sheet') unsupported(`<${x.name}> in <sheets>`);
         list.push({ name: x.attr('name'), id: parseInt(x.attr('sheetId') ?? '', 10), rId: x.attr('r:id') });
@@ -81,7 +82,8 @@ export function parseStyles(xml: Buffer): Styles {
       });
     } else if (x.name === 'cellXfs') {
       if (xfs) unsupported('two <cellXfs>');
-      const list: number[] = (xfs = []);
+      const list: number[] = [];
+      xfs = list;
       children(x, () => {
         if (x.name !== 'xf') unsupported(`<${x.name}> in <cellXfs>`);
         list.push(parseInt(x.attr('numFmtId') ?? '', 10));
@@ -144,7 +146,8 @@ export function parseSharedStrings(xml: Buffer): string[] {
         text = unescapeX(x.textContent() ?? '');
       } else if (x.name === 'r') {
         if (text !== undefined) unsupported('a shared string mixing <t> and runs');
-        (runs ??= []).push(runText(x));
+        runs ??= [];
+        runs.push(runText(x));
       } else if (x.name === 'rPh' || x.name === 'phoneticPr') x.skip();
       else unsupported(`<${x.name}> in <si>`);
     });

@@ -1,5 +1,5 @@
 /**
- * A minimal pull reader for the XML parts of an .xlsx package, for the lean reader (lean-read.ts). It decodes
+ * A minimal pull reader for the XML parts of an .xlsx package, for the lean reader (package-reader.ts). It decodes
  * text and attributes the way saxes (the parser inside exceljs) does, and it refuses — with LeanUnsupported —
  * what saxes would reject or exceljs would read in its own peculiar way (CDATA, a DOCTYPE, unknown entities,
  * characters XML forbids, mismatched tags) wherever it reads: the caller then falls back to exceljs. Elements it
@@ -96,7 +96,8 @@ export class XmlCursor {
   private textTo = 0;
 
   constructor(private readonly bytes: Buffer) {
-    const xml = (this.xml = bytes.toString('latin1'));
+    const xml = bytes.toString('latin1');
+    this.xml = xml;
     // U+FFFE and U+FFFF as UTF-8 bytes
     if (xml.includes(']]>') || xml.includes('\xEF\xBF\xBE') || xml.includes('\xEF\xBF\xBF')) unsupported('«]]>» in text or a character XML forbids');
     if (xml.startsWith('\xEF\xBB\xBF')) this.pos = 3;
