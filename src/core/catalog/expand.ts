@@ -110,7 +110,7 @@ class Expander {
         const perRow = col.scope === 'row' && multiRow;
         const group = col.scope === 'school' && multiRow ? 'school' : row.id;
         for (const [partIndex, part] of parts.entries()) {
-          const base = ['A' + app.number, perRow ? row.id : null, col.id, part?.id ?? null].filter((s): s is string => s !== null).join('_');
+          const base = [`A${app.number}`, perRow ? row.id : null, col.id, part?.id ?? null].filter((s): s is string => s !== null).join('_');
           const inputs = this.cellInputs(app, col, part, base, group);
           const target = rowTargets[partIndex] ?? '';
           this.cells.push(this.makeCell(app, row.id, col, part, inputs, target));

@@ -37,7 +37,9 @@ export function appendixTableSheet(catalog: Catalog, result: ConsolidationExport
 
   put(1, 1, `${catalog.appendixWord} ${app.number}. Таблица ${app.table} ${app.title}`, 'title');
   merges.push({ row: 1, col: 1, rows: 1, cols: lastCol });
-  const coverage = `${result.municipality}, ${result.year} год. Данные приняты от ${accepted} из ${result.schools.length} ОО${accepted < result.schools.length ? ' — неполные данные' : ''}.`;
+  const coverage =
+    `${result.municipality}, ${result.year} год. Данные приняты от ${accepted} ` +
+    `из ${result.schools.length} ОО${accepted < result.schools.length ? ' — неполные данные' : ''}.`;
   put(2, 1, coverage, 'subtitle');
   merges.push({ row: 2, col: 1, rows: 1, cols: lastCol });
 
@@ -68,7 +70,9 @@ export function appendixTableSheet(catalog: Catalog, result: ConsolidationExport
     put(titleRow, col, column.title, 'header');
     if (span > 1) merges.push({ row: titleRow, col, rows: 1, cols: span });
     else if (hasParts && column.parts.length === 0) merges.push({ row: titleRow, col, rows: 2, cols: 1 });
-    column.parts.forEach((p, i) => put(titleRow + 1, col + i, p.title, 'header'));
+    column.parts.forEach((p, i) => {
+      put(titleRow + 1, col + i, p.title, 'header');
+    });
     col += span;
   }
 
@@ -82,7 +86,9 @@ export function appendixTableSheet(catalog: Catalog, result: ConsolidationExport
     put(row, 1, r.number, 'label');
     put(row, 2, r.title, 'label');
     merges.push({ row, col: 1, rows: TABLE_LINES.length, cols: 1 }, { row, col: 2, rows: TABLE_LINES.length, cols: 1 });
-    TABLE_LINES.forEach((line, i) => put(row + i, 3, line, 'label'));
+    TABLE_LINES.forEach((line, i) => {
+      put(row + i, 3, line, 'label');
+    });
     leaves.forEach((leaf, i) => {
       const c = r.cells.find((x) => x.column === leaf.column.id && x.part === leaf.part);
       const at = firstLeaf + i;

@@ -94,7 +94,9 @@ export function sheetLines(catalog: Catalog): SheetLines[] {
     const checks = catalog.checks.filter((c) => ids.has(c.total));
     if (checks.length > 0) {
       lines.push({ row: row++, kind: 'group', input: null, title: 'Контрольные соотношения', number: 'К', checkId: null });
-      checks.forEach((c, i) => lines.push({ row: row++, kind: 'check', input: null, title: c.message, number: `К.${i + 1}`, checkId: c.id }));
+      checks.forEach((c, i) => {
+        lines.push({ row: row++, kind: 'check', input: null, title: c.message, number: `К.${i + 1}`, checkId: c.id });
+      });
     }
     out.push({ sheet: appendixSheetName(catalog, app.number), appendix: app.number, lines });
   }

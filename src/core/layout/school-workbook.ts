@@ -60,11 +60,14 @@ export function schoolWorkbookLayout(catalog: Catalog, campaign: Campaign, schoo
       col: 1,
       value: isProfile
         ? `${school.name} · мониторинг ${campaign.year} года · ${campaign.municipality}. Заполняются только белые ячейки.`
-        : `Таблица ${catalog.appendices.find((a) => a.number === plan.appendix)?.table ?? ''}. Заполняйте белые ячейки графы «Значение» и ссылки на документы; графа «Проверка» подсказывает ошибки.`,
+        : `Таблица ${catalog.appendices.find((a) => a.number === plan.appendix)?.table ?? ''}. Заполняйте ` +
+          'белые ячейки графы «Значение» и ссылки на документы; графа «Проверка» подсказывает ошибки.',
       style: 'hint',
     });
     if (isProfile) profileHead(cells, inputs, campaign, school, appendixSheets);
-    HEADER.forEach((h, i) => cells.push({ row: headerRow, col: i + 1, value: h, style: 'header' }));
+    HEADER.forEach((h, i) => {
+      cells.push({ row: headerRow, col: i + 1, value: h, style: 'header' });
+    });
 
     let last = headerRow;
     for (const line of plan.lines) {

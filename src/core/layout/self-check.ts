@@ -25,7 +25,9 @@ export function inputCheckFormula(input: Input, at: Position, locate: Locate): s
   const cell = a1(at.row, at.col);
   if (input.derived) return null;
   if (input.kind === 'url') {
-    return `IF(${cell}="","",IF(OR(LEFT(LOWER(${cell}),7)="http://",LEFT(LOWER(${cell}),8)="https://"),${q(CHECK_OK)},${q(`${CHECK_ERROR_PREFIX}: ссылка должна начинаться с http:// или https://`)}))`;
+    const isLink = `OR(LEFT(LOWER(${cell}),7)="http://",LEFT(LOWER(${cell}),8)="https://")`;
+    const notLink = q(`${CHECK_ERROR_PREFIX}: ссылка должна начинаться с http:// или https://`);
+    return `IF(${cell}="","",IF(${isLink},${q(CHECK_OK)},${notLink}))`;
   }
   if (input.kind === 'flag') {
     const answered = `IF(OR(LOWER(TRIM(${cell}))="да",LOWER(TRIM(${cell}))="нет"),${q(CHECK_OK)},${q(`${CHECK_ERROR_PREFIX}: выберите «да» или «нет»`)})`;
@@ -39,7 +41,9 @@ export function inputCheckFormula(input: Input, at: Position, locate: Locate): s
   const tooBig = w ? `IF(${cell}>${w},${q(`${CHECK_ERROR_PREFIX}: больше, чем всего (`)}&${w}&")",${q(CHECK_OK)})` : q(CHECK_OK);
   const integer = input.kind === 'count' ? `IF(${cell}<>INT(${cell}),${q(`${CHECK_ERROR_PREFIX}: нужно целое число`)},${tooBig})` : tooBig;
   const range = input.kind === 'percent' ? `IF(${cell}>100,${q(`${CHECK_ERROR_PREFIX}: процент больше 100`)},${integer})` : integer;
-  return `IF(${cell}="",${blank},IF(ISNUMBER(${cell}),IF(${cell}<0,${q(`${CHECK_ERROR_PREFIX}: отрицательное число`)},${range}),${q(`${CHECK_ERROR_PREFIX}: нужно число без единиц измерения`)}))`;
+  const negative = q(`${CHECK_ERROR_PREFIX}: отрицательное число`);
+  const notNumber = q(`${CHECK_ERROR_PREFIX}: нужно число без единиц измерения`);
+  return `IF(${cell}="",${blank},IF(ISNUMBER(${cell}),IF(${cell}<0,${negative},${range}),${notNumber}))`;
 }
 
 /** The formula of a derived input: the sum of its parts. */

@@ -4,12 +4,14 @@ import { rangeA1 } from './a1';
 /** A plain report table (validation report, «Свод по школам», «Журнал»): title, header row, data rows. */
 export function tableSheet(name: string, title: string, header: string[], rows: (string | number | null)[][], widths: number[]): SheetSpec {
   const cells: CellSpec[] = [{ row: 1, col: 1, value: title, style: 'title' }];
-  header.forEach((h, i) => cells.push({ row: 2, col: i + 1, value: h, style: 'header' }));
-  rows.forEach((r, i) =>
+  header.forEach((h, i) => {
+    cells.push({ row: 2, col: i + 1, value: h, style: 'header' });
+  });
+  rows.forEach((r, i) => {
     r.forEach((v, j) => {
       if (v !== null && v !== '') cells.push({ row: i + 3, col: j + 1, value: v, style: typeof v === 'number' ? 'value' : 'text' });
-    }),
-  );
+    });
+  });
   return {
     name,
     marker: title,

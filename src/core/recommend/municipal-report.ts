@@ -37,7 +37,9 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
   blocks.push({ type: 'heading', level: 2, text: 'Охват мониторинга' });
   blocks.push({
     type: 'paragraph',
-    text: `В реестре мониторинга ${total} общеобразовательных организаций; сведения представили ${reported}, в муниципальный свод включены сведения ${accepted} организаций${accepted < total ? ' (данные неполные: значения рассчитаны по организациям, чьи сведения приняты)' : ''}.`,
+    text:
+      `В реестре мониторинга ${total} общеобразовательных организаций; сведения представили ${reported}, в муниципальный свод включены ` +
+      `сведения ${accepted} организаций${accepted < total ? ' (данные неполные: значения рассчитаны по организациям, чьи сведения приняты)' : ''}.`,
   });
 
   const cells = result.appendices.flatMap((a) => a.rows.flatMap((r) => r.cells));
@@ -63,7 +65,9 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
     const down = list.filter((c) => improved(c) === false).length;
     blocks.push({
       type: 'paragraph',
-      text: `Плановых значений достигнуто: ${assessed.filter((c) => c.achieved).length} из ${assessed.length}. Положительная динамика — ${up}, отрицательная — ${down}.`,
+      text:
+        `Плановых значений достигнуто: ${assessed.filter((c) => c.achieved).length} ` +
+        `из ${assessed.length}. Положительная динамика — ${up}, отрицательная — ${down}.`,
       tone: 'emphasis',
     });
   }
@@ -125,8 +129,10 @@ export function managementRegister(catalog: Catalog, result: ConsolidationExport
         return cell ? indicatorName(catalog, cell) : c.key;
       });
       const notMet = bad.filter((c) => c.achieved === false).length;
+      const problem = notMet > 0 ? `не достигнуто плановых значений — ${notMet}` : 'отрицательная динамика';
+      const decline = bad.length > notMet ? `, снижение — ${bad.length - notMet}` : '';
       entries.push({
-        finding: `${directionName(catalog, first)}: ${notMet > 0 ? `не достигнуто плановых значений — ${notMet}` : 'отрицательная динамика'}${bad.length > notMet ? `, снижение — ${bad.length - notMet}` : ''}`,
+        finding: `${directionName(catalog, first)}: ${problem}${decline}`,
         recommendation: text?.schoolRecommendations[0] ?? 'Проанализировать причины и включить мероприятия в планы воспитательной работы ОО.',
         measure: text ? text.municipalMeasures.map((m) => `${capitalise(m.kind)}: ${m.text}`).join(' ') : 'Методическое сопровождение ОО по направлению.',
         watch: `${names.join('; ')}${bad.length > 3 ? ' и др.' : ''}`,

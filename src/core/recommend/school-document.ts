@@ -27,7 +27,11 @@ export function schoolRecommendations(catalog: Catalog, campaign: Campaign, outc
   const blocks: Block[] = [
     {
       type: 'paragraph',
-      text: `Рекомендации подготовлены ${campaign.department ? campaign.department.toLowerCase().replace(/^отдел/, 'отделом') : 'отделом образования'} по итогам мониторинга системы организации воспитания и социализации обучающихся за ${campaign.year} год на основании сведений, представленных образовательной организацией. Документ адресован только ${school.shortName}; результаты мониторинга не публикуются в виде рейтинга образовательных организаций.`,
+      text:
+        `Рекомендации подготовлены ${campaign.department ? campaign.department.toLowerCase().replace(/^отдел/, 'отделом') : 'отделом образования'} ` +
+        `по итогам мониторинга системы организации воспитания и социализации обучающихся за ${campaign.year} ` +
+        'год на основании сведений, представленных образовательной организацией. Документ адресован ' +
+        `только ${school.shortName}; результаты мониторинга не публикуются в виде рейтинга образовательных организаций.`,
     },
   ];
   if (outcome.status !== 'accepted' || !outcome.values) {
@@ -130,7 +134,9 @@ function notAccepted(outcome: SchoolView): Block[] {
       { type: 'heading', level: 2, text: 'Сведения не представлены' },
       {
         type: 'paragraph',
-        text: 'Образовательная организация не представила сведения для мониторинга, поэтому её показатели не вошли в муниципальный свод. Рекомендуется заполнить форму и направить её в отдел образования.',
+        text:
+          'Образовательная организация не представила сведения для мониторинга, поэтому её показатели не ' +
+          'вошли в муниципальный свод. Рекомендуется заполнить форму и направить её в отдел образования.',
       },
     ];
   }
@@ -160,14 +166,17 @@ function evidenceBlocks(catalog: Catalog, values: Record<string, Value>): Block[
   const blocks: Block[] = given.map((i) => {
     const app = catalog.appendices.find((a) => a.number === i.sheet);
     const row = app?.rows.find((r) => r.id === i.group);
-    const where = `${catalog.appendixWord} ${i.sheet}${row && (app?.rows.length ?? 0) > 1 ? `, ${row.title}` : i.group === 'school' ? ', общие показатели' : ''}`;
+    const part = row && (app?.rows.length ?? 0) > 1 ? `, ${row.title}` : i.group === 'school' ? ', общие показатели' : '';
+    const where = `${catalog.appendixWord} ${i.sheet}${part}`;
     return { type: 'link', text: where, url: String(values[i.id]) };
   });
   const missing = links.length - given.length;
   if (missing > 0)
     blocks.push({
       type: 'paragraph',
-      text: `Не указаны ссылки на подтверждающие документы для ${missing} из ${links.length} разделов формы; рекомендуется разместить документы на сайте ОО и указать ссылки.`,
+      text:
+        `Не указаны ссылки на подтверждающие документы для ${missing} из ${links.length} ` +
+        'разделов формы; рекомендуется разместить документы на сайте ОО и указать ссылки.',
       tone: 'muted',
     });
   return blocks;

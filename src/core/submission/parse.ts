@@ -220,7 +220,8 @@ function checkStamp(stamp: Partial<FileStamp>, ctx: ParseContext, messages: Mess
       message(
         'error',
         'other-catalog',
-        `файл создан для каталога показателей «${stamp.catalogId ?? '?'} ${stamp.catalogVersion ?? ''}», а кампания использует «${ctx.catalog.id} ${ctx.catalog.version}»`,
+        `файл создан для каталога показателей «${stamp.catalogId ?? '?'} ${stamp.catalogVersion ?? ''}», ` +
+          `а кампания использует «${ctx.catalog.id} ${ctx.catalog.version}»`,
         { ...where, cell: 'B4' },
       ),
     );

@@ -98,21 +98,32 @@ export function findSchool(text: string, registry: School[]): School | undefined
 export function aggregateSurvey(responses: SurveyResponse[], registry: School[]): SurveyResult {
   const bySchool = new Map<string, SurveySchoolResult>();
   const skipped: SurveyResult['skipped'] = [];
-  responses.forEach((r, i) => {
+  for (const [i, r] of responses.entries()) {
     const row = r.line ?? i + 2;
-    if (r.school.trim() === '') return skipped.push({ row, reason: 'не указана образовательная организация' });
+    if (r.school.trim() === '') {
+      skipped.push({ row, reason: 'не указана образовательная организация' });
+      continue;
+    }
     const school = findSchool(r.school, registry);
-    if (!school) return skipped.push({ row, reason: `ОО «${r.school.trim()}» нет в реестре` });
+    if (!school) {
+      skipped.push({ row, reason: `ОО «${r.school.trim()}» нет в реестре` });
+      continue;
+    }
     const answer = normText(r.overall);
-    if (answer === '') return skipped.push({ row, reason: 'нет ответа на общий вопрос об удовлетворённости' });
-    if (!ANSWERS.has(answer)) return skipped.push({ row, reason: `ответ «${r.overall.trim()}» не из шкалы анкеты` });
+    if (answer === '') {
+      skipped.push({ row, reason: 'нет ответа на общий вопрос об удовлетворённости' });
+      continue;
+    }
+    if (!ANSWERS.has(answer)) {
+      skipped.push({ row, reason: `ответ «${r.overall.trim()}» не из шкалы анкеты` });
+      continue;
+    }
     const key = `${school.id}|${r.group}`;
     const entry = bySchool.get(key) ?? { schoolId: school.id, group: r.group, respondents: 0, satisfied: 0 };
     entry.respondents += 1;
     if (SATISFIED_NORM.has(answer)) entry.satisfied += 1;
     bySchool.set(key, entry);
-    return undefined;
-  });
+  }
   const schools = [...bySchool.values()].sort((a, b) => a.schoolId.localeCompare(b.schoolId) || a.group.localeCompare(b.group));
   return { schools, municipal: municipalOf(schools), skipped };
 }

@@ -33,12 +33,14 @@ const PARAGRAPH = {
 } as const;
 
 const BORDER = `w:val="single" w:sz="4" w:space="0" w:color="${TABLE_BORDER_COLOR}"`;
-const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} ${BORDER}/>`).join('')}</w:tblBorders>`;
+const BORDER_SIDES = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'];
+const TABLE_BORDERS = `<w:tblBorders>${BORDER_SIDES.map((side) => `<w:${side} ${BORDER}/>`).join('')}</w:tblBorders>`;
 const HEADER_SHADING = `<w:shd w:val="clear" w:color="auto" w:fill="${TABLE_HEADER_FILL}"/>`;
 
 const SECTION =
   `<w:sectPr><w:pgSz w:w="${PAGE.width}" w:h="${PAGE.height}"/>` +
-  `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.right}" w:bottom="${PAGE.bottom}" w:left="${PAGE.left}" w:header="${PAGE.header}" w:footer="${PAGE.footer}" w:gutter="0"/>` +
+  `<w:pgMar w:top="${PAGE.top}" w:right="${PAGE.right}" w:bottom="${PAGE.bottom}" w:left="${PAGE.left}" ` +
+  `w:header="${PAGE.header}" w:footer="${PAGE.footer}" w:gutter="0"/>` +
   '<w:docGrid w:linePitch="360"/></w:sectPr>';
 
 /**
