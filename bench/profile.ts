@@ -34,7 +34,9 @@ export function profileShares(dir: string): { group: string; ms: number; share: 
   if (!file) return [];
   const p = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as CpuProfile;
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  p.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
   const byGroup = new Map<string, number>();
   let total = 0;
   for (const node of p.nodes) {

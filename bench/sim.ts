@@ -232,7 +232,9 @@ export class Sim {
     const latency = this.latency;
     this.latency = null; // the schools' typing is not the department's time
     try {
-      this.schools.forEach((school, i) => this.typeValues(school, i, ids.get(school.id), positions, asSchools));
+      this.schools.forEach((school, i) => {
+        this.typeValues(school, i, ids.get(school.id), positions, asSchools);
+      });
     } finally {
       this.ws.actAs(DEPARTMENT);
       this.latency = latency;

@@ -650,6 +650,7 @@ describe('Auth modes, quotas, call log, realms', () => {
     const CtxError: unknown = vm.runInContext('Error', ctx);
     const values = sheet.getRange('A1').getValues();
     expect(typeof CtxArray === 'function' && values instanceof CtxArray).toBe(true);
+    // biome-ignore lint/suspicious/useIsArray: the point is that the array comes from another realm, which Array.isArray cannot tell
     expect(values instanceof Array).toBe(false);
     expect(typeof CtxDate === 'function' && values[0]?.[0] instanceof CtxDate).toBe(true);
     let caught: unknown;

@@ -94,10 +94,15 @@ describe('recommendation texts: schema', () => {
       patch(copy);
       return RecommendTextsSchema.safeParse(copy).success;
     };
+    const firstText = (c: typeof recommendTexts): (typeof recommendTexts)['directionTexts'][number] => {
+      const text = c.directionTexts[0];
+      if (!text) throw new Error('no direction texts');
+      return text;
+    };
     expect(bad(() => undefined)).toBe(true);
     expect(
       bad((c) => {
-        c.directionTexts[0]!.schoolRecommendations[0] = 'Организовать event.';
+        firstText(c).schoolRecommendations[0] = 'Организовать event.';
       }),
     ).toBe(false);
     expect(
@@ -112,7 +117,7 @@ describe('recommendation texts: schema', () => {
     ).toBe(false);
     expect(
       bad((c) => {
-        c.directionTexts[0]!.municipalMeasures.push({ kind: 'выговор' as 'приказ', text: 'Объявить выговор.' });
+        firstText(c).municipalMeasures.push({ kind: 'выговор' as 'приказ', text: 'Объявить выговор.' });
       }),
     ).toBe(false);
   });

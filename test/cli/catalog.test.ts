@@ -51,16 +51,18 @@ describe('msoko catalog --json (kalar, the default)', () => {
     for (const app of exported.appendices) {
       const table = SEED.find((t) => t.number === app.number);
       if (!table) throw new Error(`в источнике нет таблицы 4.${app.number}`);
-      app.rows.forEach((row, position) => {
+      for (const [position, row] of app.rows.entries()) {
         const found = findDataRow(table, row.title, row.cells.length, position);
-        if (!found) return differences.push(`${app.number}/${row.id}: строка «${row.title}» не найдена в источнике`);
+        if (!found) {
+          differences.push(`${app.number}/${row.id}: строка «${row.title}» не найдена в источнике`);
+          continue;
+        }
         row.cells.forEach((c, i) => {
           if (c.target !== found.values[i]) differences.push(`${c.key}: «${c.target}» ≠ источник «${found.values[i] ?? '—'}»`);
         });
         if (found.cellsAfterLabel !== row.cells.length)
           differences.push(`${app.number}/${row.id}: ${row.cells.length} ячеек, в источнике ${found.cellsAfterLabel}`);
-        return undefined;
-      });
+      }
     }
     expect(differences).toEqual([]);
   });

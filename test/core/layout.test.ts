@@ -18,13 +18,13 @@ const cellAt = (sheet: SheetSpec, row: number, col: number) => sheet.cells.find(
 /** Pairs of merges that share at least one cell. */
 function overlaps(merges: MergeSpec[]): [MergeSpec, MergeSpec][] {
   const out: [MergeSpec, MergeSpec][] = [];
-  merges.forEach((a, i) =>
+  merges.forEach((a, i) => {
     merges.slice(i + 1).forEach((b) => {
       const rows = a.row < b.row + b.rows && b.row < a.row + a.rows;
       const cols = a.col < b.col + b.cols && b.col < a.col + a.cols;
       if (rows && cols) out.push([a, b]);
-    }),
-  );
+    });
+  });
   return out;
 }
 
@@ -195,7 +195,9 @@ describe('appendixTableSheet', () => {
     let col = 4;
     for (const column of app.columns) {
       expect({ col, title: cellAt(sheet, titleRow, col)?.value }).toEqual({ col, title: column.title });
-      column.parts.forEach((p, i) => expect({ col: col + i, part: cellAt(sheet, titleRow + 1, col + i)?.value }).toEqual({ col: col + i, part: p.title }));
+      column.parts.forEach((p, i) => {
+        expect({ col: col + i, part: cellAt(sheet, titleRow + 1, col + i)?.value }).toEqual({ col: col + i, part: p.title });
+      });
       col += Math.max(1, column.parts.length);
     }
     const leaves = col - 4;

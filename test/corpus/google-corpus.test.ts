@@ -106,7 +106,9 @@ beforeAll(() => {
   hostId = googleCampaign(ws, REGISTRY);
   expect(runToEnd(ws, 'generate')).toMatchObject({ ok: true, done: true });
   const generated = schoolStates(ws);
-  REGISTRY.forEach((s, i) => fillAsSchool(ws, fileIdOf(generated[i]?.fileUrl ?? ''), s, data(s.id).values));
+  REGISTRY.forEach((s, i) => {
+    fillAsSchool(ws, fileIdOf(generated[i]?.fileUrl ?? ''), s, data(s.id).values);
+  });
   KINDS.forEach((b) => {
     const i = REGISTRY.findIndex((s) => s.id === b.id);
     damage(fileIdOf(generated[i]?.fileUrl ?? ''), i + 2, REGISTRY[i] as School, b.google);

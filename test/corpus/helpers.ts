@@ -107,7 +107,7 @@ export const textCells = (files: string[], needles: string[], scratch: string): 
   python<Record<string, TextCell[]>>('text_cells.py', { files, needles }, scratch);
 
 // -------------------------------------------------------------------------------------------- docx --
-const unescape = (s: string): string =>
+const unescapeXml = (s: string): string =>
   s
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -125,7 +125,7 @@ export async function docxXml(file: string): Promise<string> {
 
 /** The paragraphs of a .docx as plain text, in order (table cells are paragraphs too). */
 export function paragraphsOf(xml: string): string[] {
-  return xml.split('</w:p>').map((p) => unescape([...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1] ?? '').join('')));
+  return xml.split('</w:p>').map((p) => unescapeXml([...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1] ?? '').join('')));
 }
 
 /** The first row (header) of every table, as texts. */
@@ -211,11 +211,11 @@ export interface PlacedCell {
 export function cellsOf(model: SpreadsheetModel): PlacedCell[] {
   const out: PlacedCell[] = [];
   for (const sheet of model.sheets) {
-    sheet.rows.forEach((row, r) =>
+    sheet.rows.forEach((row, r) => {
       row?.forEach((cell, c) => {
         if (cell) out.push({ sheet: sheet.name, row: r + 1, col: c + 1, cell });
-      }),
-    );
+      });
+    });
   }
   return out;
 }

@@ -32,7 +32,9 @@ function campaign(advanced: boolean): Campaign {
   const hostId = setUpCampaign(ws);
   expect(runToEnd(ws, 'generate')).toMatchObject({ ok: true, done: true });
   const fileIds = schoolStates(ws).map((s) => fileIdOf(s.fileUrl));
-  SCHOOLS.forEach((school, i) => fillAsSchool(ws, fileIds[i] ?? '', school, valuesOf(school, 300 + i)));
+  SCHOOLS.forEach((school, i) => {
+    fillAsSchool(ws, fileIds[i] ?? '', school, valuesOf(school, 300 + i));
+  });
   return { ws, hostId, fileIds };
 }
 

@@ -19,7 +19,9 @@ beforeAll(() => {
   googleCampaign(ws, PRIVACY_SCHOOLS);
   expect(runToEnd(ws, 'generate')).toMatchObject({ ok: true, done: true });
   fileIds = schoolStates(ws).map((s) => fileIdOf(s.fileUrl));
-  PRIVACY_SCHOOLS.forEach((s, i) => fillAsSchool(ws, fileIds[i] ?? '', s, privacyValues(i)));
+  PRIVACY_SCHOOLS.forEach((s, i) => {
+    fillAsSchool(ws, fileIds[i] ?? '', s, privacyValues(i));
+  });
   for (const step of ['validate', 'consolidate', 'documents'])
     expect([step, runToEnd(ws, step)]).toEqual([step, expect.objectContaining({ ok: true, done: true })]);
   const states = schoolStates(ws);

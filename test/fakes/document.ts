@@ -46,7 +46,7 @@ export class FakeDocumentApp {
   }
   openById(id: string): FakeDocument {
     const rec = this.env.ws.files.get(String(id));
-    if (!rec || rec.kind !== 'document' || rec.trashed) throw this.env.ws.error("Document is missing (perhaps it was deleted, or you don't have read access?)");
+    if (rec?.kind !== 'document' || rec.trashed) throw this.env.ws.error("Document is missing (perhaps it was deleted, or you don't have read access?)");
     if (!this.env.ws.canAccess(rec)) throw this.env.ws.error('You do not have permission to access the requested document.');
     return makeDocument(this.env, rec);
   }
@@ -175,7 +175,7 @@ export class FakeBody {
   }
   getChildIndex(child: unknown): number {
     const el: unknown = typeof child === 'object' && child !== null ? Reflect.get(child, EL) : undefined;
-    const i = this.doc.body.findIndex((e) => e === el);
+    const i = (this.doc.body as readonly unknown[]).indexOf(el);
     if (i < 0) throw this.env.ws.error('Element does not contain the specified child element.');
     return i;
   }

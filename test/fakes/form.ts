@@ -169,7 +169,7 @@ export class FakeForm {
     return item ? makeItem(this.env, this.form, item, 'Item') : null;
   }
   deleteItem(indexOrItem: unknown): void {
-    const idx = typeof indexOrItem === 'number' ? indexOrItem : this.form.items.findIndex((i) => i === itemModelOf(indexOrItem));
+    const idx = typeof indexOrItem === 'number' ? indexOrItem : (this.form.items as readonly unknown[]).indexOf(itemModelOf(indexOrItem));
     if (idx < 0 || idx >= this.form.items.length) throw this.env.ws.error(INVALID);
     this.form.items.splice(idx, 1);
   }

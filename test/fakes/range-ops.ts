@@ -83,7 +83,7 @@ export function displayOf(cell: Cell | undefined, locale: string, timeZone: stri
   const sep = decimalSeparator(locale);
   const withSep = (s: string): string => (sep === ',' ? s.replace('.', ',') : s);
   const pct = /^0(?:\.(0+))?%$/.exec(fmt);
-  if (pct) return withSep((v * 100).toFixed(pct[1]?.length ?? 0)) + '%';
+  if (pct) return `${withSep((v * 100).toFixed(pct[1]?.length ?? 0))}%`;
   const fixed = /^0(?:\.(0+))?$/.exec(fmt);
   if (fixed) return withSep(v.toFixed(fixed[1]?.length ?? 0));
   return withSep(String(v));

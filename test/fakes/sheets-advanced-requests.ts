@@ -10,7 +10,8 @@ import { writeValue } from './range-ops';
 import { addConditionalFormatRule, addNamedRange, addProtectedRange, setDataValidation, validationSpecOf } from './sheets-advanced-rules';
 import { ApiError, covers, gridRefOf, hexOf, isObj, objOf, optInt, pick, requiredMask, sheetById, type Json } from './sheets-advanced-util';
 
-type Handler = (d: SsHandle, body: Json, where: string) => Json | void;
+/** A request handler: the reply of its request, or nothing when the reply is empty. */
+type Handler = ((d: SsHandle, body: Json, where: string) => Json) | ((d: SsHandle, body: Json, where: string) => void);
 
 /** Every Request kind of Sheets API v4, to tell "not in the fake" from "not in the API". */
 const REAL_KINDS = new Set(
@@ -251,7 +252,9 @@ const repeatCell: Handler = (d, body, where) => {
   const src = objOf(body['cell']);
   const leaves = LEAVES.filter((l) => l.paths.some((p) => covers(mask, p)));
   assertCanEdit({ ...d, sheet, ref });
-  forCells(sheet, ref, (cell) => leaves.forEach((l) => l.apply(cell, src, d, where)));
+  forCells(sheet, ref, (cell) => {
+    for (const l of leaves) l.apply(cell, src, d, where);
+  });
 };
 
 const BORDER_SIDES = ['top', 'bottom', 'left', 'right', 'innerHorizontal', 'innerVertical'] as const;
@@ -287,7 +290,11 @@ const updateDimensionProperties: Handler = (d, body, where) => {
   assertSheetEditable({ ...d, sheet });
   if (!covers(mask, 'pixelSize')) return;
   const px = nonNegative(props['pixelSize'], 'pixelSize', where);
-  const sizes = dim === 'COLUMNS' ? sheet.colWidths : (sheet.rowHeights ??= new Map<number, number>());
+  let sizes = sheet.colWidths;
+  if (dim !== 'COLUMNS') {
+    sheet.rowHeights ??= new Map<number, number>();
+    sizes = sheet.rowHeights;
+  }
   for (let i = start + 1; i <= end; i++) {
     if (px === undefined) sizes.delete(i);
     else sizes.set(i, px);

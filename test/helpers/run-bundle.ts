@@ -126,7 +126,10 @@ export function googleScriptRun(ws: FakeWorkspace, name: string, args: readonly 
     if (name.endsWith('_') || !readPublicApi().includes(name)) {
       throw new TypeError(`google.script.run.${name} is not a function`);
     }
-    args.forEach((a, i) => copyArg(ws, a, String(i))); // reject illegal arguments before any execution starts
+    // reject illegal arguments before any execution starts
+    args.forEach((a, i) => {
+      copyArg(ws, a, String(i));
+    });
     const fns = runInFreshContext(ws, { authMode: 'FULL', ...opts });
     const fn = fns[name];
     if (!fn) throw new TypeError(`google.script.run.${name} is not a function`);

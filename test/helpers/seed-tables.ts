@@ -96,7 +96,11 @@ function readTable(lines: string[], titleIndex: number, end: number, number: num
   }
   const cells: SeedCell[] = raw.map((c) => ({ text: collapse(c.parts.join('\n')), line: c.line, row: c.row }));
   const rows: SeedCell[][] = [];
-  for (const cell of cells) (rows[cell.row] ??= []).push(cell);
+  for (const cell of cells) {
+    const row = rows[cell.row] ?? [];
+    rows[cell.row] = row;
+    row.push(cell);
+  }
   return {
     table: `4.${number}`,
     number,
