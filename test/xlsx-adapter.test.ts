@@ -109,7 +109,9 @@ test('exceljs reads back the sheets, the stamp, every field code and every defin
   const grid = gridOf(await readWorkbookFile(schoolFile));
   expect(grid.sheets.map((s) => s.name)).toEqual(spec.sheets.map((s) => s.name));
   const sheet = (name: string): unknown[][] => grid.sheets.find((s) => s.name === name)?.values ?? [];
-  STAMP_KEYS.forEach((key, i) => expect(sheet(META_SHEET)[i + 1]?.slice(0, 2)).toEqual([key, String(layout.stamp[key])]));
+  STAMP_KEYS.forEach((key, i) => {
+    expect(sheet(META_SHEET)[i + 1]?.slice(0, 2)).toEqual([key, String(layout.stamp[key])]);
+  });
   for (const [id, at] of layout.positions) expect([id, sheet(at.sheet)[at.row - 1]?.[COL.code - 1]]).toEqual([id, id]);
   expect(sheet(PROFILE_SHEET)[6]?.[COL.value - 1]).toBe('Заполняется');
   const profile = grid.sheets.find((s) => s.name === PROFILE_SHEET);

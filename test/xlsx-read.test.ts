@@ -589,7 +589,9 @@ withTools([OPENPYXL], 'files written by openpyxl', () => {
       ...xlsxFiles(path.join(demo, 'out')),
       await writePkg(path.join(dir, 'dates1904.xlsx'), dates1904()),
     ];
-    toResave.forEach((src, i) => jobs.push({ src, dst: path.join(dir, 'resaved', `${i}-${path.basename(src)}`) }));
+    toResave.forEach((src, i) => {
+      jobs.push({ src, dst: path.join(dir, 'resaved', `${i}-${path.basename(src)}`) });
+    });
     mkdirSync(path.join(dir, 'corpus'), { recursive: true });
     mkdirSync(path.join(dir, 'resaved'), { recursive: true });
     corpusXlsx(jobs, dir);
