@@ -2,7 +2,7 @@
  * The Kalar catalog (Appendices 1–11) against the SOURCE tables 4.1–4.11 of the concept, not against
  * the notes: every appendix title, row label, column and part title, the header geometry (which part
  * sits under which column) and every reference value (`Cell.source`) is compared with the flattened
- * .docx text in test/fixtures/kalar-concept.txt (a copy of shared/seeds/003_6f73fc0de577de47.txt).
+ * .docx text in test/fixtures/kalar-concept.txt (the concept's own text; see docs/decisions/README.md, Sources).
  *
  * Comparisons are exact after collapsing whitespace in the seed (runs of spaces, tabs and line breaks
  * inside a cell become one space); the catalog side is taken as written. In every failure diff,

@@ -15,8 +15,8 @@ import { type Block, type DocumentModel, safeUrl } from '../src/core/document/mo
 import { ConsolidationExportSchema } from '../src/core/export/contract';
 import { municipalReport } from '../src/core/recommend/municipal-report';
 import { schoolRecommendations } from '../src/core/recommend/school-document';
-import { loadCampaign } from '../src/node/campaign-folder';
-import { SchoolValuesSchema } from '../src/node/commands/consolidate';
+import { loadCampaign } from '../src/node/campaign/load';
+import { SchoolValuesSchema } from '../src/core/submission/values';
 import { docxBytes, writeDocx } from '../src/node/docx/render';
 import { WRITER, msoko, tempDir, toolTest, withTools } from './cli/helpers';
 import { type DocxRead, type ParagraphRead, PYTHON3, type TableRead, readDocx } from './helpers/docx-reader';
@@ -298,8 +298,12 @@ withTools([PYTHON3], 'the .docx read back by python (zipfile + xml.etree)', () =
       expect(next).toMatchObject({ kind: 'paragraph', text: '', style: null, numId: null });
     }
     const [given, equal] = tables as [TableRead, TableRead];
-    given.grid.forEach((w, i) => expect(Math.abs(w - (TEXT_WIDTH * ([50, 25, 25][i] ?? 0)) / 100)).toBeLessThanOrEqual(1));
-    equal.grid.forEach((w) => expect(Math.abs(w - TEXT_WIDTH / 3)).toBeLessThanOrEqual(1));
+    given.grid.forEach((w, i) => {
+      expect(Math.abs(w - (TEXT_WIDTH * ([50, 25, 25][i] ?? 0)) / 100)).toBeLessThanOrEqual(1);
+    });
+    equal.grid.forEach((w) => {
+      expect(Math.abs(w - TEXT_WIDTH / 3)).toBeLessThanOrEqual(1);
+    });
     expect(given.rows[1]?.cells[1]?.paragraphs.map((p) => p.text)).toEqual(['строка 1', 'строка 2']);
     expect(given.rows[3]?.cells.map((c) => c.paragraphs.map((p) => p.text))).toEqual([[INJECTION], [''], ['100 %']]);
   });

@@ -1,7 +1,7 @@
 /**
  * The recommendation texts (src/core/recommend/texts*): schema, coverage of the Kalar catalog,
  * placeholders, language, and the faithfulness of the quoted tasks to the «Задачи» block of the
- * concept (test/fixtures/kalar-concept.txt, a copy of shared/seeds/003_6f73fc0de577de47.txt).
+ * concept (test/fixtures/kalar-concept.txt, the concept's own text; see docs/decisions/README.md, Sources).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';

@@ -1,16 +1,17 @@
 /**
  * Typed promises over google.script.run. The server's public module types every result; the payloads
  * are typed from the server's zod schemas (the server validates them again: they arrive as `unknown`).
- * Only types are imported from src/gas: nothing of the server is bundled into the sidebar.
+ * Only types are imported from src/app (the RPC contract): nothing of the server is bundled into the sidebar.
  */
-import type * as z from 'zod/mini';
-import type { DecisionSchema, NewCampaignSchema, StepNameSchema } from '../gas/actions';
+import type { DecisionRequest } from '../app/decide';
+import type { NewCampaign } from '../app/campaign';
+import type { PanelRpc, StepName } from '../app/rpc';
 
-type Api = typeof import('../gas/main');
+type Api = PanelRpc;
 
-export type StepName = z.infer<typeof StepNameSchema>;
-export type NewCampaignPayload = z.input<typeof NewCampaignSchema>;
-export type DecisionPayload = z.input<typeof DecisionSchema>;
+export type { StepName };
+export type NewCampaignPayload = NewCampaign;
+export type DecisionPayload = DecisionRequest;
 
 /** The RPC functions the sidebar calls, with the arguments it sends. */
 interface Payloads {

@@ -1,7 +1,7 @@
 /** The school list: status badge, last change, links, errors with messages, return/accept. */
 import type { Controller } from './controller';
 import { button, h, link, plural, ruDate } from './dom';
-import { LIFECYCLES, type SchoolView, type Store, type View } from './state';
+import type { SchoolView, Store, View } from './state';
 
 /** Badge colour class per lifecycle (styles.css). */
 const BADGE: Record<string, string> = {
@@ -19,10 +19,9 @@ export function badge(lifecycle: string): HTMLElement {
 
 /** Status counts; each chip filters the list below (a second click shows all again). */
 export function countChips(view: View, store: Store): HTMLElement {
+  // the server sends every state, in the panel's order, with its label
   const counts = view.server?.counts ?? [];
-  const byState = new Map(counts.map((c) => [c.state, c.count]));
-  const chips = LIFECYCLES.map((state) => {
-    const n = byState.get(state) ?? 0;
+  const chips = counts.map(({ state, count: n }) => {
     const active = view.filter === state;
     return h(
       'button',

@@ -25,8 +25,6 @@ export const STEPS: readonly StepInfo[] = [
   { id: 'survey', label: 'Анкета', hint: 'формы для обучающихся и родителей' },
 ];
 
-export const LIFECYCLES = ['не получено', 'заполняется', 'готово к проверке', 'есть ошибки', 'возвращено', 'принято'] as const;
-
 /** A long step being driven by this panel, chunk by chunk. */
 export interface Running {
   readonly step: PanelStep;

@@ -3,10 +3,16 @@
  *
  * Every export here becomes a top-level function of dist/Code.js and can be called from menus, triggers
  * and google.script.run. The export list must equal src/gas/public-api.json (build.mjs enforces it).
- * RPC arguments are checked with zod in ./actions. Module-level code touches no service (onOpen runs in
+ * RPC arguments are checked with zod in ./actions (schemas of the contract in src/app). Module-level code touches no service (onOpen runs in
  * AuthMode.NONE).
  */
-import * as actions from './actions';
+import type { PanelRpc } from '../app/rpc';
+import { newCampaign as newCampaignAction } from './actions/campaign';
+import { acceptSchool as acceptAction, returnSchool as returnAction } from './actions/decisions';
+import { getState as readPanelState } from './actions/state';
+import { runStep as runStepAction } from './actions/steps';
+import { collectSurveyResults, createSurvey as createSurveyAction } from './actions/surveys';
+import { cancelStep as cancelStepAction } from './steps/runner';
 import { showHelpWith, showSidebarWith } from './dialogs';
 import { buildMenu } from './menu';
 import * as menu from './menu-actions';
@@ -48,28 +54,44 @@ export function menuSurvey(): void {
   menu.menuSurvey();
 }
 
-/* RPC for the sidebar (google.script.run); each returns { ok, … } with a Russian message. */
-export function getState(): ReturnType<typeof actions.getState> {
-  return actions.getState();
+/* RPC for the sidebar (google.script.run): the contract of src/app/rpc.ts; payloads arrive as unknown and are checked. */
+export function getState(): ReturnType<PanelRpc['getState']> {
+  return readPanelState();
 }
-export function newCampaign(settings: unknown): ReturnType<typeof actions.newCampaign> {
-  return actions.newCampaign(settings);
+export function newCampaign(settings: unknown): ReturnType<PanelRpc['newCampaign']> {
+  return newCampaignAction(settings);
 }
-export function runStep(step: unknown): ReturnType<typeof actions.runStep> {
-  return actions.runStep(step);
+export function runStep(step: unknown): ReturnType<PanelRpc['runStep']> {
+  return runStepAction(step);
 }
-export function cancelStep(): ReturnType<typeof actions.cancelStep> {
-  return actions.cancelStep();
+export function cancelStep(): ReturnType<PanelRpc['cancelStep']> {
+  return cancelStepAction();
 }
-export function returnSchool(request: unknown): ReturnType<typeof actions.returnSchool> {
-  return actions.returnSchool(request);
+export function returnSchool(request: unknown): ReturnType<PanelRpc['returnSchool']> {
+  return returnAction(request);
 }
-export function acceptSchool(request: unknown): ReturnType<typeof actions.acceptSchool> {
-  return actions.acceptSchool(request);
+export function acceptSchool(request: unknown): ReturnType<PanelRpc['acceptSchool']> {
+  return acceptAction(request);
 }
-export function createSurvey(): ReturnType<typeof actions.createSurvey> {
-  return actions.createSurvey();
+export function createSurvey(): ReturnType<PanelRpc['createSurvey']> {
+  return createSurveyAction();
 }
-export function collectSurvey(): ReturnType<typeof actions.collectSurveyResults> {
-  return actions.collectSurveyResults();
+export function collectSurvey(): ReturnType<PanelRpc['collectSurvey']> {
+  return collectSurveyResults();
 }
+
+/** Compile-time: the public functions implement the panel's RPC contract (src/app/rpc.ts). */
+type AssertAssignable<T extends U, U> = T;
+export type ImplementsPanelRpc = AssertAssignable<
+  {
+    getState: typeof getState;
+    newCampaign: typeof newCampaign;
+    runStep: typeof runStep;
+    cancelStep: typeof cancelStep;
+    returnSchool: typeof returnSchool;
+    acceptSchool: typeof acceptSchool;
+    createSurvey: typeof createSurvey;
+    collectSurvey: typeof collectSurvey;
+  },
+  PanelRpc
+>;

@@ -1,5 +1,9 @@
-import { type Reply, collectSurveyResults, createSurvey, newCampaign, runStep } from './actions';
+import type { Reply } from '../app/errors';
+import { newCampaign } from './actions/campaign';
+import { runStep } from './actions/steps';
+import { collectSurveyResults, createSurvey } from './actions/surveys';
 import { APP_TITLE } from './dialogs';
+import { readCampaign } from './store/campaign-sheet';
 import { getSetting } from './store/job-store';
 import type { StepName } from './steps/runner';
 
@@ -28,7 +32,14 @@ export function menuNewCampaign(): void {
 
 export function menuSurvey(): void {
   const ui = SpreadsheetApp.getUi();
-  const year = new Date().getFullYear();
+  let year: number;
+  try {
+    year = readCampaign(SpreadsheetApp.getActiveSpreadsheet()).campaign.year;
+  } catch (e) {
+    ui.alert(APP_TITLE, e instanceof Error ? e.message : String(e), ui.ButtonSet.OK);
+    return;
+  }
+  // the campaign's forms, whatever the calendar year
   if (getSetting(`form.${year}.students`)) {
     ui.alert(APP_TITLE, collectSurveyResults().message, ui.ButtonSet.OK);
     return;

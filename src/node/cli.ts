@@ -1,7 +1,9 @@
 import { Command, Help } from 'commander';
 import { CATALOG_SOURCES, DEFAULT_CATALOG_ID } from '../core/catalog';
 import { catalogExport } from '../core/export/catalog-export';
-import { UserError, catalogById, loadCampaign } from './campaign-folder';
+import { catalogOf } from '../app/campaign';
+import { UserFacingError } from '../app/errors';
+import { loadCampaign } from './campaign/load';
 import { consolidate } from './commands/consolidate';
 import { acceptSchool, returnSchool } from './commands/decide';
 import { fillDemo, prepareDemo, writeDemoSurveys } from './commands/demo';
@@ -11,7 +13,6 @@ import { init } from './commands/init';
 import { recommend } from './commands/recommend';
 import { status } from './commands/status';
 import { validate } from './commands/validate';
-import { intake } from './intake';
 import { fileProblem, withCampaignLock } from './lock';
 
 /** Exit codes: 0 — done; 1 — done, but some schools have errors; 2 — wrong command or campaign; 3 — internal failure. */
@@ -40,7 +41,7 @@ function program(): Command {
     .option('--id <id>', `каталог: ${Object.keys(CATALOG_SOURCES).join(', ')}`, DEFAULT_CATALOG_ID)
     .option('--json', 'вывести в формате JSON (контракт экспорта)')
     .action((o: { id: string; json?: boolean }) => {
-      const catalog = catalogById(o.id);
+      const catalog = catalogOf(o.id);
       if (o.json) return printJson(catalogExport(catalog));
       print(`${catalog.title}\n`);
       for (const a of catalog.appendices) {
@@ -60,7 +61,7 @@ function program(): Command {
     .option('--force', 'перезаписать существующую кампанию')
     .action((dir: string, o: { year: string; municipality: string; catalog: string; force?: boolean }) => {
       const year = Number(o.year);
-      if (!Number.isInteger(year)) throw new UserError(`Год «${o.year}» — не число`);
+      if (!Number.isInteger(year)) throw new UserFacingError(`Год «${o.year}» — не число`);
       const written = init(dir, { year, municipality: o.municipality, catalog: o.catalog, force: o.force === true });
       print(`Кампания создана:\n${written.map((w) => `  ${w}`).join('\n')}\nЗаполните реестр школ schools.csv и выполните: msoko generate ${dir}`);
     });
@@ -84,9 +85,10 @@ function program(): Command {
     .command('status')
     .description('состояние каждой школы: не получено / заполняется / готово к проверке / есть ошибки / возвращено / принято')
     .argument('<папка>', 'папка кампании')
+    .option('--previous <файл>', 'appendices.json прошлого года (иначе — «previous» в campaign.json)')
     .option('--json', 'вывод в формате JSON')
-    .action(async (dir: string, o: { json?: boolean }) => {
-      const s = status(await intake(await loadCampaign(dir), o.json === true));
+    .action(async (dir: string, o: { previous?: string; json?: boolean }) => {
+      const s = await status(await loadCampaign(dir), o.previous ?? null, o.json === true);
       if (o.json) return printJson(s);
       for (const r of s.rows) print(`  ${r.name.padEnd(24)} ${r.lifecycle}${r.errors ? ` (ошибок: ${r.errors})` : ''}`);
       print(
@@ -101,11 +103,11 @@ function program(): Command {
     .command('validate')
     .description('проверить файлы школ: отчёт по каждой ОО в консоли и в out/validation.xlsx')
     .argument('<папка>', 'папка кампании')
+    .option('--previous <файл>', 'appendices.json прошлого года (иначе — «previous» в campaign.json)')
     .option('--json', 'вывод в формате JSON')
-    .action(async (dir: string, o: { json?: boolean }) => {
+    .action(async (dir: string, o: { previous?: string; json?: boolean }) => {
       await withCampaignLock(dir, async () => {
-        const folder = await loadCampaign(dir);
-        const summary = await validate(folder, await intake(folder, o.json === true));
+        const summary = await validate(await loadCampaign(dir), o.previous ?? null, o.json === true);
         if (o.json) printJson(summary);
         else printValidation(summary);
         if (summary.completedWithErrors) process.exitCode = EXIT.completedWithErrors;
@@ -208,7 +210,7 @@ function program(): Command {
             .map((l) => `     ${l}`)
             .join('\n'),
         );
-      const summary = await validate(folder, await intake(folder, false));
+      const summary = await validate(folder, prepared.previous, false);
       print('4. Проверка:');
       printValidation(summary, '     ');
       const out = await consolidate(folder, prepared.previous, false);
@@ -281,7 +283,7 @@ export async function main(argv: string[]): Promise<number> {
     const err = e as Error & { code?: string; exitCode?: number };
     if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
     if (err.code?.startsWith('commander.')) return EXIT.usage;
-    if (e instanceof UserError) {
+    if (e instanceof UserFacingError) {
       process.stderr.write(`Ошибка: ${err.message}\n`);
       return EXIT.usage;
     }

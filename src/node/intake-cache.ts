@@ -3,8 +3,7 @@ import * as z from 'zod/mini';
 import { MessageSchema } from '../core/submission/messages';
 import { ValuesSchema } from '../core/submission/values';
 import type { AssessedFile } from '../core/submission/collect';
-import { readJsonFile } from './json-file';
-import { writeFileAtomic } from './campaign-folder';
+import { readJsonFile, writeFileAtomic } from './campaign/files';
 
 /**
  * The assessment of each received file, keyed by name, size and change time: `consolidate` after `validate`

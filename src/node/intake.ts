@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { type AssessedFile, type RunOutcome, assessFile, assignFiles } from '../core/submission/collect';
-import { type Decision, DecisionsSchema } from '../core/submission/lifecycle';
-import type { Value } from '../core/submission/values';
-import { type CampaignFolder, paths } from './campaign-folder';
-import { readJsonFile } from './json-file';
+import type { CampaignStore } from '../app/ports';
+import { asReceived, previousValues } from '../app/schools';
+import { paths } from './campaign/files';
+import type { CampaignFolder } from './campaign/load';
 import { progress } from './progress';
 import { IntakeCache } from './intake-cache';
 import { readWorkbookFile } from './xlsx/read/read-workbook';
@@ -14,11 +14,12 @@ export interface Intake {
   run: RunOutcome;
   /** Last change of each school's file (ISO), by school id. */
   changedAt: Map<string, string>;
-  decisions: Record<string, Decision>;
 }
 
 /** Reads every file in received/ (one bad file never stops the others), then validates them against the registry. */
-export async function intake(folder: CampaignFolder, quiet: boolean, previous: Map<string, Record<string, Value>> = new Map()): Promise<Intake> {
+export async function intake(folder: CampaignFolder, store: CampaignStore, quiet: boolean): Promise<Intake> {
+  // last year's values: the core warns about implausible changes (the same rule as in the add-on)
+  const previous = previousValues(store);
   const dir = paths(folder.dir).received;
   const names = existsSync(dir)
     ? readdirSync(dir)
@@ -54,7 +55,8 @@ export async function intake(folder: CampaignFolder, quiet: boolean, previous: M
   }
   bar.stop();
   if (existsSync(paths(folder.dir).out) || names.length > 0) cache.save();
-  const run = assignFiles(assessed, folder.schools);
+  const assigned = assignFiles(assessed, folder.schools);
+  const run = { ...assigned, schools: assigned.schools.map(asReceived) };
   const changedAt = new Map<string, string>();
   for (const o of run.schools) {
     const latest = o.files
@@ -63,6 +65,5 @@ export async function intake(folder: CampaignFolder, quiet: boolean, previous: M
       .pop();
     if (latest) changedAt.set(o.school.id, latest);
   }
-  const decisions = readJsonFile(paths(folder.dir).decisions, DecisionsSchema) ?? {};
-  return { run, changedAt, decisions };
+  return { run, changedAt };
 }

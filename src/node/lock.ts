@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from './campaign-folder';
+import { BUSY_MESSAGE, UserFacingError } from '../app/errors';
 
 const alive = (pid: number): boolean => {
   try {
@@ -32,13 +32,13 @@ export async function withCampaignLock<T>(dir: string, run: () => Promise<T>): P
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const [pid, since] = readFileSync(path, 'utf8').trim().split(' ');
       if (pid && alive(Number(pid)))
-        throw new UserError(
-          `Кампания «${dir}» сейчас обрабатывается другой командой msoko (процесс ${pid}, начата ${since ?? '?'}). Дождитесь её окончания и повторите.`,
+        throw new UserFacingError(
+          `${BUSY_MESSAGE} Кампания «${dir}» обрабатывается другой командой msoko (процесс ${pid}, начата ${since ?? '?'}).`,
         );
       rmSync(path, { force: true });
     }
   }
-  throw new UserError(`Не удалось занять кампанию «${dir}»: удалите файл ${path} и повторите.`);
+  throw new UserFacingError(`Не удалось занять кампанию «${dir}»: удалите файл ${path} и повторите.`);
 }
 
 const WRITE_PROBLEMS: Record<string, string> = {

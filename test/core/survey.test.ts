@@ -3,7 +3,8 @@ import { consolidate } from '../../src/core/consolidate/consolidate';
 import type { Block } from '../../src/core/document/model';
 import { ConsolidationExportSchema, type SurveysExport } from '../../src/core/export/contract';
 import { municipalReport } from '../../src/core/recommend/municipal-report';
-import { SurveyFileError, groupFromFileName, responsesFromCsv } from '../../src/core/survey/csv';
+import { UserFacingError } from '../../src/core/errors';
+import { groupFromFileName, responsesFromCsv } from '../../src/core/survey/csv';
 import { parseCsvRows } from '../../src/core/csv';
 import { demoSurveyRows } from '../../src/core/survey/demo';
 import { surveySheet } from '../../src/core/survey/present';
@@ -137,7 +138,7 @@ describe('CSV of a Google Form', () => {
   });
 
   test('a file that is not a survey export, or has no group, is refused in Russian', () => {
-    expect(() => responsesFromCsv('', 'x.csv', 'students')).toThrow(SurveyFileError);
+    expect(() => responsesFromCsv('', 'x.csv', 'students')).toThrow(UserFacingError);
     expect(() => responsesFromCsv('a,b\n1,2\n', 'x.csv', 'students')).toThrow(/нет столбца «Образовательная организация»/);
     expect(() => responsesFromCsv(`${head}\n`, 'x.csv', 'students')).toThrow(/нет ни одного ответа/);
     expect(() => responsesFromCsv(`${head}\n1,СОШ № 1,${FULL},\n`, 'answers.csv', null)).toThrow(/--group/);

@@ -173,7 +173,7 @@ test('return for rework writes the reasons into the school file; accept records 
   const target = SCHOOLS[2];
   if (!target) throw new Error('no school');
   const back = reply(ws, 'returnSchool', { schoolId: target.id, reason: 'Проверьте численность педагогов' });
-  expect(back.ok).toBe(true);
+  expect([back.ok, back.message]).toEqual([true, expect.any(String)]);
   const row = schools().find((s) => s.id === target.id) as SchoolState;
   expect(row.lifecycle).toBe('возвращено');
   const { SpreadsheetApp } = ws.installGlobals();

@@ -1,6 +1,6 @@
 /**
  * A reader for the tables 4.1–4.11 of the Kalar concept as they appear in the flattened .docx text
- * (test/fixtures/kalar-concept.txt, see shared/domain/appendices.md §0 for the geometry):
+ * (test/fixtures/kalar-concept.txt, see docs/decisions/methodology.md, D1, for the geometry):
  *
  * - a table starts at a line such as `4.1. Муниципальные  показатели …` or `4.2 Муниципальные …`;
  * - every table cell (`<w:tc>`) starts on a line that begins with a TAB;

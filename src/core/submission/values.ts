@@ -7,6 +7,8 @@ export type Value = number | boolean | string | null;
 
 /** A school's values by input id, as stored between runs (work sheet, intake cache, school-values.json). */
 export const ValuesSchema = z.record(z.string(), z.nullable(z.union([z.number(), z.boolean(), z.string()])));
+/** Each accepted school's values by school id, as a consolidation stores them for documents and next year. */
+export const SchoolValuesSchema = z.record(z.string(), ValuesSchema);
 
 export interface Reading {
   value: Value;

@@ -1,3 +1,4 @@
+import { UserFacingError } from '../errors';
 import { parseCsvRows } from '../csv';
 import { SURVEY_OVERALL_QUESTION, SURVEY_SCHOOL_QUESTION, type SurveyGroup, type SurveyResponse, normText } from './survey';
 
@@ -6,7 +7,6 @@ import { SURVEY_OVERALL_QUESTION, SURVEY_SCHOOL_QUESTION, type SurveyGroup, type
  * response) → anonymous responses: the school, the answer to the overall question and the group. Nothing else of a
  * respondent (timestamp, other answers) leaves this function.
  */
-export class SurveyFileError extends Error {}
 
 /** A column title as compared: normalised, without a trailing «*», «:», «?» or «.» (Google Forms marks required questions). */
 const title = (s: string): string => normText(s).replace(/[\s*:?.]+$/, '');
@@ -51,7 +51,7 @@ export interface SurveyCsv {
 export function responsesFromCsv(text: string, fileName: string, option: SurveyGroup | null): SurveyCsv {
   const rows = parseCsvRows(text);
   const header = rows[0];
-  if (!header) throw new SurveyFileError('файл пуст: нет строки заголовка');
+  if (!header) throw new UserFacingError('файл пуст: нет строки заголовка');
   const titles = header.fields.map(title);
   const school = titles.findIndex((t) => SCHOOL_TITLES.has(t));
   const overall = titles.indexOf(OVERALL_TITLE);
@@ -59,12 +59,12 @@ export function responsesFromCsv(text: string, fileName: string, option: SurveyG
   const problems: string[] = [];
   if (school < 0) problems.push(`нет столбца «${SURVEY_SCHOOL_QUESTION}» (или «ОО», «Школа»)`);
   if (overall < 0) problems.push(`нет столбца с общим вопросом «${SURVEY_OVERALL_QUESTION}»`);
-  if (problems.length > 0) throw new SurveyFileError(`это не выгрузка анкеты удовлетворённости: в заголовке (строка ${header.line}) ${problems.join('; ')}`);
+  if (problems.length > 0) throw new UserFacingError(`это не выгрузка анкеты удовлетворённости: в заголовке (строка ${header.line}) ${problems.join('; ')}`);
   const data = rows.slice(1);
-  if (data.length === 0) throw new SurveyFileError('в файле нет ни одного ответа (только заголовок)');
+  if (data.length === 0) throw new UserFacingError('в файле нет ни одного ответа (только заголовок)');
   const byName = groupFromFileName(fileName);
   if (option === null && role < 0 && byName === null) {
-    throw new SurveyFileError(
+    throw new UserFacingError(
       'не удалось определить, кто отвечал: в файле нет столбца «Вы —» или «Кто заполняет анкету», а имя файла не содержит «обучающиеся» или «родители». Укажите --group students (обучающиеся) или --group parents (родители)',
     );
   }

@@ -64,3 +64,12 @@ function unreadable(e: unknown): ReadResult {
   if (/permission|access/i.test(text)) return { unreadable: 'нет доступа к файлу школы: проверьте, что отдел остался его владельцем' };
   return { unreadable: `не удалось прочитать файл школы: ${text}` };
 }
+
+/** The file's last change (ISO), or null when Drive cannot say (then a decision is never reopened by a change). */
+export function lastChange(fileId: string): string | null {
+  try {
+    return DriveApp.getFileById(fileId).getLastUpdated().toISOString();
+  } catch {
+    return null;
+  }
+}

@@ -1,8 +1,14 @@
-import { type Catalog, getCatalog } from '../../core/catalog';
-import { type CampaignSettings, CampaignError, readCampaign } from '../store/campaign-sheet';
-import { type RegistryBlock, type RegistryRow, readRegistry } from '../store/registry-sheet';
-import { getSetting, setSettingNow } from '../store/job-store';
+import type { CampaignContext } from '../../app/campaign';
+import { catalogOf } from '../../app/campaign';
+import { UserFacingError } from '../../app/errors';
+import type { Clock } from '../../app/ports';
+import type { Catalog } from '../../core/catalog';
+import { scriptClock } from '../clock';
 import type { Spreadsheet } from '../services';
+import { type CampaignSettings, readCampaign } from '../store/campaign-sheet';
+import { GasCampaignStore } from '../store/campaign-store';
+import { getSetting, setSettingNow } from '../store/job-store';
+import { type RegistryBlock, type RegistryRow, readRegistry } from '../store/registry-sheet';
 
 /** Everything a step needs, read once per execution. */
 export interface StepContext {
@@ -12,20 +18,29 @@ export interface StepContext {
   registry: RegistryRow[];
   /** The registry as read, for writing its computed columns back (null when the sheet is missing or empty). */
   registryBlock: RegistryBlock | null;
+  /** The campaign as the use cases see it. */
+  app: CampaignContext;
+  store: GasCampaignStore;
+  clock: Clock;
 }
 
 export function loadContext(): StepContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readCampaign(ss);
-  let catalog: Catalog;
-  try {
-    catalog = getCatalog(settings.campaign.catalogId);
-  } catch (e) {
-    throw new CampaignError(e instanceof Error ? e.message : String(e));
-  }
+  const catalog = catalogOf(settings.campaign.catalogId);
   const { rows, problems, block } = readRegistry(ss);
-  if (problems.length > 0) throw new CampaignError(problems.join('\n'));
-  return { ss, settings, catalog, registry: rows, registryBlock: block };
+  if (problems.length > 0) throw new UserFacingError(problems.join('\n'));
+  const ctx: StepContext = {
+    ss,
+    settings,
+    catalog,
+    registry: rows,
+    registryBlock: block,
+    app: { campaign: settings.campaign, catalog, schools: rows.map((r) => r.school) },
+    store: new GasCampaignStore(settings.campaign.year, rows, () => campaignFolder(ctx)),
+    clock: scriptClock(),
+  };
+  return ctx;
 }
 
 /** Looked up once per context (one execution), however many files a step puts into it. */

@@ -1,19 +1,9 @@
-import { ConsolidationExportSchema } from '../../core/export/contract';
-import { municipalReport } from '../../core/recommend/municipal-report';
-import { schoolRecommendations } from '../../core/recommend/school-document';
+import { type Drafts, draftDocuments, reportTitle, schoolDocumentTitle } from '../../app/documents';
 import { renderDocument } from '../render/doc-renderer';
 import { getSetting, setSettingNow } from '../store/job-store';
 import { fileIdOf } from '../store/registry-sheet';
-import { readWork } from '../store/work-sheet';
 import { type StepContext, campaignFolder } from './context';
 import type { StepDef } from './runner';
-
-/** The last consolidation's records: documents are drafted from the same data as the appendix tables. */
-function lastRun(): string {
-  const run = getSetting('lastConsolidation');
-  if (!run) throw new Error('сначала выполните «Свести в Приложения 1–11»');
-  return run;
-}
 
 function openOrCreateDoc(url: string, name: string, ctx: StepContext): GoogleAppsScript.Document.Document {
   const id = url ? fileIdOf(url) : null;
@@ -31,30 +21,29 @@ function openOrCreateDoc(url: string, name: string, ctx: StepContext): GoogleApp
 
 /**
  * One recommendations document per school, shared with that school only (read access), and the municipal
- * report. A re-run rewrites the same documents instead of creating new ones.
+ * report, drafted by the application from the last consolidation. A re-run rewrites the same documents.
  */
 export function documentsStep(): StepDef {
-  let records: ReturnType<typeof readWork> | null = null;
+  let drafts: Drafts | null = null;
+  const draftsOf = (ctx: StepContext): Drafts => {
+    drafts ??= draftDocuments(ctx.app, ctx.store);
+    return drafts;
+  };
   return {
+    start(ctx) {
+      draftsOf(ctx);
+    },
     item(ctx, row) {
-      records ??= readWork(ctx.ss, lastRun());
-      const r = records.get(row.school.id);
-      const view = { school: row.school, status: r?.status ?? 'missing', values: r?.values ?? null, messages: r?.messages ?? [] };
-      const doc = openOrCreateDoc(row.docUrl, `Адресные рекомендации — ${row.school.shortName} — ${ctx.settings.campaign.year}`, ctx);
+      const doc = openOrCreateDoc(row.docUrl, schoolDocumentTitle(row.school, ctx.settings.campaign.year), ctx);
       row.docUrl = doc.getUrl();
-      renderDocument(doc.getBody(), schoolRecommendations(ctx.catalog, ctx.settings.campaign, view, null));
+      renderDocument(doc.getBody(), draftsOf(ctx).school(row.school));
       doc.saveAndClose();
       if (row.school.emails.length > 0) doc.addViewers(row.school.emails);
     },
     finish(ctx) {
-      const folder = campaignFolder(ctx);
-      const files = folder.getFilesByName(`Итоги ${ctx.settings.campaign.year}.json`);
-      if (!files.hasNext()) return 'Рекомендации готовы; отчёт не создан: нет итогов свода.';
-      const parsed = ConsolidationExportSchema.safeParse(JSON.parse(files.next().getBlob().getDataAsString()));
-      if (!parsed.success) return 'Рекомендации готовы; отчёт не создан: файл итогов повреждён.';
-      const doc = openOrCreateDoc(getSetting('reportUrl') ?? '', `Аналитический отчёт — мониторинг воспитания ${ctx.settings.campaign.year}`, ctx);
+      const doc = openOrCreateDoc(getSetting('reportUrl') ?? '', reportTitle(ctx.settings.campaign.year), ctx);
       setSettingNow('reportUrl', doc.getUrl());
-      renderDocument(doc.getBody(), municipalReport(ctx.catalog, ctx.settings.campaign, parsed.data));
+      renderDocument(doc.getBody(), draftsOf(ctx).report());
       doc.saveAndClose();
       return `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${doc.getUrl()}`;
     },

@@ -1,19 +1,14 @@
-import { CampaignError } from '../store/campaign-sheet';
+import { BUSY_MESSAGE, UserFacingError, errorText } from '../../app/errors';
+import { STEP_TITLES, type StepName, type StepResult } from '../../app/rpc';
 import { type Job, loadJob, loadJobNow, saveJob, withDocumentProperties } from '../store/job-store';
 import { type RegistryRow, writeComputed } from '../store/registry-sheet';
-import { errorText, isQuotaError } from '../services';
+import { isQuotaError } from '../services';
 import { type StepContext, loadContext } from './context';
 
 /** Apps Script stops an execution at 6 minutes; each chunk stops well before. */
 export const TIME_BUDGET_MS = 270_000;
 
-export const STEP_TITLES = {
-  generate: 'Создание таблиц школ',
-  validate: 'Проверка данных',
-  consolidate: 'Свод в Приложения',
-  documents: 'Рекомендации и отчёт',
-} as const;
-export type StepName = keyof typeof STEP_TITLES;
+export { STEP_TITLES, type StepName, type StepResult };
 
 export interface StepDef {
   /** Once, before the first school (e.g. the template file). */
@@ -25,10 +20,6 @@ export interface StepDef {
   /** After the last school; returns the summary shown to the user. */
   finish?(ctx: StepContext, job: Job): string;
 }
-
-export type StepResult =
-  | { ok: true; step: StepName; title: string; done: boolean; paused: boolean; processed: number; total: number; message: string; notes: string[] }
-  | { ok: false; message: string };
 
 function newJob(step: StepName, total: number): Job {
   const now = new Date().toISOString();
@@ -42,7 +33,7 @@ function newJob(step: StepName, total: number): Job {
  */
 export function runChunk(step: StepName, def: StepDef, budgetMs = TIME_BUDGET_MS): StepResult {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(3000)) return { ok: false, message: 'Сейчас выполняется другой шаг (возможно, в другой вкладке или у коллеги). Повторите через минуту.' };
+  if (!lock.tryLock(3000)) return { ok: false, message: BUSY_MESSAGE };
   try {
     // the chunk's property writes are flushed together at its end, still under the lock
     return withDocumentProperties(() => chunk(step, def, budgetMs));
@@ -92,7 +83,7 @@ function chunk(step: StepName, def: StepDef, budgetMs: number): StepResult {
         `Дневная квота Google на создание файлов исчерпана. Сделано ${job.cursor} из ${job.total}; завтра продолжите шаг — уже созданное не повторится.`,
       );
     }
-    if (e instanceof CampaignError) return { ok: false, message: e.message };
+    if (e instanceof UserFacingError) return { ok: false, message: e.message };
     return { ok: false, message: `Шаг «${STEP_TITLES[step]}» прерван: ${errorText(e)}. Уже сделанное сохранено; повторите шаг.` };
   } finally {
     if (job) {

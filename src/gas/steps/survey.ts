@@ -1,3 +1,4 @@
+import { recordSurvey } from '../../app/surveys';
 import {
   SURVEY_ANSWERS,
   SURVEY_OVERALL_QUESTION,
@@ -6,14 +7,14 @@ import {
   SURVEY_TITLES,
   type SurveyGroup,
   type SurveyResponse,
-  aggregateSurvey,
 } from '../../core/survey/survey';
-import { tableSheet } from '../../core/layout/table-sheet';
-import { renderSheet } from '../render/sheet-renderer';
+import { writeStaged } from '../render/staged-write';
 import { getSetting, setSettingNow } from '../store/job-store';
 import { type StepContext, campaignFolder } from './context';
 
 const GROUPS: SurveyGroup[] = ['students', 'parents'];
+/** The forms' responses are one source: collecting again replaces their earlier counts. */
+const FORMS_SOURCE = 'Google Формы';
 
 /** Form.setPublished (2025) is newer than the typings; forms made by a script start unpublished. */
 type PublishableForm = GoogleAppsScript.Forms.Form & { setPublished?(published: boolean): unknown };
@@ -74,7 +75,10 @@ export function surveyForms(year: number): { group: SurveyGroup; url: string; ed
   return out;
 }
 
-/** Responses → per-school satisfaction counts and the municipal share (ratio of sums) on the «Удовлетворённость» sheet. */
+/**
+ * Responses of both forms → the application's survey record (counts per school only, the same store and
+ * «Удовлетворённость» table as the offline import); the consolidation then takes them into the result and the report.
+ */
 export function collectSurvey(ctx: StepContext): string {
   const responses: SurveyResponse[] = [];
   for (const group of GROUPS) {
@@ -88,42 +92,11 @@ export function collectSurvey(ctx: StepContext): string {
         if (title === SURVEY_SCHOOL_QUESTION) school = String(item.getResponse());
         if (title === SURVEY_OVERALL_QUESTION) overall = String(item.getResponse());
       }
-      responses.push({ group, school, overall });
+      responses.push({ group, school, overall, line: responses.length + 2 });
     }
   }
   if (responses.length === 0) return 'Ответов на анкеты пока нет.';
-  const result = aggregateSurvey(
-    responses,
-    ctx.registry.map((r) => r.school),
-  );
-  const name = (id: string): string => ctx.registry.find((r) => r.school.id === id)?.school.shortName ?? id;
-  const label = { students: 'обучающиеся', parents: 'родители' } as const;
-  const rows = [
-    ...GROUPS.map((g) => ['Муниципалитет', label[g], result.municipal[g].respondents, result.municipal[g].satisfied, result.municipal[g].share ?? '—']),
-    ...result.schools.map((s) => [
-      name(s.schoolId),
-      label[s.group],
-      s.respondents,
-      s.satisfied,
-      s.respondents > 0 ? Math.round((1000 * s.satisfied) / s.respondents) / 10 : '—',
-    ]),
-  ];
-  const spec = tableSheet(
-    'Удовлетворённость',
-    `Удовлетворённость условиями воспитания — ${ctx.settings.campaign.year} (по школам — только для отдела)`,
-    ['ОО', 'Группа', 'Ответили', 'Удовлетворены', 'Доля, %'],
-    rows,
-    [30, 16, 12, 14, 12],
-  );
-  const old = ctx.ss.getSheetByName(spec.name);
-  if (old) ctx.ss.deleteSheet(old);
-  renderSheet(ctx.ss, ctx.ss.insertSheet(spec.name), spec);
-  const skipped =
-    result.skipped.length > 0
-      ? ` Не учтено ответов: ${result.skipped.length} (${result.skipped
-          .slice(0, 3)
-          .map((s) => s.reason)
-          .join('; ')}).`
-      : '';
-  return `Учтено ответов: ${responses.length - result.skipped.length}. Удовлетворены: обучающиеся — ${result.municipal.students.share ?? '—'} %, родители — ${result.municipal.parents.share ?? '—'} %.${skipped}`;
+  const out = recordSurvey(ctx.app, FORMS_SOURCE, responses, [], ctx.store, ctx.clock);
+  writeStaged(ctx.ss, [out.sheet]);
+  return out.message;
 }

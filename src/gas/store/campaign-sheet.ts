@@ -1,5 +1,6 @@
 import { type Campaign, CampaignSchema } from '../../core/campaign/schema';
 import { DEFAULT_CATALOG_ID } from '../../core/catalog';
+import { UserFacingError } from '../../app/errors';
 import type { Sheet, Spreadsheet } from '../services';
 
 export const CAMPAIGN_SHEET = 'Кампания';
@@ -19,8 +20,6 @@ export interface CampaignSettings {
   campaign: Campaign;
   folderUrl: string;
 }
-
-export class CampaignError extends Error {}
 
 /** Creates or refreshes the «Кампания» sheet with the given settings (one setValues). */
 export function writeCampaignSheet(
@@ -45,7 +44,7 @@ export function writeCampaignSheet(
 /** Reads and checks the campaign settings; a Russian error names the row to fix. */
 export function readCampaign(ss: Spreadsheet): CampaignSettings {
   const sheet = ss.getSheetByName(CAMPAIGN_SHEET);
-  if (!sheet) throw new CampaignError('Нет листа «Кампания». Начните с пункта меню «Новая кампания».');
+  if (!sheet) throw new UserFacingError('Нет листа «Кампания». Начните с пункта меню «Новая кампания».');
   const values = sheet.getDataRange().getValues();
   const byLabel = new Map<string, unknown>();
   const overrides: Record<string, string> = {};
@@ -70,7 +69,7 @@ export function readCampaign(ss: Spreadsheet): CampaignSettings {
   };
   const parsed = CampaignSchema.safeParse(raw);
   if (!parsed.success)
-    throw new CampaignError(`Лист «Кампания»: ${parsed.error.issues.map((i) => `${labelOf(String(i.path[0] ?? ''))} — ${i.message}`).join('; ')}`);
+    throw new UserFacingError(`Лист «Кампания»: ${parsed.error.issues.map((i) => `${labelOf(String(i.path[0] ?? ''))} — ${i.message}`).join('; ')}`);
   return { campaign: parsed.data, folderUrl: text('folderUrl') };
 }
 

@@ -1,4 +1,6 @@
-import { type School, SchoolSchema } from '../../core/campaign/schema';
+import { parseRegistry } from '../../core/campaign/registry';
+import type { School } from '../../core/campaign/schema';
+import { type Decision, decisionFromJson } from '../../core/submission/lifecycle';
 import type { Sheet, Spreadsheet } from '../services';
 import { asSheetText } from '../services';
 
@@ -17,9 +19,11 @@ export const REGISTRY_HEADER = [
   'Решение отдела',
   'Причина возврата',
   'Рекомендации',
+  'Решение (служебное)',
 ] as const;
-/** Columns 6–12 are computed by the add-on, never typed by hand. */
+/** Columns 6–14 are computed by the add-on, never typed by hand; the last one (hidden) holds the decision as JSON. */
 export const FIRST_COMPUTED = 6;
+const DECISION_COLUMN = REGISTRY_HEADER.length;
 
 export interface RegistryRow {
   school: School;
@@ -30,9 +34,12 @@ export interface RegistryRow {
   changedAt: string;
   errors: number;
   messages: string;
-  decision: string;
+  /** The decision as people read it («принято 05.12.2026»). */
+  decisionLabel: string;
   reason: string;
   docUrl: string;
+  /** The decision as stored (validated JSON), or null. */
+  decision: Decision | null;
 }
 
 /** The registry sheet and its rows from row 2 as read: the computed columns are written back without reading again. */
@@ -59,52 +66,41 @@ export function ensureRegistrySheet(ss: Spreadsheet): Sheet {
     .setWrap(true);
   sheet.getRange(1, FIRST_COMPUTED, 1, REGISTRY_HEADER.length - FIRST_COMPUTED + 1).setBackground('#E3EAF2');
   sheet.setFrozenRows(1);
-  [90, 320, 160, 90, 220, 200, 140, 140, 70, 360, 160, 220, 200].forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  [90, 320, 160, 90, 220, 200, 140, 140, 70, 360, 160, 220, 200, 120].forEach((w, i) => {
+    sheet.setColumnWidth(i + 1, w);
+  });
   return sheet;
 }
 
-/** Reads the registry in one call; rows that fail the schema are reported, not silently skipped. */
+const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).trim();
+
+/** Reads the registry in one call (the core's registry parser); rows that fail are reported, not silently skipped. */
 export function readRegistry(ss: Spreadsheet): Registry {
   const sheet = ss.getSheetByName(REGISTRY_SHEET);
   const all = sheet ? sheet.getDataRange().getValues() : [];
   if (!sheet || all.length < 2) return { rows: [], problems: ['Реестр школ пуст: заполните лист «Школы».'], block: null };
+  const parsed = parseRegistry(all.map((r) => r.map(cellText)));
+  const problems = [
+    ...(parsed.missing.length > 0 ? [`Лист «Школы»: в первой строке нет заголовков столбцов ${parsed.missing.join(', ')}`] : []),
+    ...parsed.problems.map((p) => `Лист «Школы», ${p}`),
+  ];
   const values = all.slice(1);
-  const rows: RegistryRow[] = [];
-  const problems: string[] = [];
-  values.forEach((v, i) => {
-    const text = (j: number): string => String(v[j] ?? '').trim();
-    if (v.slice(0, 5).every((x) => String(x ?? '').trim() === '')) return;
-    const candidate = {
-      id: text(0),
-      name: text(1),
-      shortName: text(2) || text(1),
-      type: text(3).toUpperCase(),
-      emails: text(4)
-        .split(/[;,\s]+/)
-        .map((e) => e.trim())
-        .filter((e) => e !== ''),
-    };
-    const parsed = SchoolSchema.safeParse(candidate);
-    if (!parsed.success) {
-      problems.push(`Лист «Школы», строка ${i + 2}: ${parsed.error.issues.map((x) => `${x.path.join('.')} — ${x.message}`).join('; ')}`);
-      return;
-    }
-    if (rows.some((r) => r.school.id === parsed.data.id)) {
-      problems.push(`Лист «Школы», строка ${i + 2}: код «${parsed.data.id}» повторяется`);
-      return;
-    }
-    rows.push({
-      school: parsed.data,
-      row: i + 2,
-      fileUrl: text(5),
-      lifecycle: text(6),
-      changedAt: text(7),
+  const rows = parsed.rows.map(({ school, line }): RegistryRow => {
+    const v = values[line - 2] ?? [];
+    const text = (column: number): string => cellText(v[column - 1]);
+    return {
+      school,
+      row: line,
+      fileUrl: text(6),
+      lifecycle: text(7),
+      changedAt: text(8),
       errors: Number(v[8]) || 0,
-      messages: text(9),
-      decision: text(10),
-      reason: text(11),
-      docUrl: text(12),
-    });
+      messages: text(10),
+      decisionLabel: text(11),
+      reason: text(12),
+      docUrl: text(13),
+      decision: decisionFromJson(text(DECISION_COLUMN)),
+    };
   });
   return { rows, problems, block: { sheet, values } };
 }
@@ -124,7 +120,17 @@ export function writeComputed(ss: Spreadsheet, rows: RegistryRow[], read: Regist
     ? read.values.slice(0, last - 1).map((v) => Array.from({ length: width }, (_, j): unknown => v[FIRST_COMPUTED - 1 + j] ?? ''))
     : block.getValues();
   for (const r of rows) {
-    current[r.row - 2] = [r.fileUrl, r.lifecycle, r.changedAt, r.errors, asSheetText(r.messages.slice(0, 45000)), r.decision, asSheetText(r.reason), r.docUrl];
+    current[r.row - 2] = [
+      r.fileUrl,
+      r.lifecycle,
+      r.changedAt,
+      r.errors,
+      asSheetText(r.messages.slice(0, 45000)),
+      r.decisionLabel,
+      asSheetText(r.reason),
+      r.docUrl,
+      r.decision ? JSON.stringify(r.decision) : '',
+    ];
   }
   block.setValues(current);
 }

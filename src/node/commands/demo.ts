@@ -13,8 +13,11 @@ import { demoSurveyRows, responsesOfRows } from '../../core/survey/demo';
 import { surveyExport } from '../../core/survey/store';
 import { aggregateSurvey } from '../../core/survey/survey';
 import type { Value } from '../../core/submission/values';
-import { type CampaignFile, UserError, loadCampaign, paths, saveCampaign, writeFileAtomic } from '../campaign-folder';
+import { UserFacingError } from '../../app/errors';
+import { paths, writeFileAtomic } from '../campaign/files';
+import { type CampaignFile, loadCampaign, saveCampaign } from '../campaign/load';
 import { toCsv } from '../csv';
+import { REGISTRY_CSV_HEADER } from '../../core/campaign/registry';
 import { progress } from '../progress';
 import { writeWorkbookFile } from '../xlsx/write/render';
 
@@ -38,17 +41,17 @@ export async function prepareDemo(dir: string): Promise<DemoPaths> {
   if (existsSync(dir) && existsSync(marker)) {
     const text = readFileSync(marker, 'utf8');
     if (!text.includes(DEMO_CAMPAIGN.municipality))
-      throw new UserError(`Папка «${dir}» содержит другую кампанию; демонстрация её не перезапишет. Укажите другую папку.`);
+      throw new UserFacingError(`Папка «${dir}» содержит другую кампанию; демонстрация её не перезапишет. Укажите другую папку.`);
     rmSync(dir, { recursive: true, force: true });
   } else if (existsSync(dir)) {
-    throw new UserError(`Папка «${dir}» уже существует и не является демонстрационной; укажите другую папку.`);
+    throw new UserFacingError(`Папка «${dir}» уже существует и не является демонстрационной; укажите другую папку.`);
   }
   mkdirSync(dir, { recursive: true });
-  const campaign: CampaignFile = { ...DEMO_CAMPAIGN, targetOverrides: {}, password: 'demo' };
+  const campaign: CampaignFile = { ...DEMO_CAMPAIGN, targetOverrides: {}, password: 'demo', previous: `${DEMO_CAMPAIGN.year - 1}/out/appendices.json` };
   saveCampaign(dir, campaign);
   writeFileAtomic(
     paths(dir).registryCsv,
-    toCsv([['id', 'name', 'short_name', 'type', 'emails'], ...DEMO_SCHOOLS.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(';')])]),
+    toCsv([REGISTRY_CSV_HEADER, ...DEMO_SCHOOLS.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(";")])]),
   );
   const folder = await loadCampaign(dir);
   const previous = writePreviousYear(dir, folder.catalog, DEMO_SCHOOLS);

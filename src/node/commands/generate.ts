@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { type CampaignFolder, paths } from '../campaign-folder';
+import { paths } from '../campaign/files';
+import type { CampaignFolder } from '../campaign/load';
 import { progress } from '../progress';
 import { SchoolFileWriter } from '../xlsx/write/school-files';
 

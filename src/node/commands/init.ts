@@ -1,6 +1,10 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { DEFAULT_CATALOG_ID } from '../../core/catalog';
-import { type CampaignFile, UserError, catalogById, paths, saveCampaign } from '../campaign-folder';
+import { randomInt } from 'node:crypto';
+import { newCampaign } from '../../app/campaign';
+import { UserFacingError } from '../../app/errors';
+import { REGISTRY_CSV_HEADER } from '../../core/campaign/registry';
+import { paths } from '../campaign/files';
+import { type CampaignFile, saveCampaign } from '../campaign/load';
 import { toCsv } from '../csv';
 
 export interface InitOptions {
@@ -10,28 +14,26 @@ export interface InitOptions {
   force: boolean;
 }
 
-/** A campaign folder: campaign.json and a registry template to fill in. */
+/** A campaign folder: campaign.json (checked by the application like the add-on's «Новая кампания») and a registry template. */
 export function init(dir: string, o: InitOptions): string[] {
   const p = paths(dir);
-  if (existsSync(p.campaign) && !o.force) throw new UserError(`В «${dir}» уже есть кампания (campaign.json). Чтобы перезаписать, добавьте --force.`);
-  catalogById(o.catalog);
+  if (existsSync(p.campaign) && !o.force) throw new UserFacingError(`В «${dir}» уже есть кампания (campaign.json). Чтобы перезаписать, добавьте --force.`);
+  const campaign: CampaignFile = { ...newCampaign({ year: o.year, municipality: o.municipality, catalogId: o.catalog }), password: randomPassword() };
   mkdirSync(dir, { recursive: true });
-  const campaign: CampaignFile = {
-    year: o.year,
-    municipality: o.municipality,
-    department: 'Отдел управления образованием',
-    catalogId: o.catalog || DEFAULT_CATALOG_ID,
-    targetOverrides: {},
-    password: randomPassword(),
-  };
   saveCampaign(dir, campaign);
   const written = [p.campaign];
   if (!existsSync(p.registryCsv)) {
     writeFileSync(
       p.registryCsv,
       toCsv([
-        ['id', 'name', 'short_name', 'type', 'emails'],
-        ['sosh1', 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»', 'СОШ № 1', 'СОШ', 'school1@example.ru'],
+        REGISTRY_CSV_HEADER,
+        [
+          'sosh1',
+          'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 1»',
+          'СОШ № 1',
+          'СОШ',
+          'school1@example.ru',
+        ],
         [
           'oosh1',
           'Муниципальное бюджетное общеобразовательное учреждение «Основная общеобразовательная школа с. Примерное»',
@@ -49,6 +51,6 @@ export function init(dir: string, o: InitOptions): string[] {
 function randomPassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
   let out = '';
-  for (let i = 0; i < 12; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
+  for (let i = 0; i < 12; i++) out += alphabet[randomInt(alphabet.length)];
   return out;
 }

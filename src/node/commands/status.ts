@@ -1,24 +1,24 @@
-import { type Lifecycle, lifecycleOf } from '../../core/submission/lifecycle';
-import type { Intake } from '../intake';
+import { type SchoolState, schoolState, stateCounts } from '../../app/schools';
+import type { LifecycleLabel } from '../../core/submission/lifecycle';
+import type { CampaignFolder } from '../campaign/load';
+import { FolderCampaignStore } from '../campaign/store';
+import { intake } from '../intake';
 
-export interface StatusRow {
-  id: string;
-  name: string;
-  lifecycle: Lifecycle;
-  changedAt: string | null;
-  errors: number;
-}
+export type StatusRow = Pick<SchoolState, 'id' | 'name' | 'state' | 'lifecycle' | 'changedAt' | 'errors'>;
 
-/** Each school's lifecycle: не получено / заполняется / готово к проверке / есть ошибки / возвращено / принято. */
-export function status(got: Intake): { rows: StatusRow[]; counts: Record<Lifecycle, number> } {
-  const rows = got.run.schools.map((o) => ({
-    id: o.school.id,
-    name: o.school.shortName,
-    lifecycle: lifecycleOf(o, got.decisions[o.school.id] ?? null, got.changedAt.get(o.school.id) ?? null),
-    changedAt: got.changedAt.get(o.school.id) ?? null,
-    errors: o.messages.filter((m) => m.severity === 'error').length,
-  }));
-  const counts: Record<Lifecycle, number> = { 'не получено': 0, заполняется: 0, 'готово к проверке': 0, 'есть ошибки': 0, возвращено: 0, принято: 0 };
-  for (const r of rows) counts[r.lifecycle] += 1;
+/** Each school's lifecycle (the application's states): не получено / заполняется / … / принято. */
+export async function status(
+  folder: CampaignFolder,
+  previousPath: string | null,
+  quiet: boolean,
+): Promise<{ rows: StatusRow[]; counts: Record<LifecycleLabel, number> }> {
+  const store = new FolderCampaignStore(folder, previousPath);
+  const got = await intake(folder, store, quiet);
+  const decisions = store.decisions();
+  const rows = got.run.schools.map((o) => {
+    const s = schoolState(o, decisions[o.school.id] ?? null, got.changedAt.get(o.school.id) ?? null);
+    return { id: s.id, name: s.name, state: s.state, lifecycle: s.lifecycle, changedAt: s.changedAt, errors: s.errors };
+  });
+  const counts = Object.fromEntries(stateCounts(rows).map((c) => [c.label, c.count])) as Record<LifecycleLabel, number>;
   return { rows, counts };
 }

@@ -1,37 +1,43 @@
 import { join } from 'node:path';
 import { tableSheet } from '../../core/layout/table-sheet';
-import { lifecycleOf } from '../../core/submission/lifecycle';
+import { schoolState } from '../../app/schools';
 import { formatMessage } from '../../core/submission/messages';
-import { type CampaignFolder, paths } from '../campaign-folder';
-import type { Intake } from '../intake';
+import { paths } from '../campaign/files';
+import type { CampaignFolder } from '../campaign/load';
+import { FolderCampaignStore } from '../campaign/store';
+import { intake } from '../intake';
 import { writeWorkbookFile } from '../xlsx/write/render';
 
 const STATUS_RU = { accepted: 'принято к своду', rejected: 'есть ошибки', missing: 'не получено' } as const;
 
 export interface ValidationSummary {
-  schools: { id: string; name: string; lifecycle: string; status: string; errors: number; warnings: number; files: string[]; messages: string[] }[];
+  schools: { id: string; name: string; state: string; lifecycle: string; status: string; errors: number; warnings: number; files: string[]; messages: string[] }[];
   strays: { file: string; messages: string[] }[];
   report: string;
   completedWithErrors: boolean;
 }
 
 /** The validation report: per school, every message with file, sheet, cell and indicator; console and validation.xlsx. */
-export async function validate(folder: CampaignFolder, got: Intake): Promise<ValidationSummary> {
+export async function validate(folder: CampaignFolder, previousPath: string | null, quiet: boolean): Promise<ValidationSummary> {
+  const store = new FolderCampaignStore(folder, previousPath);
+  const got = await intake(folder, store, quiet);
   const rows: (string | number | null)[][] = [];
+  const decisions = store.decisions();
   const schools = got.run.schools.map((o) => {
-    const lifecycle = lifecycleOf(o, got.decisions[o.school.id] ?? null, got.changedAt.get(o.school.id) ?? null);
+    const state = schoolState(o, decisions[o.school.id] ?? null, got.changedAt.get(o.school.id) ?? null);
     for (const m of o.messages)
       rows.push([o.school.shortName, o.files.join(', '), m.severity === 'error' ? 'ошибка' : 'предупреждение', m.sheet, m.cell, m.indicator, m.text]);
     if (o.status === 'missing') rows.push([o.school.shortName, '', 'не получено', null, null, null, 'файл от ОО не получен']);
     return {
-      id: o.school.id,
-      name: o.school.shortName,
-      lifecycle,
+      id: state.id,
+      name: state.name,
+      state: state.state,
+      lifecycle: state.lifecycle,
       status: STATUS_RU[o.status],
-      errors: o.messages.filter((m) => m.severity === 'error').length,
-      warnings: o.messages.filter((m) => m.severity === 'warning').length,
+      errors: state.errors,
+      warnings: state.warnings,
       files: o.files,
-      messages: o.messages.map(formatMessage),
+      messages: state.messages,
     };
   });
   const strays = got.run.strays.map((s) => {

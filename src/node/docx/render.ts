@@ -4,7 +4,7 @@
  */
 import JSZip from 'jszip';
 import type { DocumentModel } from '../../core/document/model';
-import { writeFileAtomic } from '../campaign-folder';
+import { writeFileAtomic } from '../campaign/files';
 import { documentXml } from './body';
 import { APP_XML, CONTENT_TYPES_XML, NUMBERING_XML, ROOT_RELS_XML, SETTINGS_XML, STYLES_XML, coreXml, documentRelsXml } from './parts';
 

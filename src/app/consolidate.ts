@@ -1,0 +1,98 @@
+import { consolidate } from '../core/consolidate/consolidate';
+import type { ConsolidationExport } from '../core/export/contract';
+import { appendixTableSheet } from '../core/layout/appendix-table';
+import { dynamicsSheet, measuresSheet, schoolsSheet } from '../core/layout/department-sheets';
+import { tableSheet } from '../core/layout/table-sheet';
+import type { SheetSpec } from '../core/layout/types';
+import type { SchoolOutcome } from '../core/submission/collect';
+import { surveySheet } from '../core/survey/present';
+import { surveyExport } from '../core/survey/store';
+import type { CampaignContext } from './campaign';
+import { Journal } from './journal';
+import type { CampaignStore, Clock, YearResult } from './ports';
+
+/** Targets achieved per appendix, for the panel and the console. */
+export interface AppendixSummary {
+  number: number;
+  title: string;
+  achieved: number;
+  assessed: number;
+}
+
+export interface Consolidated {
+  result: ConsolidationExport;
+  /** Every sheet of the consolidation, in order: Приложения, «Свод по школам», «Динамика», «Реестр мер», «Удовлетворённость», «Журнал». */
+  sheets: SheetSpec[];
+  /** To save with `store.saveCurrent` once the sheets are written (a failed write leaves the last result). */
+  year: YearResult;
+  summary: AppendixSummary[];
+  journal: string[];
+  message: string;
+  /** Some school was refused for errors, or some file belongs to no school. */
+  completedWithErrors: boolean;
+}
+
+export function appendixSummary(result: ConsolidationExport): AppendixSummary[] {
+  return result.appendices.map((a) => {
+    const cells = a.rows.flatMap((r) => r.cells).filter((c) => c.achieved !== null);
+    return { number: a.number, title: a.title, achieved: cells.filter((c) => c.achieved).length, assessed: cells.length };
+  });
+}
+
+/**
+ * The consolidation, written once for both front ends: the schools' outcomes (read by the adapter) → the export
+ * contract with the surveys, every output sheet, the journal, and the year's result to save for documents and next year.
+ * `strays` are files that belong to no registry school (offline only).
+ */
+export function consolidateCampaign(ctx: CampaignContext, outcomes: SchoolOutcome[], strays: string[], store: CampaignStore, clock: Clock): Consolidated {
+  const journal = new Journal(clock);
+  const last = store.previous();
+  const previous = last?.result ?? null;
+  if (previous) {
+    journal.note(`Данные прошлого года: ${previous.year} г.`);
+    if (previous.catalog.id !== ctx.catalog.id) journal.note(`Внимание: прошлый год сведён по каталогу «${previous.catalog.id}», динамика только по совпадающим ячейкам`);
+  }
+  const received = outcomes.filter((o) => o.status !== 'missing').length;
+  journal.note(`Получены данные: ${received} из ${outcomes.length} ОО`);
+  const core = consolidate({ catalog: ctx.catalog, campaign: ctx.campaign, outcomes, previous });
+  const surveys = store.surveys();
+  const result: ConsolidationExport = surveys ? { ...core, surveys: surveyExport(surveys, ctx.schools, previous) } : core;
+  const accepted = outcomes.filter((o) => o.status === 'accepted');
+  journal.note(`Принято к своду: ${accepted.length} из ${outcomes.length} ОО`);
+  for (const o of outcomes.filter((x) => x.status !== 'accepted')) {
+    const errors = o.messages.filter((m) => m.severity === 'error').length;
+    journal.note(`${o.school.shortName}: ${o.status === 'missing' ? 'данные не получены' : `не включена в свод — ошибок: ${errors}`}`);
+  }
+  for (const file of strays) journal.note(`Файл «${file}» не отнесён ни к одной ОО реестра`);
+
+  const sheets = ctx.catalog.appendices.map((a) => appendixTableSheet(ctx.catalog, result, a.number, { suppressSmall: false, evidence: true }));
+  sheets.push(schoolsSheet(ctx.catalog, accepted), dynamicsSheet(ctx.catalog, result), measuresSheet(ctx.catalog, result));
+  journal.note(`Сформированы таблицы: ${ctx.catalog.appendices.length} приложений, свод по школам, динамика, реестр мер`);
+  if (surveys && result.surveys) {
+    const m = result.surveys.municipal;
+    if (surveys.year !== ctx.campaign.year) journal.note(`Внимание: анкеты относятся к ${surveys.year} году, кампания — к ${ctx.campaign.year}`);
+    const unknown = surveys.schools.filter((s) => !ctx.schools.some((r) => r.id === s.schoolId)).length;
+    if (unknown > 0) journal.note(`Анкетирование: ${unknown} записей по ОО, которых больше нет в реестре, не учтены`);
+    journal.note(`Анкетирование (${surveys.imports.length} источников): обучающихся ответили ${m.students.respondents}, родителей — ${m.parents.respondents}`);
+    sheets.push(surveySheet(result.surveys, ctx.schools));
+  }
+  const schoolValues: YearResult['schoolValues'] = {};
+  for (const o of accepted) if (o.submission) schoolValues[o.school.id] = o.submission.values;
+
+  const summary = appendixSummary(result);
+  const achieved = summary.reduce((n, s) => n + s.achieved, 0);
+  const assessed = summary.reduce((n, s) => n + s.assessed, 0);
+  const message = `Свод готов: ${accepted.length} из ${outcomes.length} ОО; целевых значений достигнуто ${achieved} из ${assessed}.`;
+  journal.note(message);
+  const title = `Журнал свода — ${ctx.campaign.municipality}, ${ctx.campaign.year}`;
+  sheets.push(tableSheet('Журнал', title, ['Время', 'Событие'], journal.rows(), [20, 100]));
+  return {
+    result,
+    sheets,
+    year: { result, schoolValues },
+    summary,
+    journal: journal.events(),
+    message,
+    completedWithErrors: outcomes.some((o) => o.status === 'rejected') || strays.length > 0,
+  };
+}

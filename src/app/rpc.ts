@@ -1,0 +1,69 @@
+/**
+ * The RPC contract of the department's control panel: names, payloads (zod) and replies. The add-on implements it
+ * in src/gas/main.ts (google.script.run); the sidebar calls it through src/client/rpc.ts, importing only types.
+ */
+import * as z from 'zod/mini';
+import type { Lifecycle, LifecycleLabel } from '../core/submission/lifecycle';
+import type { NewCampaign } from './campaign';
+import type { AppendixSummary } from './consolidate';
+import type { DecisionRequest } from './decide';
+import type { Reply } from './errors';
+
+export { NewCampaignSchema } from './campaign';
+export { DecisionRequestSchema } from './decide';
+export type { Reply };
+
+export const STEP_TITLES = {
+  generate: 'Создание таблиц школ',
+  validate: 'Проверка данных',
+  consolidate: 'Свод в Приложения',
+  documents: 'Рекомендации и отчёт',
+} as const;
+export const StepNameSchema = z.enum(['generate', 'validate', 'consolidate', 'documents']);
+export type StepName = z.infer<typeof StepNameSchema>;
+
+export type StepResult =
+  | { ok: true; step: StepName; title: string; done: boolean; paused: boolean; processed: number; total: number; message: string; notes: string[] }
+  | { ok: false; message: string };
+
+export interface SurveyFormLink {
+  group: 'students' | 'parents';
+  url: string;
+  editUrl: string;
+}
+
+export interface PanelSchool {
+  id: string;
+  name: string;
+  state: Lifecycle;
+  lifecycle: LifecycleLabel;
+  changedAt: string;
+  fileUrl: string;
+  docUrl: string;
+  errors: number;
+  messages: string[];
+  reason: string;
+}
+
+export interface PanelState {
+  campaign: { year: number; municipality: string; catalogId: string; deadline: string } | null;
+  /** In the panel's order; `state` is the label shown. */
+  counts: { state: LifecycleLabel; id: Lifecycle; count: number }[];
+  schools: PanelSchool[];
+  job: { step: string; processed: number; total: number; done: boolean; cancelled: boolean; notes: string[] } | null;
+  summary: (AppendixSummary & { sheetUrl: string })[];
+  forms: SurveyFormLink[];
+  problems: string[];
+}
+
+/** Every call of the panel, with what it sends and what it gets back. */
+export interface PanelRpc {
+  getState(): Reply<PanelState>;
+  newCampaign(settings: NewCampaign): Reply<{ message: string }>;
+  runStep(step: StepName): StepResult;
+  cancelStep(): StepResult;
+  returnSchool(request: DecisionRequest): Reply<{ message: string }>;
+  acceptSchool(request: DecisionRequest): Reply<{ message: string }>;
+  createSurvey(): Reply<{ message: string; forms: SurveyFormLink[] }>;
+  collectSurvey(): Reply<{ message: string }>;
+}

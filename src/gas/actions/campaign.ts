@@ -1,0 +1,26 @@
+import { newCampaign as checkedCampaign } from '../../app/campaign';
+import type { Reply } from '../../app/errors';
+import { underDocumentLock } from '../lock';
+import { writeCampaignSheet } from '../store/campaign-sheet';
+import { ensureRegistrySheet } from '../store/registry-sheet';
+
+/** «Новая кампания»: the «Кампания» and «Школы» sheets in the department's spreadsheet. */
+export function newCampaign(raw: unknown): Reply<{ message: string }> {
+  return underDocumentLock(() => {
+    const campaign = checkedCampaign(raw);
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    ss.setSpreadsheetLocale('ru_RU');
+    writeCampaignSheet(ss, {
+      year: campaign.year,
+      municipality: campaign.municipality,
+      department: campaign.department ?? '',
+      catalogId: campaign.catalogId,
+      deadline: campaign.deadline ?? '',
+    });
+    ensureRegistrySheet(ss);
+    return {
+      ok: true,
+      message: 'Кампания создана. Заполните реестр на листе «Школы» (код, наименование, тип, e-mail) и создайте таблицы школ.',
+    };
+  });
+}

@@ -1,0 +1,103 @@
+import type { SheetSpec } from '../../core/layout/types';
+import { extent, formatRequests, renderSheet, valueGrid } from './sheet-renderer';
+import { type Sheet, type SheetsApi, type Spreadsheet, advancedSheets } from '../services';
+
+const STAGING = ' (новое)';
+const OLD = ' (старое)';
+
+/**
+ * Staged writes: every new sheet is written completely under a temporary name first; only then are the old
+ * sheets replaced. A failure midway removes the partial new sheets and leaves the last good tables.
+ * With the Sheets advanced service the whole set takes five calls, whatever the number of sheets.
+ */
+export function writeStaged(ss: Spreadsheet, specs: SheetSpec[]): void {
+  const api = advancedSheets();
+  if (api?.Spreadsheets?.Values) writeStagedBatched(ss, api, specs);
+  else writeStagedOneByOne(ss, specs);
+}
+
+function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[]): void {
+  const id = ss.getId();
+  // every sheet's id and title in one call, however many sheets the spreadsheet has
+  const meta = api.Spreadsheets?.get(id, { fields: 'sheets.properties(sheetId,title)' });
+  const existing = new Map<string, number>();
+  for (const sheet of meta?.sheets ?? []) {
+    const { title, sheetId } = sheet.properties ?? {};
+    if (title !== undefined && sheetId !== undefined) existing.set(title, sheetId);
+  }
+  const stale = specs.map((s) => existing.get(s.name + STAGING)).filter((x): x is number => x !== undefined);
+  const added = api.Spreadsheets?.batchUpdate(
+    {
+      requests: [
+        ...stale.map((sheetId) => ({ deleteSheet: { sheetId } })),
+        ...specs.map((spec) => {
+          const { rows, cols } = extent(spec);
+          return { addSheet: { properties: { title: spec.name + STAGING, gridProperties: { rowCount: Math.max(rows, 20), columnCount: Math.max(cols, 8) } } } };
+        }),
+      ],
+    },
+    id,
+  );
+  const ids = (added?.replies ?? []).slice(stale.length).map((r) => r.addSheet?.properties?.sheetId ?? -1);
+  try {
+    api.Spreadsheets?.Values?.batchUpdate(
+      {
+        valueInputOption: 'USER_ENTERED',
+        data: specs.map((spec) => ({ range: `'${(spec.name + STAGING).replace(/'/g, "''")}'!A1`, values: valueGrid(spec) })),
+      },
+      id,
+    );
+    api.Spreadsheets?.batchUpdate({ requests: specs.flatMap((spec, i) => formatRequests(spec, ids[i] ?? -1)) }, id);
+  } catch (e) {
+    api.Spreadsheets?.batchUpdate({ requests: ids.map((sheetId) => ({ deleteSheet: { sheetId } })) }, id);
+    throw e;
+  }
+  const old = specs.map((s) => existing.get(s.name)).filter((x): x is number => x !== undefined);
+  try {
+    // one atomic batch: the old tables go and the new ones take their names together, or nothing changes
+    api.Spreadsheets?.batchUpdate(
+      {
+        requests: [
+          ...old.map((sheetId) => ({ deleteSheet: { sheetId } })),
+          ...specs.map((spec, i) => ({ updateSheetProperties: { properties: { sheetId: ids[i] ?? -1, title: spec.name }, fields: 'title' } })),
+        ],
+      },
+      id,
+    );
+  } catch (e) {
+    api.Spreadsheets?.batchUpdate({ requests: ids.map((sheetId) => ({ deleteSheet: { sheetId } })) }, id);
+    throw e;
+  }
+}
+
+function writeStagedOneByOne(ss: Spreadsheet, specs: SheetSpec[]): void {
+  const made: Sheet[] = [];
+  try {
+    for (const spec of specs) {
+      const stale = ss.getSheetByName(spec.name + STAGING);
+      if (stale) ss.deleteSheet(stale);
+      const sheet = ss.insertSheet(spec.name + STAGING);
+      made.push(sheet);
+      renderSheet(ss, sheet, spec);
+    }
+  } catch (e) {
+    for (const sheet of made) ss.deleteSheet(sheet);
+    throw e;
+  }
+  // old tables step aside first, so a failed rename can put everything back
+  const aside: { sheet: Sheet; name: string }[] = [];
+  try {
+    for (const spec of specs) {
+      const old = ss.getSheetByName(spec.name);
+      if (!old) continue;
+      old.setName(spec.name + OLD);
+      aside.push({ sheet: old, name: spec.name });
+    }
+    specs.forEach((spec, i) => (made[i] as Sheet).setName(spec.name));
+  } catch (e) {
+    for (const sheet of made) ss.deleteSheet(sheet);
+    for (const a of aside) a.sheet.setName(a.name);
+    throw e;
+  }
+  for (const a of aside) ss.deleteSheet(a.sheet);
+}

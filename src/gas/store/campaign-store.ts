@@ -1,0 +1,99 @@
+import type { CampaignStore, YearResult } from '../../app/ports';
+import { ConsolidationExportSchema } from '../../core/export/contract';
+import type { Decision } from '../../core/submission/lifecycle';
+import { SchoolValuesSchema } from '../../core/submission/values';
+import { type SurveysFile, SurveysFileSchema } from '../../core/survey/store';
+import type { RegistryRow } from './registry-sheet';
+
+type DriveFile = GoogleAppsScript.Drive.File;
+type Folder = GoogleAppsScript.Drive.Folder;
+
+const resultName = (year: number): string => `Итоги ${year}.json`;
+const valuesName = (year: number): string => `Значения школ ${year}.json`;
+const surveysName = (year: number): string => `Анкеты ${year}.json`;
+
+/**
+ * The campaign's store in Google: decisions live in the registry rows (validated JSON in a computed column, written
+ * back with the registry), results and survey counts are JSON files in the campaign folder — «Итоги <год>.json» is
+ * the export contract, so next year's campaign reads it for dynamics. The folder is searched once per execution.
+ */
+export class GasCampaignStore implements CampaignStore {
+  private files: Map<string, DriveFile> | null = null;
+
+  constructor(
+    private readonly year: number,
+    private readonly rows: RegistryRow[],
+    private readonly folder: () => Folder,
+  ) {}
+
+  decisions(): Record<string, Decision> {
+    const out: Record<string, Decision> = {};
+    for (const r of this.rows) if (r.decision) out[r.school.id] = r.decision;
+    return out;
+  }
+
+  saveDecision(schoolId: string, decision: Decision): void {
+    const row = this.rows.find((r) => r.school.id === schoolId);
+    if (row) row.decision = decision;
+  }
+
+  previous(): YearResult | null {
+    return this.yearResult(this.year - 1);
+  }
+
+  current(): YearResult | null {
+    return this.yearResult(this.year);
+  }
+
+  saveCurrent(year: YearResult): void {
+    this.write(resultName(this.year), JSON.stringify(year.result));
+    this.write(valuesName(this.year), JSON.stringify(year.schoolValues));
+  }
+
+  surveys(): SurveysFile | null {
+    return this.json(surveysName(this.year), SurveysFileSchema);
+  }
+
+  saveSurveys(file: SurveysFile): void {
+    this.write(surveysName(this.year), JSON.stringify(file));
+  }
+
+  private yearResult(year: number): YearResult | null {
+    const result = this.json(resultName(year), ConsolidationExportSchema);
+    if (!result) return null;
+    return { result, schoolValues: this.json(valuesName(year), SchoolValuesSchema) ?? {} };
+  }
+
+  /** This year's and last year's files, found with one Drive search (DriveApp searches with Drive v2 terms: `title`). */
+  private known(): Map<string, DriveFile> {
+    if (this.files) return this.files;
+    const names = [resultName(this.year), resultName(this.year - 1), valuesName(this.year), valuesName(this.year - 1), surveysName(this.year)];
+    const found = this.folder().searchFiles(`(${names.map((n) => `title = '${n}'`).join(' or ')}) and trashed = false`);
+    const files = new Map<string, DriveFile>();
+    while (found.hasNext()) {
+      const file = found.next();
+      if (!files.has(file.getName())) files.set(file.getName(), file);
+    }
+    this.files = files;
+    return files;
+  }
+
+  /** A stored JSON file, checked; a damaged one counts as absent (it is rewritten by the next save). */
+  private json<T>(name: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T | null {
+    const file = this.known().get(name);
+    if (!file) return null;
+    try {
+      const parsed = schema.safeParse(JSON.parse(file.getBlob().getDataAsString()));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private write(name: string, json: string): void {
+    const files = this.known();
+    const existing = files.get(name);
+    if (existing) existing.setContent(json);
+    else files.set(name, this.folder().createFile(name, json, 'application/json'));
+  }
+}
