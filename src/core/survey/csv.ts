@@ -65,7 +65,8 @@ export function responsesFromCsv(text: string, fileName: string, option: SurveyG
   const byName = groupFromFileName(fileName);
   if (option === null && role < 0 && byName === null) {
     throw new UserFacingError(
-      'не удалось определить, кто отвечал: в файле нет столбца «Вы —» или «Кто заполняет анкету», а имя файла не содержит «обучающиеся» или «родители». Укажите --group students (обучающиеся) или --group parents (родители)',
+      'не удалось определить, кто отвечал: в файле нет столбца «Вы —» или «Кто заполняет анкету», а имя файла не ' +
+        'содержит «обучающиеся» или «родители». Укажите --group students (обучающиеся) или --group parents (родители)',
     );
   }
   const responses: SurveyResponse[] = [];
