@@ -9,7 +9,7 @@
 //         self-checked; appsscript.json copied; sidebar hook.
 // Pass 3  Node CLI src/node/cli.ts → build/cli.cjs (if the entry exists).
 //
-// See /work/shared/notes/apps-script-tooling.md §1–3 for the reasoning.
+// See ARCHITECTURE.md, "Bundle rules", for the reasoning.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
