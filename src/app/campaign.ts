@@ -31,14 +31,20 @@ export function newCampaign(raw: unknown): Campaign {
   const d = parsed.data;
   const catalogId = d.catalogId?.trim() || DEFAULT_CATALOG_ID;
   catalogOf(catalogId);
-  const campaign: Campaign = { year: d.year, municipality: d.municipality, department: d.department?.trim() || DEFAULT_DEPARTMENT, catalogId, targetOverrides: {} };
+  const campaign: Campaign = {
+    year: d.year,
+    municipality: d.municipality,
+    department: d.department?.trim() || DEFAULT_DEPARTMENT,
+    catalogId,
+    targetOverrides: {},
+  };
   if (d.deadline) campaign.deadline = d.deadline;
   return campaign;
 }
 
 /** The catalog by id; an unknown id is the user's mistake, not an internal failure. */
 export function catalogOf(id: string): Catalog {
-  if (!Object.prototype.hasOwnProperty.call(CATALOG_SOURCES, id)) throw new UserFacingError(`Каталог «${id}» не найден. Доступны: ${Object.keys(CATALOG_SOURCES).join(', ')}`);
+  if (!Object.keys(CATALOG_SOURCES).includes(id)) throw new UserFacingError(`Каталог «${id}» не найден. Доступны: ${Object.keys(CATALOG_SOURCES).join(', ')}`);
   return getCatalog(id);
 }
 

@@ -50,7 +50,8 @@ export function consolidateCampaign(ctx: CampaignContext, outcomes: SchoolOutcom
   const previous = last?.result ?? null;
   if (previous) {
     journal.note(`Данные прошлого года: ${previous.year} г.`);
-    if (previous.catalog.id !== ctx.catalog.id) journal.note(`Внимание: прошлый год сведён по каталогу «${previous.catalog.id}», динамика только по совпадающим ячейкам`);
+    if (previous.catalog.id !== ctx.catalog.id)
+      journal.note(`Внимание: прошлый год сведён по каталогу «${previous.catalog.id}», динамика только по совпадающим ячейкам`);
   }
   const received = outcomes.filter((o) => o.status !== 'missing').length;
   journal.note(`Получены данные: ${received} из ${outcomes.length} ОО`);

@@ -33,13 +33,7 @@ export function decisionRequest(raw: unknown, kind: Decision['state']): { school
  * `changedAt` its last change: a later change reopens the school. The caller writes the remark into what goes back
  * to the school, then saves the decision with `store.saveDecision` (a failed write records nothing).
  */
-export function decide(
-  kind: Decision['state'],
-  outcome: SchoolOutcome,
-  reason: string,
-  changedAt: string | null,
-  clock: Clock,
-): Decided {
+export function decide(kind: Decision['state'], outcome: SchoolOutcome, reason: string, changedAt: string | null, clock: Clock): Decided {
   const refusal = kind === 'accepted' ? acceptRefusal(outcome) : returnRefusal(outcome, reason);
   if (refusal) throw new UserFacingError(refusal);
   const now = clock.now();

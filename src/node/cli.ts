@@ -218,7 +218,8 @@ function program(): Command {
       printConsolidation(out.result, out.files, '     ');
       const docs = await recommend(folder, prepared.previous, false);
       print(
-        `6. Адресные рекомендации (${docs.recommendations.length}):\n${docs.recommendations.map((f) => `     ${f}`).join('\n')}\n   Аналитический отчёт: ${docs.report}`,
+        `6. Адресные рекомендации (${docs.recommendations.length}):\n${docs.recommendations.map((f) => `     ${f}`).join('\n')}\n` +
+          `   Аналитический отчёт: ${docs.report}`,
       );
       print('\nГотово. Откройте файлы в Excel, Word или LibreOffice.');
     });

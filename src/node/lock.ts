@@ -32,9 +32,7 @@ export async function withCampaignLock<T>(dir: string, run: () => Promise<T>): P
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const [pid, since] = readFileSync(path, 'utf8').trim().split(' ');
       if (pid && alive(Number(pid)))
-        throw new UserFacingError(
-          `${BUSY_MESSAGE} Кампания «${dir}» обрабатывается другой командой msoko (процесс ${pid}, начата ${since ?? '?'}).`,
-        );
+        throw new UserFacingError(`${BUSY_MESSAGE} Кампания «${dir}» обрабатывается другой командой msoko (процесс ${pid}, начата ${since ?? '?'}).`);
       rmSync(path, { force: true });
     }
   }

@@ -64,7 +64,10 @@ withTools([OPENPYXL], 'офлайн-цикл init → generate → заполн�
     // the e-mail list is split at «;» and every address checked: a bad second address names its line
     writeRegistry(dir, [{ ...SCHOOLS[0], emails: ['a@x.ru', 'не-адрес'] }, ...SCHOOLS.slice(1)]);
     const bad = msoko(['generate', dir]);
-    expect([bad.code, bad.stderr]).toEqual([2, expect.stringMatching(/^Ошибка: .*schools\.csv:\n {2}строка 2: emails\.1 — неверный адрес электронной почты\n$/)]);
+    expect([bad.code, bad.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^Ошибка: .*schools\.csv:\n {2}строка 2: emails\.1 — неверный адрес электронной почты\n$/),
+    ]);
     writeRegistry(dir, SCHOOLS);
     const r = msoko(['generate', dir]);
     expect([r.code, r.stderr]).toEqual([0, '']);

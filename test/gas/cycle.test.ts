@@ -158,12 +158,12 @@ test('satisfaction survey: published anonymous forms, responses aggregated by ra
   ws.endExecution();
   const students = forms.find((f) => f.name.includes('обучающихся'));
   const answers = ['Полностью удовлетворён(а)', 'Скорее удовлетворён(а)', 'Не удовлетворён(а)', 'Полностью удовлетворён(а)'];
-  answers.forEach((a, i) =>
+  answers.forEach((a, i) => {
     ws.submitFormResponse(students?.id ?? '', {
       'Образовательная организация': SCHOOLS[i % 2]?.shortName ?? '',
       'В целом, насколько Вы удовлетворены условиями воспитания, обучения и развития в школе?': a,
-    }),
-  );
+    });
+  });
   const collected = reply(ws, 'collectSurvey');
   expect(collected.ok).toBe(true);
   expect(collected.message).toContain('обучающиеся — 75 %');

@@ -10,7 +10,9 @@ test('without the Sheets advanced service the cycle still works and gives the sa
     setUpCampaign(ws);
     expect(runToEnd(ws, 'generate')).toMatchObject({ ok: true, done: true });
     const state = call(ws, 'getState') as { schools: { fileUrl: string }[] };
-    SCHOOLS.forEach((school, i) => fillAsSchool(ws, /\/d\/([^/]+)/.exec(state.schools[i]?.fileUrl ?? '')?.[1] ?? '', school, valuesOf(school, 900 + i)));
+    SCHOOLS.forEach((school, i) => {
+      fillAsSchool(ws, /\/d\/([^/]+)/.exec(state.schools[i]?.fileUrl ?? '')?.[1] ?? '', school, valuesOf(school, 900 + i));
+    });
     expect(runToEnd(ws, 'consolidate')).toMatchObject({ ok: true, done: true });
     const snapshot = [...ws.files.values()].find((f) => f.name === 'Итоги 2026.json');
     const parsed = JSON.parse(snapshot?.content ?? '{}') as { appendices: { rows: { cells: { key: string; value: number | null }[] }[] }[] };

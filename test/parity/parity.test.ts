@@ -66,7 +66,9 @@ function lastYear(): { result: ConsolidationExport; values: Record<string, Recor
   for (const o of run.schools) if (o.submission) values[o.school.id] = o.submission.values;
   // one school reported last year ten times fewer students: this year's count is implausible against it
   const sosh1 = values.sosh1;
-  if (sosh1) for (const key of Object.keys(sosh1)) if (key.startsWith('P_') && typeof sosh1[key] === 'number') sosh1[key] = Math.max(1, Math.round((sosh1[key] as number) / 10));
+  if (sosh1)
+    for (const key of Object.keys(sosh1))
+      if (key.startsWith('P_') && typeof sosh1[key] === 'number') sosh1[key] = Math.max(1, Math.round((sosh1[key] as number) / 10));
   const result = consolidateCore({ catalog: CATALOG, campaign, outcomes: run.schools, previous: null });
   return { result, values };
 }
@@ -89,19 +91,16 @@ function google(): Side {
   ws.createHostSpreadsheet();
   expect(reply(ws, 'newCampaign', { year: YEAR, municipality: MUNICIPALITY, deadline: '2026-12-15' }).ok).toBe(true);
   const g = ws.installGlobals();
-  g.SpreadsheetApp.getActiveSpreadsheet()
-    ?.getSheetByName('Школы')
-    ?.getRange(2, 1, REGISTRY_ROWS.length, 5)
-    .setValues(REGISTRY_ROWS);
+  g.SpreadsheetApp.getActiveSpreadsheet()?.getSheetByName('Школы')?.getRange(2, 1, REGISTRY_ROWS.length, 5).setValues(REGISTRY_ROWS);
   ws.endExecution();
   expect(runToEnd(ws, 'generate')).toMatchObject({ ok: true, done: true });
   // last year's result in the campaign folder, as the department puts it there
   const folderId = ws.installGlobals().PropertiesService.getDocumentProperties().getProperty('msoko.folderId') ?? '';
   const folder = ws.installGlobals().DriveApp.getFolderById(folderId);
-  folder.createFile(`Итоги ${YEAR - 1}.json`, JSON.stringify(PREVIOUS.result), 'application/json');
-  folder.createFile(`Значения школ ${YEAR - 1}.json`, JSON.stringify(PREVIOUS.values), 'application/json');
+  folder.createFile(`Итоги ${YEAR - 1}.json`, JSON.stringify({ ...PREVIOUS.result, schoolValues: PREVIOUS.values }), 'application/json');
   ws.endExecution();
-  const state = (): { schools: { id: string; state: string; fileUrl: string }[] } => call(ws, 'getState') as { schools: { id: string; state: string; fileUrl: string }[] };
+  const state = (): { schools: { id: string; state: string; fileUrl: string }[] } =>
+    call(ws, 'getState') as { schools: { id: string; state: string; fileUrl: string }[] };
   for (const row of state().schools) {
     const values = VALUES.get(row.id);
     const school = SCHOOLS.find((s) => s.id === row.id);
@@ -158,7 +157,10 @@ async function offline(dir: string): Promise<Side> {
     const values = VALUES.get(school.id);
     if (!values) continue;
     const layout = schoolWorkbookLayout(CATALOG, CAMPAIGN, school);
-    await writeWorkbookFile(filledWorkbook(layout, values, 'Готово к проверке'), path.join(dir, 'received', `${school.id}.xlsx`), { password: 'p', definedNames: true });
+    await writeWorkbookFile(filledWorkbook(layout, values, 'Готово к проверке'), path.join(dir, 'received', `${school.id}.xlsx`), {
+      password: 'p',
+      definedNames: true,
+    });
   }
   for (const [group, answers] of Object.entries(ANSWERS)) {
     const csv = path.join(dir, `${group}.csv`);
@@ -168,7 +170,11 @@ async function offline(dir: string): Promise<Side> {
     expect(msoko(['import-survey', dir, csv, '--group', group]).code).toBe(0);
   }
   expect(msoko(['validate', dir]).code).toBe(1);
-  const refusals = [SILENT, WITH_MISTAKE].map((id) => msoko(['accept', dir, id]).stderr.replace(/^Ошибка: /, '').trim());
+  const refusals = [SILENT, WITH_MISTAKE].map((id) =>
+    msoko(['accept', dir, id])
+      .stderr.replace(/^Ошибка: /, '')
+      .trim(),
+  );
   expect(msoko(['accept', dir, 'sosh1']).code).toBe(0);
   expect(msoko(['consolidate', dir]).code).toBe(1);
   expect(msoko(['return', dir, WITH_MISTAKE, '--reason', 'Исправьте численность']).code).toBe(0);
@@ -193,7 +199,15 @@ async function offline(dir: string): Promise<Side> {
 }
 
 const trimRows = (rows: unknown[][]): string[][] =>
-  rows.map((r) => r.map((v) => String(v ?? '')).join('\u0001').replace(/\u0001+$/, '').split('\u0001')).filter((r) => r.join('') !== '');
+  rows
+    .map((r) =>
+      r
+        .map((v) => String(v ?? ''))
+        .join('\u0001')
+        .replace(/\u0001+$/, '')
+        .split('\u0001'),
+    )
+    .filter((r) => r.join('') !== '');
 
 let g: Side;
 let o: Side;

@@ -139,3 +139,12 @@ export const ConsolidationExportSchema = z.object({
   surveys: z.optional(SurveysExportSchema),
 });
 export type ConsolidationExport = z.infer<typeof ConsolidationExportSchema>;
+
+/**
+ * A year's result as the add-on keeps it («Итоги <год>.json»): the contract plus each accepted school's values, for
+ * next year's dynamics and plausibility checks. Readers of the contract ignore the extra field; the offline tool keeps
+ * the values beside appendices.json (school-values.json) and reads either form.
+ */
+export const YearResultFileSchema = z.extend(ConsolidationExportSchema, {
+  schoolValues: z.optional(z.record(z.string(), z.record(z.string(), z.nullable(z.union([z.number(), z.boolean(), z.string()]))))),
+});

@@ -2,6 +2,7 @@ import { newCampaign as checkedCampaign } from '../../app/campaign';
 import type { Reply } from '../../app/errors';
 import { underDocumentLock } from '../lock';
 import { writeCampaignSheet } from '../store/campaign-sheet';
+import { setSettingNow } from '../store/job-store';
 import { ensureRegistrySheet } from '../store/registry-sheet';
 
 /** «Новая кампания»: the «Кампания» and «Школы» sheets in the department's spreadsheet. */
@@ -18,6 +19,7 @@ export function newCampaign(raw: unknown): Reply<{ message: string }> {
       deadline: campaign.deadline ?? '',
     });
     ensureRegistrySheet(ss);
+    setSettingNow('timeZone', Session.getScriptTimeZone());
     return {
       ok: true,
       message: 'Кампания создана. Заполните реестр на листе «Школы» (код, наименование, тип, e-mail) и создайте таблицы школ.',

@@ -87,7 +87,7 @@ function formatOf(look: Look): { format: GoogleAppsScript.Sheets.Schema.CellForm
 /** Merges, formats, widths, frozen rows and conditional formats of a sheet as Sheets API requests. */
 export function formatRequests(spec: SheetSpec, sheetId: number): SheetsRequest[] {
   const requests: SheetsRequest[] = [];
-  spec.conditional.forEach((c, index) =>
+  spec.conditional.forEach((c, index) => {
     requests.push({
       addConditionalFormatRule: {
         index,
@@ -99,8 +99,8 @@ export function formatRequests(spec: SheetSpec, sheetId: number): SheetsRequest[
           },
         },
       },
-    }),
-  );
+    });
+  });
   for (const m of spec.merges) requests.push({ mergeCells: { range: gridRange(sheetId, rangeA1(m.row, m.col, m.rows, m.cols)), mergeType: 'MERGE_ALL' } });
   for (const [role, ranges] of roleRanges(spec)) {
     const { format, fields } = formatOf(PALETTE[role]);
@@ -112,15 +112,15 @@ export function formatRequests(spec: SheetSpec, sheetId: number): SheetsRequest[
       }
     }
   }
-  spec.widths.forEach((w, i) =>
+  spec.widths.forEach((w, i) => {
     requests.push({
       updateDimensionProperties: {
         range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
         properties: { pixelSize: Math.round(w * PX_PER_CHAR) },
         fields: 'pixelSize',
       },
-    }),
-  );
+    });
+  });
   if (spec.frozenRows > 0)
     requests.push({
       updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: spec.frozenRows } }, fields: 'gridProperties.frozenRowCount' },
@@ -147,7 +147,9 @@ function formatWithSpreadsheetApp(sheet: Sheet, spec: SheetSpec): void {
       if (look.border) range.setBorder(true, true, true, true, true, false);
     }
   }
-  spec.widths.forEach((w, i) => sheet.setColumnWidth(i + 1, Math.round(w * PX_PER_CHAR)));
+  spec.widths.forEach((w, i) => {
+    sheet.setColumnWidth(i + 1, Math.round(w * PX_PER_CHAR));
+  });
   if (spec.frozenRows > 0) sheet.setFrozenRows(spec.frozenRows);
 }
 

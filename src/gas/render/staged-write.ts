@@ -93,7 +93,9 @@ function writeStagedOneByOne(ss: Spreadsheet, specs: SheetSpec[]): void {
       old.setName(spec.name + OLD);
       aside.push({ sheet: old, name: spec.name });
     }
-    specs.forEach((spec, i) => (made[i] as Sheet).setName(spec.name));
+    specs.forEach((spec, i) => {
+      (made[i] as Sheet).setName(spec.name);
+    });
   } catch (e) {
     for (const sheet of made) ss.deleteSheet(sheet);
     for (const a of aside) a.sheet.setName(a.name);

@@ -17,7 +17,8 @@ export function consolidateStep(): StepDef {
       const records = read.wholeRun(job.run) ?? readWork(ctx.ss, job.run);
       const outcomes: SchoolOutcome[] = ctx.registry.map((row) => {
         const r = records.get(row.school.id);
-        if (!r || r.status === 'missing' || r.values === null) return { school: row.school, status: 'missing', files: [], submission: null, messages: r?.messages ?? [] };
+        if (!r || r.status === 'missing' || r.values === null)
+          return { school: row.school, status: 'missing', files: [], submission: null, messages: r?.messages ?? [] };
         const submission = { schoolId: row.school.id, stamp: {}, values: r.values, cells: {}, status: r.submissionStatus, messages: r.messages };
         return { school: row.school, status: r.status, files: [row.fileUrl], submission, messages: r.messages };
       });

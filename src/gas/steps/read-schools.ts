@@ -10,7 +10,13 @@ import type { StepDef } from './runner';
 const MAX_MESSAGES = 30;
 
 /** Reads one school's file (one batchGet), validates it (the application's rule), and records its state in the registry row. */
-export function readOneSchool(ctx: StepContext, row: RegistryRow, run: string, previous: Map<string, Record<string, Value>>, withChangeTime = true): WorkRecord {
+export function readOneSchool(
+  ctx: StepContext,
+  row: RegistryRow,
+  run: string,
+  previous: Map<string, Record<string, Value>>,
+  withChangeTime = true,
+): WorkRecord {
   const fileId = row.fileUrl ? fileIdOf(row.fileUrl) : null;
   if (!fileId) {
     row.lifecycle = LIFECYCLE_LABELS.missing;
@@ -23,7 +29,10 @@ export function readOneSchool(ctx: StepContext, row: RegistryRow, run: string, p
   const changedAt = withChangeTime ? lastChange(fileId) : null;
   const state = schoolState(outcome, row.decision, changedAt);
   row.lifecycle = state.lifecycle;
-  if (withChangeTime) row.changedAt = changedAt ? Utilities.formatDate(new Date(changedAt), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm') : '';
+  if (withChangeTime) {
+    const at = changedAt ? new Date(changedAt) : null;
+    row.changedAt = at ? `${ctx.clock.date(at)} ${ctx.clock.stamp(at).slice(11, 16)}` : '';
+  }
   row.errors = state.errors;
   const more = state.messages.length > MAX_MESSAGES ? `\n… ещё ${state.messages.length - MAX_MESSAGES}` : '';
   row.messages = state.messages.slice(0, MAX_MESSAGES).join('\n') + more;

@@ -1,7 +1,6 @@
 import type { CampaignStore, YearResult } from '../../app/ports';
-import { ConsolidationExportSchema } from '../../core/export/contract';
+import { YearResultFileSchema } from '../../core/export/contract';
 import type { Decision } from '../../core/submission/lifecycle';
-import { SchoolValuesSchema } from '../../core/submission/values';
 import { type SurveysFile, SurveysFileSchema } from '../../core/survey/store';
 import type { RegistryRow } from './registry-sheet';
 
@@ -9,13 +8,13 @@ type DriveFile = GoogleAppsScript.Drive.File;
 type Folder = GoogleAppsScript.Drive.Folder;
 
 const resultName = (year: number): string => `Итоги ${year}.json`;
-const valuesName = (year: number): string => `Значения школ ${year}.json`;
 const surveysName = (year: number): string => `Анкеты ${year}.json`;
 
 /**
  * The campaign's store in Google: decisions live in the registry rows (validated JSON in a computed column, written
  * back with the registry), results and survey counts are JSON files in the campaign folder — «Итоги <год>.json» is
- * the export contract, so next year's campaign reads it for dynamics. The folder is searched once per execution.
+ * the export contract with the schools' values, so next year's campaign reads it for dynamics and plausibility checks.
+ * The folder is searched once per execution.
  */
 export class GasCampaignStore implements CampaignStore {
   private files: Map<string, DriveFile> | null = null;
@@ -46,8 +45,7 @@ export class GasCampaignStore implements CampaignStore {
   }
 
   saveCurrent(year: YearResult): void {
-    this.write(resultName(this.year), JSON.stringify(year.result));
-    this.write(valuesName(this.year), JSON.stringify(year.schoolValues));
+    this.write(resultName(this.year), JSON.stringify({ ...year.result, schoolValues: year.schoolValues }));
   }
 
   surveys(): SurveysFile | null {
@@ -59,20 +57,22 @@ export class GasCampaignStore implements CampaignStore {
   }
 
   private yearResult(year: number): YearResult | null {
-    const result = this.json(resultName(year), ConsolidationExportSchema);
-    if (!result) return null;
-    return { result, schoolValues: this.json(valuesName(year), SchoolValuesSchema) ?? {} };
+    const file = this.json(resultName(year), YearResultFileSchema);
+    if (!file) return null;
+    const { schoolValues, ...result } = file;
+    return { result, schoolValues: schoolValues ?? {} };
   }
 
   /** This year's and last year's files, found with one Drive search (DriveApp searches with Drive v2 terms: `title`). */
   private known(): Map<string, DriveFile> {
     if (this.files) return this.files;
-    const names = [resultName(this.year), resultName(this.year - 1), valuesName(this.year), valuesName(this.year - 1), surveysName(this.year)];
+    const names = [resultName(this.year), resultName(this.year - 1), surveysName(this.year)];
     const found = this.folder().searchFiles(`(${names.map((n) => `title = '${n}'`).join(' or ')}) and trashed = false`);
     const files = new Map<string, DriveFile>();
     while (found.hasNext()) {
       const file = found.next();
-      if (!files.has(file.getName())) files.set(file.getName(), file);
+      const name = file.getName();
+      if (!files.has(name)) files.set(name, file);
     }
     this.files = files;
     return files;

@@ -2,18 +2,22 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import type { CampaignStore, Clock, YearResult } from '../../app/ports';
 import { UserFacingError } from '../../app/errors';
-import { ConsolidationExportSchema } from '../../core/export/contract';
+import { YearResultFileSchema } from '../../core/export/contract';
 import { type Decision, DecisionsSchema } from '../../core/submission/lifecycle';
 import { SchoolValuesSchema } from '../../core/submission/values';
 import { type SurveysFile, SurveysFileSchema } from '../../core/survey/store';
 import { paths, readJsonFile, writeJson } from './files';
 import type { CampaignFolder } from './load';
 
-/** A year's result in a folder: appendices.json (the export contract) and school-values.json beside it. */
+/**
+ * A year's result: appendices.json (the export contract) and school-values.json beside it, or the add-on's
+ * «Итоги <год>.json», which carries the values inside.
+ */
 function readYear(appendices: string): YearResult | null {
-  const result = readJsonFile(appendices, ConsolidationExportSchema);
-  if (!result) return null;
-  return { result, schoolValues: readJsonFile(join(dirname(appendices), 'school-values.json'), SchoolValuesSchema) ?? {} };
+  const file = readJsonFile(appendices, YearResultFileSchema);
+  if (!file) return null;
+  const { schoolValues, ...result } = file;
+  return { result, schoolValues: schoolValues ?? readJsonFile(join(dirname(appendices), 'school-values.json'), SchoolValuesSchema) ?? {} };
 }
 
 /**
@@ -27,7 +31,11 @@ export class FolderCampaignStore implements CampaignStore {
     private readonly folder: CampaignFolder,
     previousOption: string | null = null,
   ) {
-    const configured = folder.campaign.previous ? (isAbsolute(folder.campaign.previous) ? folder.campaign.previous : join(folder.dir, folder.campaign.previous)) : null;
+    const configured = folder.campaign.previous
+      ? isAbsolute(folder.campaign.previous)
+        ? folder.campaign.previous
+        : join(folder.dir, folder.campaign.previous)
+      : null;
     this.previousPath = previousOption ?? configured;
     if (this.previousPath !== null && !existsSync(this.previousPath)) throw new UserFacingError(`Нет файла прошлого года ${this.previousPath}`);
   }

@@ -24,7 +24,13 @@ export interface DecisionOutput {
  * accepted; a return needs its reason). A return writes a copy of the school's file with its values, status
  * «Заполняется» and the remark above the profile table to out/returned/<код>.xlsx; the received file is never changed.
  */
-async function decideOffline(folder: CampaignFolder, kind: Decision['state'], schoolId: string, reason: string, previous: string | null): Promise<DecisionOutput> {
+async function decideOffline(
+  folder: CampaignFolder,
+  kind: Decision['state'],
+  schoolId: string,
+  reason: string,
+  previous: string | null,
+): Promise<DecisionOutput> {
   const request = decisionRequest({ schoolId, reason }, kind);
   const store = new FolderCampaignStore(folder, previous);
   const got = await intake(folder, store, true);

@@ -49,10 +49,7 @@ export async function prepareDemo(dir: string): Promise<DemoPaths> {
   mkdirSync(dir, { recursive: true });
   const campaign: CampaignFile = { ...DEMO_CAMPAIGN, targetOverrides: {}, password: 'demo', previous: `${DEMO_CAMPAIGN.year - 1}/out/appendices.json` };
   saveCampaign(dir, campaign);
-  writeFileAtomic(
-    paths(dir).registryCsv,
-    toCsv([REGISTRY_CSV_HEADER, ...DEMO_SCHOOLS.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(";")])]),
-  );
+  writeFileAtomic(paths(dir).registryCsv, toCsv([REGISTRY_CSV_HEADER, ...DEMO_SCHOOLS.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(';')])]));
   const folder = await loadCampaign(dir);
   const previous = writePreviousYear(dir, folder.catalog, DEMO_SCHOOLS);
   return { dir, previous, received: paths(dir).received };

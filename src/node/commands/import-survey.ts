@@ -27,7 +27,9 @@ function readUtf8(path: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(path));
   } catch {
-    throw new UserFacingError(`${path}: файл не в кодировке UTF-8. Скачайте ответы из Google Формы заново («Скачать ответы (.csv)») или сохраните CSV в UTF-8.`);
+    throw new UserFacingError(
+      `${path}: файл не в кодировке UTF-8. Скачайте ответы из Google Формы заново («Скачать ответы (.csv)») или сохраните CSV в UTF-8.`,
+    );
   }
 }
 
@@ -50,7 +52,14 @@ export function importSurvey(folder: CampaignFolder, csvPath: string, groupOptio
     if (e instanceof UserFacingError) throw new UserFacingError(`${csvPath}: ${e.message}`);
     throw e;
   }
-  return { file: csvPath, groupSource: out.groupSource, imported: out.imported, skipped: out.skipped, municipal: out.municipal, surveys: paths(folder.dir).surveys };
+  return {
+    file: csvPath,
+    groupSource: out.groupSource,
+    imported: out.imported,
+    skipped: out.skipped,
+    municipal: out.municipal,
+    surveys: paths(folder.dir).surveys,
+  };
 }
 
 const GROUP_TITLE: Record<SurveyGroup, string> = { students: 'обучающиеся', parents: 'родители (законные представители)' };

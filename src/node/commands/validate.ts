@@ -11,7 +11,17 @@ import { writeWorkbookFile } from '../xlsx/write/render';
 const STATUS_RU = { accepted: 'принято к своду', rejected: 'есть ошибки', missing: 'не получено' } as const;
 
 export interface ValidationSummary {
-  schools: { id: string; name: string; state: string; lifecycle: string; status: string; errors: number; warnings: number; files: string[]; messages: string[] }[];
+  schools: {
+    id: string;
+    name: string;
+    state: string;
+    lifecycle: string;
+    status: string;
+    errors: number;
+    warnings: number;
+    files: string[];
+    messages: string[];
+  }[];
   strays: { file: string; messages: string[] }[];
   report: string;
   completedWithErrors: boolean;
