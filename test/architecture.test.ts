@@ -34,7 +34,13 @@ function importsOf(file: string): Import[] {
 const layerOf = (file: string): Layer => path.relative(SRC, file).split(path.sep)[0] as Layer;
 const target = (i: Import): Layer | 'package' => (i.specifier.startsWith('.') ? layerOf(path.resolve(path.dirname(i.file), i.specifier)) : 'package');
 
-const ALLOWED: Record<Layer, Layer[]> = { core: ['core'], app: ['app', 'core'], gas: ['gas', 'app', 'core'], node: ['node', 'app', 'core'], client: ['client'] };
+const ALLOWED: Record<Layer, Layer[]> = {
+  core: ['core'],
+  app: ['app', 'core'],
+  gas: ['gas', 'app', 'core'],
+  node: ['node', 'app', 'core'],
+  client: ['client'],
+};
 const ZOD = /^zod(\/.*)?$/;
 const PACKAGES: Partial<Record<Layer, RegExp>> = { core: ZOD, app: ZOD, client: ZOD };
 
@@ -56,7 +62,11 @@ test.each(['core', 'app', 'gas', 'node', 'client'] as Layer[])('%s imports only 
 });
 
 test('the application layer exists and both front ends use it', () => {
-  const users = (layer: Layer): number => all.filter((f) => layerOf(f) === layer).flatMap(importsOf).filter((i) => target(i) === 'app').length;
+  const users = (layer: Layer): number =>
+    all
+      .filter((f) => layerOf(f) === layer)
+      .flatMap(importsOf)
+      .filter((i) => target(i) === 'app').length;
   expect(users('gas')).toBeGreaterThan(5);
   expect(users('node')).toBeGreaterThan(5);
 });

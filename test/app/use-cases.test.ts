@@ -110,7 +110,14 @@ describe('consolidation, surveys and documents', () => {
     const csv = `Образовательная организация,"В целом, насколько Вы удовлетворены условиями воспитания, обучения и развития в школе?"\n${REGISTRY[0]?.shortName},Полностью удовлетворён(а)\nНет такой,Полностью удовлетворён(а)\n`;
     const fromCsv = importSurveyCsv(ctx, csv, 'ответы.csv', 'students', store, clock);
     expect(fromCsv.skipped).toHaveLength(1);
-    const forms = recordSurvey(ctx, 'Google Формы', [{ group: 'parents', school: REGISTRY[1]?.id ?? '', overall: 'Не удовлетворён(а)', line: 2 }], [], store, clock);
+    const forms = recordSurvey(
+      ctx,
+      'Google Формы',
+      [{ group: 'parents', school: REGISTRY[1]?.id ?? '', overall: 'Не удовлетворён(а)', line: 2 }],
+      [],
+      store,
+      clock,
+    );
     expect(forms.municipal.students.share).toBe(100);
     expect(forms.municipal.parents.share).toBe(0);
     expect(forms.sheet.name).toBe('Удовлетворённость');

@@ -95,7 +95,7 @@ function google(): Side {
   ws.endExecution();
   expect(runToEnd(ws, 'generate')).toMatchObject({ ok: true, done: true });
   // last year's result in the campaign folder, as the department puts it there
-  const folderId = ws.installGlobals().PropertiesService.getDocumentProperties().getProperty('msoko.folderId') ?? '';
+  const folderId = ws.installGlobals().PropertiesService.getDocumentProperties()?.getProperty('msoko.folderId') ?? '';
   const folder = ws.installGlobals().DriveApp.getFolderById(folderId);
   folder.createFile(`Итоги ${YEAR - 1}.json`, JSON.stringify({ ...PREVIOUS.result, schoolValues: PREVIOUS.values }), 'application/json');
   ws.endExecution();
