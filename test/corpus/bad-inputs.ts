@@ -8,7 +8,7 @@
  * and whether the school still goes into the consolidation. `googleExpect` documents where the Google path
  * reports the same damage differently (it is not a wish list: the tests check it).
  */
-import type { CellInput, Op } from '../cli/helpers';
+import type { CellInput, Op } from '../node/cli/helpers';
 
 /** A value typed into a cell: literal, or a school's own typed value plus a number (to break part ≤ whole). */
 export type Fill = CellInput | { plus: string; by: number };

@@ -10,7 +10,7 @@
 import type { School } from '../../src/core/campaign/schema';
 import { a1 } from '../../src/core/layout/a1';
 import type { FakeWorkspace } from '../fakes';
-import { school } from '../cli/helpers';
+import { school } from '../node/cli/helpers';
 import { DEPARTMENT, fillAsSchool, newWorkspace, runToEnd } from '../gas/helpers';
 import { BAD_INPUTS, type BadInput, type GoogleRecipe, VALID, expectationFor } from './bad-inputs';
 import {

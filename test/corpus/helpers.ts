@@ -18,7 +18,7 @@ import { indicatorLabels } from '../../src/core/submission/parse';
 import type { Value } from '../../src/core/submission/values';
 import type { FakeWorkspace, SpreadsheetModel } from '../fakes';
 import type { Cell } from '../fakes/model';
-import { type CellInput, type JobResult, ROOT, formValues } from '../cli/helpers';
+import { type CellInput, type JobResult, ROOT, formValues } from '../node/cli/helpers';
 import { call, reply } from '../gas/helpers';
 import type { Expected, Fill } from './bad-inputs';
 

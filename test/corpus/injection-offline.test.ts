@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseCsv, toCsv } from '../../src/node/csv';
-import { OPENPYXL, msoko, tempDir, withTools, writeRegistry } from '../cli/helpers';
+import { OPENPYXL, msoko, tempDir, withTools, writeRegistry } from '../node/cli/helpers';
 import { INJECTIONS, type TextCell, corpusXlsx, docxXml, injectionSchools, paragraphsOf, schoolData, textCells } from './helpers';
 
 const SCHOOLS = injectionSchools();

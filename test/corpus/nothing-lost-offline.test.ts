@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
-import { type Dump, OPENPYXL, dumpXlsx, hashes, msoko, school, tempDir, withTools, writeRegistry, zipCheck } from '../cli/helpers';
+import { type Dump, OPENPYXL, dumpXlsx, hashes, msoko, school, tempDir, withTools, writeRegistry, zipCheck } from '../node/cli/helpers';
 import { corpusXlsx, schoolData } from './helpers';
 
 const SCHOOLS = [school('ok1', 'СОШ', 'СОШ № 1'), school('ok2', 'ООШ', 'ООШ № 2')];

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import type { School } from '../../src/core/campaign/schema';
 import { schoolWorkbookLayout } from '../../src/core/layout/school-workbook';
 import { ConsolidationExportSchema } from '../../src/core/export/contract';
-import { OPENPYXL, ROOT, formValues, msoko, tempDir, withTools, writeRegistry } from '../cli/helpers';
+import { OPENPYXL, ROOT, formValues, msoko, tempDir, withTools, writeRegistry } from '../node/cli/helpers';
 import { CATALOG, PRIVACY_SCHOOLS, SUPPRESSED, cellName, corpusXlsx, docxXml, namesOf, paragraphsOf, privacyValues, tableHeaders } from './helpers';
 
 const PERSONAL = /ФИО|фамили|имя|отчество|дата рождения|дату рождения|адрес проживания|домашний адрес|паспорт|СНИЛС|телефон/i;

@@ -15,7 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { School } from '../../src/core/campaign/schema';
 import type { ValidationSummary } from '../../src/node/commands/validate';
-import { type Dump, type JobResult, OPENPYXL, dumpXlsx, msoko, msokoJson, school, tempDir, withTools, writeRegistry } from '../cli/helpers';
+import { type Dump, type JobResult, OPENPYXL, dumpXlsx, msoko, msokoJson, school, tempDir, withTools, writeRegistry } from '../node/cli/helpers';
 import { BAD_INPUTS, type BadInput, VALID, type XlsxOp, expectationFor } from './bad-inputs';
 import { type CorpusJob, type SchoolData, corpusXlsx, findLine, resolveFill, schoolData, whereOf } from './helpers';
 

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Tool } from '../cli/helpers';
+import type { Tool } from '../node/cli/helpers';
 
 const PYTHON = '/usr/bin/python3';
 export const PYTHON3: Tool = { present: existsSync(PYTHON), packages: 'python3' };

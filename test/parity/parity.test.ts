@@ -22,7 +22,7 @@ import type { Value } from '../../src/core/submission/values';
 import { readWorkbookFile } from '../../src/node/xlsx/read/read-workbook';
 import { writeWorkbookFile } from '../../src/node/xlsx/write/render';
 import type { FakeWorkspace } from '../fakes';
-import { msoko, msokoJson } from '../cli/helpers';
+import { msoko, msokoJson } from '../node/cli/helpers';
 import { CATALOG, DEPARTMENT, call, fillAsSchool, newWorkspace, reply, runToEnd } from '../gas/helpers';
 
 const YEAR = 2026;

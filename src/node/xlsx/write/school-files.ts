@@ -14,7 +14,7 @@ import { rowHeights } from './row-heights';
  * once per campaign for a probe school whose name, short name and code are tokens; each school's file
  * is that package with the tokens replaced in the few parts that hold them (shared strings, document
  * title) and the heights of the rows whose wrapped text changed length. The result is the same workbook
- * as a full render (test/xlsx-school-files.test.ts compares the two part by part).
+ * as a full render (test/node/xlsx/school-files.test.ts compares the two part by part).
  */
 export class SchoolFileWriter {
   private readonly templates = new Map<School['type'], Promise<Template | null>>();

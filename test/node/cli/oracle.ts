@@ -4,7 +4,7 @@
  * schools that have the base; a share of schools is «да» / answered; counts are summed. Rounding is exact
  * (rational, half up to one decimal), so floating-point shortcuts in the tool cannot hide behind it.
  */
-import type { Catalog, Cell } from '../../src/core/catalog/types';
+import type { Catalog, Cell } from '../../../src/core/catalog/types';
 import type { CellInput } from './helpers';
 
 export interface Expected {

@@ -12,13 +12,13 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { expandCatalog } from '../src/core/catalog/expand';
-import { kalarCatalog } from '../src/core/catalog/kalar';
-import type { Appendix, Catalog, Column } from '../src/core/catalog/types';
-import { dataRows, findDataRow, headerRows, readSeedTables } from './helpers/seed-tables';
-import type { SeedTable } from './helpers/seed-tables';
+import { expandCatalog } from '../../../src/core/catalog/expand';
+import { kalarCatalog } from '../../../src/core/catalog/kalar';
+import type { Appendix, Catalog, Column } from '../../../src/core/catalog/types';
+import { dataRows, findDataRow, headerRows, readSeedTables } from '../../helpers/seed-tables';
+import type { SeedTable } from '../../helpers/seed-tables';
 
-const SEED = readFileSync(path.join(__dirname, 'fixtures', 'kalar-concept.txt'), 'utf8');
+const SEED = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'kalar-concept.txt'), 'utf8');
 const tables: SeedTable[] = readSeedTables(SEED);
 const catalog: Catalog = expandCatalog(kalarCatalog);
 

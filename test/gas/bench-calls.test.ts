@@ -2,10 +2,10 @@
  * The deterministic part of `npm run bench`: service-call counts of the add-on on the FakeWorkspace
  * (never times). Runs the built dist/Code.js, one fresh vm context per execution (bench/sim.ts).
  */
-import { type StepCost, measureMunicipality, stepCost } from '../bench/addon';
-import { type LatencyModel, loadLatencyModel, totalCalls } from '../bench/latency';
-import { consolidateInChunks, quotaGeneration } from '../bench/resumable';
-import { Sim, syntheticSchools } from '../bench/sim';
+import { type StepCost, measureMunicipality, stepCost } from '../../bench/addon';
+import { type LatencyModel, loadLatencyModel, totalCalls } from '../../bench/latency';
+import { consolidateInChunks, quotaGeneration } from '../../bench/resumable';
+import { Sim, syntheticSchools } from '../../bench/sim';
 
 const model = loadLatencyModel();
 const SMALL = 5;

@@ -1,12 +1,12 @@
 /**
  * The fake Sheets advanced service (`Sheets`, REST v4) over the same models as SpreadsheetApp.
- * Written against the public API only (plus FakeWorkspace controls), like test/fakes.test.ts.
+ * Written against the public API only (plus FakeWorkspace controls), like test/fakes/fakes.test.ts.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AuthMode, FakeWorkspace, PROTECTED_MSG, ProtectionType, type FakeGlobals, type FakeSheetsAdvanced } from './fakes';
-import { runInFreshContext } from './helpers/run-bundle';
+import { AuthMode, FakeWorkspace, PROTECTED_MSG, ProtectionType, type FakeGlobals, type FakeSheetsAdvanced } from '.';
+import { runInFreshContext } from '../helpers/run-bundle';
 
 const SCHOOL = 'school1@mail.example';
 

@@ -1,16 +1,16 @@
 /**
  * The sidebar's failures, in real headless Chromium: each shows as a red Russian notice and the panel
- * stays usable. (The happy path is test/sidebar.test.ts.)
+ * stays usable. (The happy path is test/client/sidebar.test.ts.)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { FakeWorkspace } from './fakes';
-import { DEPARTMENT, SCHOOLS, newWorkspace } from './gas/helpers';
-import { setUpCampaignWith } from './helpers/sidebar-flow';
-import { ROOT, VIEWPORT, browserDescribe, launchChromium, openSidebar, shoot } from './helpers/sidebar-page';
+import type { FakeWorkspace } from '../fakes';
+import { DEPARTMENT, SCHOOLS, newWorkspace } from '../gas/helpers';
+import { setUpCampaignWith } from '../helpers/sidebar-flow';
+import { ROOT, VIEWPORT, browserDescribe, launchChromium, openSidebar, shoot } from '../helpers/sidebar-page';
 
-const suite = browserDescribe('test/sidebar-errors.test.ts');
+const suite = browserDescribe('test/client/sidebar-errors.test.ts');
 
 suite('sidebar: clear Russian errors', () => {
   let browser: Browser;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const ROOT = path.join(__dirname, '..');
+const ROOT = path.join(__dirname, '..', '..');
 const CLASP = path.join(ROOT, 'node_modules', '.bin', 'clasp');
 const TIMEOUT_MS = 60_000;
 

@@ -4,8 +4,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEMO_SCHOOLS, DEMO_SILENT_SCHOOL } from '../../src/core/demo/municipality';
-import { type ConsolidationExport, ConsolidationExportSchema } from '../../src/core/export/contract';
+import { DEMO_SCHOOLS, DEMO_SILENT_SCHOOL } from '../../../src/core/demo/municipality';
+import { type ConsolidationExport, ConsolidationExportSchema } from '../../../src/core/export/contract';
 import { type Run, hashes, msoko, tempDir } from './helpers';
 
 const root = tempDir('demo');

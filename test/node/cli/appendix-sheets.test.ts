@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { getCatalog } from '../../src/core/catalog';
-import { type ConsolidationExport, ConsolidationExportSchema } from '../../src/core/export/contract';
+import { getCatalog } from '../../../src/core/catalog';
+import { type ConsolidationExport, ConsolidationExportSchema } from '../../../src/core/export/contract';
 import { type Dump, OPENPYXL, dumpXlsx, msoko, tempDir, withTools } from './helpers';
 
 const catalog = getCatalog('kalar');

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CatalogExportSchema } from '../../src/core/export/contract';
-import type { CatalogExport } from '../../src/core/export/contract';
-import { findDataRow, readSeedTables } from '../helpers/seed-tables';
+import { CatalogExportSchema } from '../../../src/core/export/contract';
+import type { CatalogExport } from '../../../src/core/export/contract';
+import { findDataRow, readSeedTables } from '../../helpers/seed-tables';
 import { msoko, msokoJson } from './helpers';
 
-const SEED = readSeedTables(readFileSync(path.join(__dirname, '..', 'fixtures', 'kalar-concept.txt'), 'utf8'));
+const SEED = readSeedTables(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'kalar-concept.txt'), 'utf8'));
 const latinWords = (text: string): string[] => (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !['msoko', 'help', 'json', 'xlsx', 'docx'].includes(w));
 
 describe('msoko catalog --json (kalar, the default)', () => {
@@ -129,7 +129,7 @@ describe('an unknown command', () => {
   });
 
   test('a missing campaign folder exits 2 with a Russian message', () => {
-    const r = msoko(['status', path.join(__dirname, 'нет-такой-папки')]);
+    const r = msoko(['status', path.join(__dirname, '..', 'нет-такой-папки')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^Ошибка: В папке «.*нет-такой-папки» нет campaign\.json\. Создайте кампанию: msoko init /);
   });

@@ -1,7 +1,7 @@
 /** The department's decisions offline: «вернуть на доработку» (with reasons in a copy of the file) and «принять». */
 import { existsSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readWorkbookFile } from '../../src/node/xlsx/read/read-workbook';
+import { readWorkbookFile } from '../../../src/node/xlsx/read/read-workbook';
 import { msoko, msokoJson, tempDir } from './helpers';
 
 const dir = path.join(tempDir('decide'), 'demo');

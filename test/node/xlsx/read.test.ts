@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { BUILTIN_DATE_FORMATS, isDateFormat } from '../src/node/xlsx/read/workbook-parts';
-import { type LeanOutcome, TOO_LARGE, leanReadWorkbook } from '../src/node/xlsx/read/package-reader';
-import { type ReadResult, readWorkbookFile, readWorkbookFileWithExcelJs } from '../src/node/xlsx/read/read-workbook';
-import { BAD_INPUTS } from './corpus/bad-inputs';
-import { type CorpusJob, corpusXlsx, resolveFill, schoolData } from './corpus/helpers';
-import { CALC, OPENPYXL, msoko, school, tempDir, toolTest, withTools } from './cli/helpers';
+import { BUILTIN_DATE_FORMATS, isDateFormat } from '../../../src/node/xlsx/read/workbook-parts';
+import { type LeanOutcome, TOO_LARGE, leanReadWorkbook } from '../../../src/node/xlsx/read/package-reader';
+import { type ReadResult, readWorkbookFile, readWorkbookFileWithExcelJs } from '../../../src/node/xlsx/read/read-workbook';
+import { BAD_INPUTS } from '../../corpus/bad-inputs';
+import { type CorpusJob, corpusXlsx, resolveFill, schoolData } from '../../corpus/helpers';
+import { CALC, OPENPYXL, msoko, school, tempDir, toolTest, withTools } from '../cli/helpers';
 
 /** Dates as comparable values (an invalid date is not equal to itself otherwise). */
 function canon(v: unknown): unknown {

@@ -4,16 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expandCatalog } from '../src/core/catalog/expand';
-import { kalarProfile } from '../src/core/catalog/kalar/profile';
-import { mosalskyCatalog } from '../src/core/catalog/mosalsky';
-import { INPUT_ID_PATTERN } from '../src/core/catalog/schema';
-import type { CatalogSource } from '../src/core/catalog/schema';
-import { tomarinskyCatalog } from '../src/core/catalog/tomarinsky';
-import type { Cell } from '../src/core/catalog/types';
+import { expandCatalog } from '../../../src/core/catalog/expand';
+import { kalarProfile } from '../../../src/core/catalog/kalar/profile';
+import { mosalskyCatalog } from '../../../src/core/catalog/mosalsky';
+import { INPUT_ID_PATTERN } from '../../../src/core/catalog/schema';
+import type { CatalogSource } from '../../../src/core/catalog/schema';
+import { tomarinskyCatalog } from '../../../src/core/catalog/tomarinsky';
+import type { Cell } from '../../../src/core/catalog/types';
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-const fixture = (name: string): string => collapse(readFileSync(path.join(__dirname, 'fixtures', name), 'utf8'));
+const fixture = (name: string): string => collapse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', name), 'utf8'));
 
 interface Case {
   name: string;

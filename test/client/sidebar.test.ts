@@ -6,13 +6,13 @@
  */
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type { School } from '../src/core/campaign/schema';
-import { DEMO_SCHOOLS } from '../src/core/demo/municipality';
-import { demoValues } from '../src/core/demo/values';
-import type { FakeWorkspace } from './fakes';
-import { CATALOG, DEPARTMENT, SCHOOLS, call, fillAsSchool, newWorkspace } from './gas/helpers';
-import { type SidebarPage, browserDescribe, gate, launchChromium, openSidebar, shoot } from './helpers/sidebar-page';
-import { fileIdOf, setUpCampaignWith, slowBundle, typeRegistry } from './helpers/sidebar-flow';
+import type { School } from '../../src/core/campaign/schema';
+import { DEMO_SCHOOLS } from '../../src/core/demo/municipality';
+import { demoValues } from '../../src/core/demo/values';
+import type { FakeWorkspace } from '../fakes';
+import { CATALOG, DEPARTMENT, SCHOOLS, call, fillAsSchool, newWorkspace } from '../gas/helpers';
+import { type SidebarPage, browserDescribe, gate, launchChromium, openSidebar, shoot } from '../helpers/sidebar-page';
+import { fileIdOf, setUpCampaignWith, slowBundle, typeRegistry } from '../helpers/sidebar-flow';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS_SCHOOL: School = { id: 'xss1', name: XSS, shortName: XSS, type: 'СОШ', emails: ['xss1@edu-demo.ru'] };
@@ -20,7 +20,7 @@ const REGISTRY: School[] = [...SCHOOLS, XSS_SCHOOL];
 const RETURNED = SCHOOLS[2] as School;
 const ACCEPTED = SCHOOLS[0] as School;
 
-const suite = browserDescribe('test/sidebar.test.ts');
+const suite = browserDescribe('test/client/sidebar.test.ts');
 
 interface State {
   schools: { id: string; lifecycle: string; fileUrl: string; reason: string }[];

@@ -5,8 +5,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { getCatalog } from '../src/core/catalog';
-import type { Catalog } from '../src/core/catalog/types';
+import { getCatalog } from '../../../src/core/catalog';
+import type { Catalog } from '../../../src/core/catalog/types';
 import {
   columnHintFor,
   columnHints,
@@ -19,11 +19,11 @@ import {
   strengthPhrases,
   TASK_CORRECTIONS,
   TASK_HEADINGS,
-} from '../src/core/recommend/texts';
-import { PHRASE_PLACEHOLDERS, RecommendTextsSchema, REPORT_PLACEHOLDERS } from '../src/core/recommend/texts-schema';
+} from '../../../src/core/recommend/texts';
+import { PHRASE_PLACEHOLDERS, RecommendTextsSchema, REPORT_PLACEHOLDERS } from '../../../src/core/recommend/texts-schema';
 
 const catalog: Catalog = getCatalog('kalar');
-const SEED = readFileSync(path.join(__dirname, 'fixtures', 'kalar-concept.txt'), 'utf8');
+const SEED = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'kalar-concept.txt'), 'utf8');
 
 /** Cyrillic, digits, whitespace, punctuation, «» „“, dashes, №, %. No Latin letters. */
 const RUSSIAN = /^[\u0400-\u04FF0-9\s.,;:!?()«»„“—–\-№%/…]+$/;
@@ -259,7 +259,7 @@ describe('recommendation texts: tone', () => {
   });
 
   it('each file of texts stays under 300 lines', () => {
-    const dir = path.join(__dirname, '..', 'src', 'core', 'recommend');
+    const dir = path.join(__dirname, '..', '..', '..', 'src', 'core', 'recommend');
     const files = [
       path.join(dir, 'texts.ts'),
       path.join(dir, 'texts-schema.ts'),

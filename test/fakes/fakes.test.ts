@@ -7,8 +7,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
-import { AuthMode, FakeWorkspace, LOCK_TIMEOUT, PROTECTED_MSG, ProtectionType, type FakeGlobals } from './fakes';
-import { googleScriptRun, readPublicApi, runInFreshContext } from './helpers/run-bundle';
+import { AuthMode, FakeWorkspace, LOCK_TIMEOUT, PROTECTED_MSG, ProtectionType, type FakeGlobals } from '.';
+import { googleScriptRun, readPublicApi, runInFreshContext } from '../helpers/run-bundle';
 
 const SCHOOL = 'school1@mail.example';
 

@@ -6,11 +6,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { getCatalog } from '../../src/core/catalog';
-import { demoValues } from '../../src/core/demo/values';
-import { ConsolidationExportSchema } from '../../src/core/export/contract';
-import type { StatusRow } from '../../src/node/commands/status';
-import type { ValidationSummary } from '../../src/node/commands/validate';
+import { getCatalog } from '../../../src/core/catalog';
+import { demoValues } from '../../../src/core/demo/values';
+import { ConsolidationExportSchema } from '../../../src/core/export/contract';
+import type { StatusRow } from '../../../src/node/commands/status';
+import type { ValidationSummary } from '../../../src/node/commands/validate';
 import {
   CALC,
   type CellInput,

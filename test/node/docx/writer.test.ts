@@ -11,15 +11,15 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
-import { type Block, type DocumentModel, safeUrl } from '../src/core/document/model';
-import { ConsolidationExportSchema } from '../src/core/export/contract';
-import { municipalReport } from '../src/core/recommend/municipal-report';
-import { schoolRecommendations } from '../src/core/recommend/school-document';
-import { loadCampaign } from '../src/node/campaign/load';
-import { SchoolValuesSchema } from '../src/core/submission/values';
-import { docxBytes, writeDocx } from '../src/node/docx/render';
-import { WRITER, msoko, tempDir, toolTest, withTools } from './cli/helpers';
-import { type DocxRead, type ParagraphRead, PYTHON3, type TableRead, readDocx } from './helpers/docx-reader';
+import { type Block, type DocumentModel, safeUrl } from '../../../src/core/document/model';
+import { ConsolidationExportSchema } from '../../../src/core/export/contract';
+import { municipalReport } from '../../../src/core/recommend/municipal-report';
+import { schoolRecommendations } from '../../../src/core/recommend/school-document';
+import { loadCampaign } from '../../../src/node/campaign/load';
+import { SchoolValuesSchema } from '../../../src/core/submission/values';
+import { docxBytes, writeDocx } from '../../../src/node/docx/render';
+import { WRITER, msoko, tempDir, toolTest, withTools } from '../cli/helpers';
+import { type DocxRead, type ParagraphRead, PYTHON3, type TableRead, readDocx } from '../../helpers/docx-reader';
 
 const INJECTION = `<script>&"'`;
 const CONTROL = '\u0000\u0001\u0007\u0008\u000B\u000C\u001B\u001F\uFFFE\uFFFF\uD800';

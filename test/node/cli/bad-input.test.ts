@@ -4,15 +4,15 @@
  * indicator in Russian — in its JSON and in out/validation.xlsx — and the valid schools are still accepted;
  * `consolidate` still produces the appendices from them.
  */
-import { indicatorLabels } from '../../src/core/submission/parse';
+import { indicatorLabels } from '../../../src/core/submission/parse';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { getCatalog } from '../../src/core/catalog';
-import { demoValues } from '../../src/core/demo/values';
-import { ConsolidationExportSchema } from '../../src/core/export/contract';
-import { inputPositions } from '../../src/core/layout/positions';
-import type { ValidationSummary } from '../../src/node/commands/validate';
+import { getCatalog } from '../../../src/core/catalog';
+import { demoValues } from '../../../src/core/demo/values';
+import { ConsolidationExportSchema } from '../../../src/core/export/contract';
+import { inputPositions } from '../../../src/core/layout/positions';
+import type { ValidationSummary } from '../../../src/node/commands/validate';
 import {
   type CellInput,
   type Dump,
