@@ -1,7 +1,9 @@
 import type { CatalogSource } from '../schema';
 import { appendix1, appendix2 } from './appendices-1-2';
-import { appendix3, appendix4, appendix5, appendix6 } from './appendices-3-6';
-import { appendix7, appendix8, appendix9, appendix10, appendix11 } from './appendices-7-11';
+import { appendix3, appendix4 } from './appendices-3-4';
+import { appendix5, appendix6 } from './appendices-5-6';
+import { appendix7, appendix8, appendix9 } from './appendices-7-9';
+import { appendix10, appendix11 } from './appendices-10-11';
 import { kalarProfile } from './profile';
 
 /** Kalar concept (постановление от 04.04.2022 № 204), tables 4.1–4.11 = Приложения 1–11. */
