@@ -2,7 +2,7 @@ import { type Reply, failure } from '../../app/errors';
 import type { PanelSchool, PanelState } from '../../app/rpc';
 import { stateCounts } from '../../app/schools';
 import { LIFECYCLE_LABELS, LIFECYCLE_ORDER, type Lifecycle } from '../../core/submission/lifecycle';
-import { surveyForms } from '../steps/survey';
+import { surveyForms } from '../survey-forms';
 import { readCampaign } from '../store/campaign-sheet';
 import { getSetting, loadJob, withDocumentProperties } from '../store/job-store';
 import { readRegistry } from '../store/registry-sheet';

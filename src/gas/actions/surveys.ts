@@ -2,7 +2,7 @@ import type { Reply } from '../../app/errors';
 import type { SurveyFormLink } from '../../app/rpc';
 import { underDocumentLock } from '../lock';
 import { loadContext } from '../steps/context';
-import { collectSurvey, createSurveyForms } from '../steps/survey';
+import { collectSurvey, createSurveyForms } from '../survey-forms';
 import { withDocumentProperties } from '../store/job-store';
 
 export function createSurvey(): Reply<{ message: string; forms: SurveyFormLink[] }> {

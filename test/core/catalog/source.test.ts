@@ -49,7 +49,7 @@ function appendix(number: number): Appendix {
 }
 
 /**
- * The header rows the catalog implies, as the flattened .docx writes them (appendices.md §0): a
+ * The header rows the catalog implies, as the flattened .docx writes them (docs/decisions/methodology.md, D1): a
  * horizontally merged cell appears once, a vertically merged cell repeats as '' in every row it spans.
  * Row 0 is `№ п/п | row header | Показатели` (absent when the table has no «Показатели» header,
  * then row 0 carries the column titles); next the column titles; then, per split column, its parts

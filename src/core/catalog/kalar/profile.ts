@@ -1,7 +1,7 @@
 import type { InputSpec } from '../schema';
 
 /**
- * Shared denominators, asked once per school on the campaign's reference date (appendices.md §2, D11–D14, D21).
+ * Shared denominators, asked once per school on the campaign's reference date (docs/decisions/methodology.md: D11–D14, D21).
  * P_STU and P_NNR are sums of the levels, never typed.
  */
 export const kalarProfile: InputSpec[] = [

@@ -4,7 +4,7 @@ import { kalarProfile } from '../kalar/profile';
 /**
  * Shared denominators of the optional catalogs (Tomarinsky п.6, Mosalsky passport item 3).
  * Where the meaning is the same as in Kalar, the Kalar field is reused as is — same id, same
- * label (O6, indicators-other.md §4); the fields Kalar does not have follow appendices.md §2.
+ * label (docs/decisions/methodology.md, note O6); the fields Kalar does not have follow D11–D14.
  */
 
 /** A Kalar profile field, copied so that both catalogs ask it with the same id and label (O6). */

@@ -1,4 +1,4 @@
-import { recordSurvey } from '../../app/surveys';
+import { recordSurvey } from '../app/surveys';
 import {
   SURVEY_ANSWERS,
   SURVEY_OVERALL_QUESTION,
@@ -7,10 +7,10 @@ import {
   SURVEY_TITLES,
   type SurveyGroup,
   type SurveyResponse,
-} from '../../core/survey/survey';
-import { writeStaged } from '../render/staged-write';
-import { getSetting, setSettingNow } from '../store/job-store';
-import { type StepContext, campaignFolder } from './context';
+} from '../core/survey/survey';
+import { writeStaged } from './render/staged-write';
+import { getSetting, setSettingNow } from './store/job-store';
+import { type StepContext, campaignFolder } from './steps/context';
 
 const GROUPS: SurveyGroup[] = ['students', 'parents'];
 /** The forms' responses are one source: collecting again replaces their earlier counts. */
