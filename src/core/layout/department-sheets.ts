@@ -26,10 +26,8 @@ export function schoolsSheet(catalog: Catalog, accepted: SchoolOutcome[]): Sheet
       }),
     ];
   });
-  return tableSheet('Свод по школам', 'Свод по школам — только для внутреннего анализа отдела, не публикуется', ['ОО', ...cells.map((c) => c.key)], rows, [
-    24,
-    ...cells.map(() => 12),
-  ]);
+  const title = 'Свод по школам — только для внутреннего анализа отдела, не публикуется';
+  return tableSheet('Свод по школам', title, ['ОО', ...cells.map((c) => c.key)], rows, [24, ...cells.map(() => 12)], 'stat');
 }
 
 /** «Динамика»: every cell against last year, with the direction of the change under its polarity. */

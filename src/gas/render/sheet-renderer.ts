@@ -2,6 +2,7 @@ import { a1, rangeA1 } from '../../core/layout/a1';
 import type { CellSpec, InputCellSpec, SheetSpec, StyleRole } from '../../core/layout/types';
 import { type Range, type Sheet, type SheetsRequest, type Spreadsheet, advancedSheets, asSheetText } from '../services';
 import { type Look, PALETTE, rgb } from './palette';
+import { withinBudget } from './request-size';
 
 const PX_PER_CHAR = 7;
 
@@ -33,31 +34,41 @@ export function valueGrid(spec: SheetSpec): (string | number)[][] {
   return grid;
 }
 
-/** Contiguous runs of one role in one row, as A1 ranges: few calls instead of one per cell. */
+/**
+ * Rectangles of one role, as A1 ranges: runs of equal cells in a row, then runs of equal rows stacked into one
+ * rectangle. «Свод по школам» for 1,000 schools is then a handful of ranges, not one per row.
+ */
 export function roleRanges(spec: SheetSpec): Map<StyleRole, string[]> {
-  const byRole = new Map<StyleRole, string[]>();
   const inputs = new Set(spec.inputs.map((i) => `${i.row}:${i.col}`));
   const cells = spec.cells.map((c) => ({ row: c.row, col: c.col, role: inputs.has(`${c.row}:${c.col}`) ? ('input' as StyleRole) : c.style }));
-  for (const i of spec.inputs) if (!spec.cells.some((c) => c.row === i.row && c.col === i.col)) cells.push({ row: i.row, col: i.col, role: 'input' });
+  const styled = new Set(spec.cells.map((c) => `${c.row}:${c.col}`));
+  for (const i of spec.inputs) if (!styled.has(`${i.row}:${i.col}`)) cells.push({ row: i.row, col: i.col, role: 'input' });
   cells.sort((x, y) => x.row - y.row || x.col - y.col);
-  let start: { row: number; col: number; role: StyleRole } | null = null;
-  let last = 0;
-  const flush = (): void => {
-    if (!start) return;
-    const list = byRole.get(start.role) ?? [];
-    list.push(rangeA1(start.row, start.col, 1, last - start.col + 1));
-    byRole.set(start.role, list);
-  };
+  const runs: { row: number; c1: number; c2: number; role: StyleRole }[] = [];
   for (const c of cells) {
-    if (start && c.row === start.row && c.role === start.role && c.col === last + 1) {
-      last = c.col;
-      continue;
-    }
-    flush();
-    start = c;
-    last = c.col;
+    const last = runs[runs.length - 1];
+    if (last && last.row === c.row && last.role === c.role && last.c2 + 1 === c.col) last.c2 = c.col;
+    else runs.push({ row: c.row, c1: c.col, c2: c.col, role: c.role });
   }
-  flush();
+  const open = new Map<string, { role: StyleRole; r1: number; r2: number; c1: number; c2: number }>();
+  const done: { role: StyleRole; r1: number; r2: number; c1: number; c2: number }[] = [];
+  for (const run of runs) {
+    const key = `${run.role}|${run.c1}|${run.c2}`;
+    const rect = open.get(key);
+    if (rect && rect.r2 + 1 === run.row) rect.r2 = run.row;
+    else {
+      if (rect) done.push(rect);
+      open.set(key, { role: run.role, r1: run.row, r2: run.row, c1: run.c1, c2: run.c2 });
+    }
+  }
+  done.push(...open.values());
+  done.sort((x, y) => x.r1 - y.r1 || x.c1 - y.c1);
+  const byRole = new Map<StyleRole, string[]>();
+  for (const r of done) {
+    const list = byRole.get(r.role) ?? [];
+    list.push(rangeA1(r.r1, r.c1, r.r2 - r.r1 + 1, r.c2 - r.c1 + 1));
+    byRole.set(r.role, list);
+  }
   return byRole;
 }
 
@@ -108,7 +119,8 @@ export function formatRequests(spec: SheetSpec, sheetId: number): SheetsRequest[
       requests.push({ repeatCell: { range: gridRange(sheetId, r), cell: { userEnteredFormat: format }, fields } });
       if (PALETTE[role].border) {
         const side = { style: 'SOLID', color: rgb('#A6AEB9') };
-        requests.push({ updateBorders: { range: gridRange(sheetId, r), top: side, bottom: side, left: side, right: side, innerVertical: side } });
+        const range = gridRange(sheetId, r);
+        requests.push({ updateBorders: { range, top: side, bottom: side, left: side, right: side, innerVertical: side, innerHorizontal: side } });
       }
     }
   }
@@ -144,7 +156,7 @@ function formatWithSpreadsheetApp(sheet: Sheet, spec: SheetSpec): void {
       if (look.color) range.setFontColor(look.color);
       if (look.fill) range.setBackground(look.fill);
       if (look.align) range.setHorizontalAlignment(look.align);
-      if (look.border) range.setBorder(true, true, true, true, true, false);
+      if (look.border) range.setBorder(true, true, true, true, true, true);
     }
   }
   spec.widths.forEach((w, i) => {
@@ -161,7 +173,7 @@ export function renderSheet(ss: Spreadsheet, sheet: Sheet, spec: SheetSpec): voi
   sheet.getRange(1, 1, rows, cols).setValues(valueGrid(spec));
   const api = advancedSheets();
   if (api) {
-    api.Spreadsheets?.batchUpdate({ requests: formatRequests(spec, sheet.getSheetId()) }, ss.getId());
+    for (const requests of withinBudget(formatRequests(spec, sheet.getSheetId()))) api.Spreadsheets?.batchUpdate({ requests }, ss.getId());
   } else {
     formatWithSpreadsheetApp(sheet, spec);
     conditionalWithSpreadsheetApp(sheet, spec);

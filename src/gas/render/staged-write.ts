@@ -1,6 +1,7 @@
 import type { SheetSpec } from '../../core/layout/types';
 import { extent, formatRequests, renderSheet, valueGrid } from './sheet-renderer';
 import { type Sheet, type SheetsApi, type Spreadsheet, advancedSheets } from '../services';
+import { valueRangesWithin, withinBudget } from './request-size';
 
 const STAGING = ' (новое)';
 const OLD = ' (старое)';
@@ -8,7 +9,8 @@ const OLD = ' (старое)';
 /**
  * Staged writes: every new sheet is written completely under a temporary name first; only then are the old
  * sheets replaced. A failure midway removes the partial new sheets and leaves the last good tables.
- * With the Sheets advanced service the whole set takes five calls, whatever the number of sheets.
+ * With the Sheets advanced service the whole set takes five calls while it fits the request budget (2 MB a body),
+ * a few more for a large municipality.
  */
 export function writeStaged(ss: Spreadsheet, specs: SheetSpec[]): void {
   const api = advancedSheets();
@@ -40,14 +42,11 @@ function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[])
   );
   const ids = (added?.replies ?? []).slice(stale.length).map((r) => r.addSheet?.properties?.sheetId ?? -1);
   try {
-    api.Spreadsheets?.Values?.batchUpdate(
-      {
-        valueInputOption: 'USER_ENTERED',
-        data: specs.map((spec) => ({ range: `'${(spec.name + STAGING).replace(/'/g, "''")}'!A1`, values: valueGrid(spec) })),
-      },
-      id,
-    );
-    api.Spreadsheets?.batchUpdate({ requests: specs.flatMap((spec, i) => formatRequests(spec, ids[i] ?? -1)) }, id);
+    // every body within the request budget: one call for all sheets as long as they fit, more for 1,000 schools
+    const data = specs.flatMap((spec) => valueRangesWithin(`'${(spec.name + STAGING).replace(/'/g, "''")}'`, valueGrid(spec)));
+    for (const part of withinBudget(data)) api.Spreadsheets?.Values?.batchUpdate({ valueInputOption: 'USER_ENTERED', data: part }, id);
+    const formats = specs.flatMap((spec, i) => formatRequests(spec, ids[i] ?? -1));
+    for (const requests of withinBudget(formats)) api.Spreadsheets?.batchUpdate({ requests }, id);
   } catch (e) {
     api.Spreadsheets?.batchUpdate({ requests: ids.map((sheetId) => ({ deleteSheet: { sheetId } })) }, id);
     throw e;
