@@ -40,9 +40,15 @@ export function decisionFromJson(text: string): Decision | null {
   }
 }
 
-/** A file nobody has typed into yet (a generated workbook sent back or read as it was made): the school has not started. */
+/**
+ * A file nobody has typed into yet (a generated workbook sent back or read as it was made): no value, nothing typed
+ * that could not be read (only «required» findings), and not marked ready. The school has not started.
+ */
 export function isUntouched(outcome: SchoolOutcome): boolean {
-  return outcome.submission !== null && Object.values(outcome.submission.values).every((v) => v === null);
+  const sub = outcome.submission;
+  if (sub === null || sub.status === STATUS_VALUES[1]) return false;
+  if (!Object.values(sub.values).every((v) => v === null)) return false;
+  return outcome.messages.every((m) => m.inputId === null || m.code === 'required');
 }
 
 export function lifecycleOf(outcome: SchoolOutcome, decision: Decision | null, fileChangedAt: string | null): Lifecycle {
