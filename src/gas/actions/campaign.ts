@@ -1,6 +1,7 @@
 import { newCampaign as checkedCampaign } from '../../app/campaign';
 import type { Reply } from '../../app/errors';
 import { underDocumentLock } from '../lock';
+import { claimOwnership } from '../owner';
 import { writeCampaignSheet } from '../store/campaign-sheet';
 import { setSettingNow } from '../store/job-store';
 import { ensureRegistrySheet } from '../store/registry-sheet';
@@ -9,6 +10,7 @@ import { ensureRegistrySheet } from '../store/registry-sheet';
 export function newCampaign(raw: unknown): Reply<{ message: string }> {
   return underDocumentLock(() => {
     const campaign = checkedCampaign(raw);
+    claimOwnership();
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     ss.setSpreadsheetLocale('ru_RU');
     writeCampaignSheet(ss, {

@@ -2,6 +2,7 @@ import { type Reply, failure } from '../../app/errors';
 import type { PanelSchool, PanelState } from '../../app/rpc';
 import { stateCounts } from '../../app/schools';
 import { LIFECYCLE_LABELS, LIFECYCLE_ORDER, type Lifecycle } from '../../core/submission/lifecycle';
+import { notOwnerNote } from '../owner';
 import { surveyForms } from '../survey-forms';
 import { readCampaign } from '../store/campaign-sheet';
 import { getSetting, loadJob, withDocumentProperties } from '../store/job-store';
@@ -48,6 +49,7 @@ function readState(): Reply<PanelState> {
   const job = loadJob();
   const summary = parseSummary(getSetting('summary'));
   const url = ss.getUrl();
+  const owner = notOwnerNote();
   return {
     ok: true,
     campaign,
@@ -56,6 +58,6 @@ function readState(): Reply<PanelState> {
     job: job ? { step: job.step, processed: job.cursor, total: job.total, done: job.done, cancelled: job.cancelled, notes: job.notes } : null,
     summary: summary.map((s) => ({ ...s, sheetUrl: `${url}#gid=${ss.getSheetByName(`Приложение ${s.number}`)?.getSheetId() ?? ''}` })),
     forms: campaign ? surveyForms(campaign.year) : [],
-    problems: rows.length === 0 ? [] : problems,
+    problems: [...(owner === null ? [] : [owner]), ...(rows.length === 0 ? [] : problems)],
   };
 }

@@ -5,10 +5,12 @@ import type { Clock } from '../../app/ports';
 import type { Catalog } from '../../core/catalog';
 import { scriptClock } from '../clock';
 import type { Spreadsheet } from '../services';
-import { type CampaignSettings, readCampaign } from '../store/campaign-sheet';
+import { requireOwner } from '../owner';
+import type { CampaignSettings } from '../store/campaign-sheet';
 import { GasCampaignStore } from '../store/campaign-store';
 import { getSetting, setSettingNow } from '../store/job-store';
-import { type RegistryBlock, type RegistryRow, readRegistry } from '../store/registry-sheet';
+import { readDepartment } from '../store/department-read';
+import type { RegistryBlock, RegistryRow } from '../store/registry-sheet';
 
 /** Everything a step needs, read once per execution. */
 export interface StepContext {
@@ -26,9 +28,11 @@ export interface StepContext {
 
 export function loadContext(): StepContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const settings = readCampaign(ss);
+  requireOwner();
+  const department = readDepartment(ss);
+  const settings = department.settings();
   const catalog = catalogOf(settings.campaign.catalogId);
-  const { rows, problems, block } = readRegistry(ss);
+  const { rows, problems, block } = department.registry;
   if (problems.length > 0) throw new UserFacingError(problems.join('\n'));
   const ctx: StepContext = {
     ss,

@@ -41,11 +41,18 @@ export function writeCampaignSheet(
   return sheet;
 }
 
+const NO_CAMPAIGN = 'Нет листа «Кампания». Начните с пункта меню «Новая кампания».';
+
 /** Reads and checks the campaign settings; a Russian error names the row to fix. */
 export function readCampaign(ss: Spreadsheet): CampaignSettings {
   const sheet = ss.getSheetByName(CAMPAIGN_SHEET);
-  if (!sheet) throw new UserFacingError('Нет листа «Кампания». Начните с пункта меню «Новая кампания».');
-  const values = sheet.getDataRange().getValues();
+  if (!sheet) throw new UserFacingError(NO_CAMPAIGN);
+  return campaignFromValues(sheet.getDataRange().getValues());
+}
+
+/** The settings from the sheet's values (null: the sheet is missing). */
+export function campaignFromValues(values: unknown[][] | null): CampaignSettings {
+  if (values === null) throw new UserFacingError(NO_CAMPAIGN);
   const byLabel = new Map<string, unknown>();
   const overrides: Record<string, string> = {};
   let inOverrides = false;

@@ -44,7 +44,8 @@ export interface RegistryRow {
 
 /** The registry sheet and its rows from row 2 as read: the computed columns are written back without reading again. */
 export interface RegistryBlock {
-  sheet: Sheet;
+  /** Null when the values came from the Sheets API: the sheet is looked up when the columns are written. */
+  sheet: Sheet | null;
   values: unknown[][];
 }
 
@@ -77,8 +78,12 @@ const cellText = (v: unknown): string => (v === null || v === undefined ? '' : S
 /** Reads the registry in one call (the core's registry parser); rows that fail are reported, not silently skipped. */
 export function readRegistry(ss: Spreadsheet): Registry {
   const sheet = ss.getSheetByName(REGISTRY_SHEET);
-  const all = sheet ? sheet.getDataRange().getValues() : [];
-  if (!sheet || all.length < 2) return { rows: [], problems: ['Реестр школ пуст: заполните лист «Школы».'], block: null };
+  return registryFromValues(sheet ? sheet.getDataRange().getValues() : null, sheet);
+}
+
+/** The registry from the sheet's values (null: the sheet is missing). */
+export function registryFromValues(all: unknown[][] | null, sheet: Sheet | null): Registry {
+  if (all === null || all.length < 2) return { rows: [], problems: ['Реестр школ пуст: заполните лист «Школы».'], block: null };
   const parsed = parseRegistry(all.map((r) => r.map(cellText)));
   const problems = [
     ...(parsed.missing.length > 0 ? [`Лист «Школы»: в первой строке нет заголовков столбцов ${parsed.missing.join(', ')}`] : []),
