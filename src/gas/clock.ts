@@ -4,7 +4,7 @@ import { getSetting } from './store/job-store';
 type Parts = Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string>;
 
 /**
- * Time in the script's time zone (the department's). The zone is noted with the campaign, else asked once; dates are formatted with the V8
+ * Time in the department spreadsheet's time zone, noted at «Новая кампания» (else the script's, asked once); dates are formatted with the V8
  * runtime's Intl, not one Utilities.formatDate call per journal line (a service call each); Utilities only where
  * Intl does not know the zone.
  */

@@ -10,15 +10,7 @@ export function advancedSheets(): SheetsApi | null {
   return typeof Sheets === 'undefined' || !Sheets ? null : Sheets;
 }
 
-/** Apps Script reports daily quota exhaustion with this text («Service invoked too many times for one day»). */
-export function isQuotaError(e: unknown): boolean {
-  return /too many times|quota|Service invoked too many/i.test(errorText(e));
-}
-
-export function errorText(e: unknown): string {
-  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
-  return String(e);
-}
+export { errorText } from '../app/errors';
 
 /** Text that Sheets would parse as a formula or number is written with a leading apostrophe (stays text). */
 export function asSheetText(value: string): string {

@@ -21,7 +21,8 @@ export function newCampaign(raw: unknown): Reply<{ message: string }> {
       deadline: campaign.deadline ?? '',
     });
     ensureRegistrySheet(ss);
-    setSettingNow('timeZone', Session.getScriptTimeZone());
+    // dates in journals and remarks in the department spreadsheet's own zone, not the script's (manifest) one
+    setSettingNow('timeZone', ss.getSpreadsheetTimeZone());
     return {
       ok: true,
       message: 'Кампания создана. Заполните реестр на листе «Школы» (код, наименование, тип, e-mail) и создайте таблицы школ.',

@@ -1,11 +1,12 @@
 import type { Catalog } from '../../core/catalog/types';
 import { META_SHEET, sheetLines } from '../../core/layout/positions';
 import type { SheetGrid, WorkbookGrid } from '../../core/submission/parse';
+import { UserFacingError } from '../../app/errors';
+import { RateLimited, withBackoff } from '../limits';
 import { advancedSheets, errorText } from '../services';
 
 export type ReadResult = WorkbookGrid | { unreadable: string };
 
-const RATE_LIMIT = /Quota exceeded|Rate Limit|RATE_LIMIT|429|Too Many Requests/i;
 const quote = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 /** The sheets a school file must have, each read as one block A1:G{n}. */
@@ -25,24 +26,17 @@ export function readSchoolFile(fileId: string, catalog: Catalog): ReadResult {
   const api = advancedSheets();
   if (api?.Spreadsheets?.Values) {
     const ranges = expectedRanges(catalog);
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const res = api.Spreadsheets.Values.batchGet(fileId, {
-          ranges: ranges.map((r) => r.range),
-          valueRenderOption: 'UNFORMATTED_VALUE',
-          dateTimeRenderOption: 'FORMATTED_STRING',
-        });
-        const sheets: SheetGrid[] = ranges.map((r, i) => ({ name: r.name, values: (res.valueRanges?.[i]?.values ?? []) as unknown[][] }));
-        return { sheets };
-      } catch (e) {
-        // the Sheets API allows about 60 reads a minute per user: wait and read again, never mark the school unreadable
-        if (RATE_LIMIT.test(errorText(e)) && attempt < 6) {
-          Utilities.sleep(15_000);
-          continue;
-        }
-        if (!/Unable to parse range/i.test(errorText(e))) return unreadable(e);
-        break;
-      }
+    const values = api.Spreadsheets.Values;
+    try {
+      // the Sheets API allows about 60 reads a minute per user: waited out, never a school marked unreadable
+      const res = withBackoff(() =>
+        values.batchGet(fileId, { ranges: ranges.map((r) => r.range), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'FORMATTED_STRING' }),
+      );
+      const sheets: SheetGrid[] = ranges.map((r, i) => ({ name: r.name, values: (res.valueRanges?.[i]?.values ?? []) as unknown[][] }));
+      return { sheets };
+    } catch (e) {
+      if (e instanceof RateLimited || e instanceof UserFacingError) throw e;
+      if (!/Unable to parse range/i.test(errorText(e))) return unreadable(e);
     }
   }
   return readSheetBySheet(fileId);

@@ -153,7 +153,7 @@ export function documentRequests(model: DocumentModel, options: DocumentRequestO
       paragraphs.push({ start: at, length: p.text.length, look: p.look });
       at += p.text.length + 1;
     }
-    end = at + 1;
+    end = at; // the last paragraph's newline is the body's old last one
     run = [];
   };
   for (const piece of pieces) {

@@ -2,11 +2,13 @@ import { BUSY_MESSAGE, UserFacingError, errorText } from '../../app/errors';
 import { STEP_TITLES, type StepName, type StepResult } from '../../app/rpc';
 import { type Job, loadJob, loadJobNow, saveJob, withDocumentProperties } from '../store/job-store';
 import { type RegistryRow, writeComputed } from '../store/registry-sheet';
-import { isQuotaError } from '../services';
+import { EXECUTION_LIMIT_MS, RateLimited, disabledApiMessage, setDeadline, troubleOf } from '../limits';
 import { type StepContext, loadContext } from './context';
 
-/** Apps Script stops an execution at 6 minutes; each chunk stops well before. */
+/** Apps Script stops an execution at 6 minutes; each chunk starts no school after 4.5 minutes… */
 export const TIME_BUDGET_MS = 270_000;
+/** …and leaves the closing work (the consolidation's sheets, the report) to the next chunk when less remains. */
+export const FINISH_BUDGET_MS = 180_000;
 
 export { STEP_TITLES, type StepName, type StepResult };
 
@@ -44,6 +46,8 @@ export function runChunk(step: StepName, def: StepDef, budgetMs = TIME_BUDGET_MS
 
 function chunk(step: StepName, def: StepDef, budgetMs: number): StepResult {
   const started = Date.now();
+  // what may still wait (backoff on per-minute limits) must leave a minute for saving before the hard kill
+  setDeadline(started + EXECUTION_LIMIT_MS - 60_000);
   let ctx: StepContext | null = null;
   let job: Job | null = null;
   try {
@@ -67,12 +71,23 @@ function chunk(step: StepName, def: StepDef, budgetMs: number): StepResult {
     writeComputed(ctx.ss, ctx.registry, ctx.registryBlock);
     let message = `Обработано ${job.cursor} из ${job.total}; продолжаю…`;
     if (job.cursor >= ctx.registry.length) {
-      message = def.finish?.(ctx, job) ?? 'Готово.';
-      job.done = true;
+      if (def.finish && Date.now() - started > Math.min(FINISH_BUDGET_MS, budgetMs)) {
+        message = `Все ${job.total} школ обработаны; итоговые таблицы — в следующей порции…`;
+      } else {
+        message = def.finish?.(ctx, job) ?? 'Готово.';
+        job.done = true;
+      }
     }
     return result(step, job, false, message);
   } catch (e) {
-    if (ctx && job && isQuotaError(e)) {
+    if (ctx && job && e instanceof RateLimited) {
+      def.endChunk?.(ctx, job);
+      writeComputed(ctx.ss, ctx.registry, ctx.registryBlock);
+      return result(step, job, false, `Google ограничивает число запросов в минуту; сделано ${job.cursor} из ${job.total}, продолжаю после паузы…`);
+    }
+    const trouble = troubleOf(e);
+    if (trouble === 'disabled') return { ok: false, message: disabledApiMessage(e) };
+    if (ctx && job && trouble === 'daily') {
       def.endChunk?.(ctx, job);
       writeComputed(ctx.ss, ctx.registry, ctx.registryBlock);
       job.notes.push(`Дневная квота Google исчерпана на школе ${job.cursor + 1} из ${job.total}; шаг продолжится завтра с того же места.`);
