@@ -146,6 +146,7 @@ export const FormItemType = makeEnum('ItemType', [
   'TEXT',
 ] as const);
 export type FormItemTypeName = keyof typeof FormItemType;
+export const DestinationType = makeEnum('DestinationType', ['SPREADSHEET'] as const);
 
 export const DriveAccess = makeEnum('Access', ['ANYONE', 'ANYONE_WITH_LINK', 'DOMAIN', 'DOMAIN_WITH_LINK', 'PRIVATE'] as const);
 export type DriveAccessName = keyof typeof DriveAccess;

@@ -1,4 +1,5 @@
 /** Form responses: the respondent simulator behind ws.submitFormResponse, and the readers. */
+import { appendToDestination } from './form-destination';
 import { itemModelOf, makeItem, type FormAnswers, type FormItemModel, type FormModel, type FormResponseModel } from './form';
 import { track, type Env } from './runtime';
 import type { FakeItem } from './form';
@@ -40,7 +41,9 @@ export function newFormResponse(ws: FakeWorkspace, formId: string, answers: Form
   const missing = form.items.filter((i) => i.required && !stored.has(i.id));
   if (missing.length > 0) throw new Error(`submitFormResponse: required items unanswered: ${missing.map((i) => i.title).join(', ')}`);
   const id = `2_FakeResponse${String(ws.next('response')).padStart(6, '0')}`;
-  form.responses.push({ id, timestamp: ws.nowMs(), email: form.collectEmail ? (respondentEmail ?? '') : '', answers: stored });
+  const response = { id, timestamp: ws.nowMs(), email: form.collectEmail ? (respondentEmail ?? '') : '', answers: stored };
+  form.responses.push(response);
+  appendToDestination(ws, form, response);
   return id;
 }
 

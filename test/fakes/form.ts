@@ -4,7 +4,8 @@
  * API-created forms), so respondents cannot submit until setPublished(true). Email collection
  * is off by default; ws.submitFormResponse() plays the respondent.
  */
-import { FormItemType, enumName, type EnumValue, type FormItemTypeName } from './enums';
+import { DestinationType, FormItemType, enumName, type EnumValue, type FormItemTypeName } from './enums';
+import { destinationOf, linkDestination, unlinkDestination } from './form-destination';
 import { MIME, type FileRecord } from './model';
 import { emailOf, makeUser, track, type Env, type FakeUser } from './runtime';
 import { FakeFormResponse } from './form-responses';
@@ -39,6 +40,8 @@ export interface FormModel {
   allowResponseEdits: boolean;
   confirmationMessage: string;
   responses: FormResponseModel[];
+  /** Only people of the organisation may answer (Workspace). */
+  requireLogin?: boolean;
 }
 export type FormAnswers = Readonly<Record<string, string | number | readonly string[]>>;
 
@@ -61,6 +64,7 @@ export function makeForm(env: Env, file: FileRecord): FakeForm {
 
 export class FakeFormApp {
   readonly ItemType = FormItemType;
+  readonly DestinationType = DestinationType;
   constructor(private readonly env: Env) {}
   create(title: string): FakeForm {
     this.env.ws.consumeQuota('formCreate');
@@ -76,6 +80,7 @@ export class FakeFormApp {
       allowResponseEdits: false,
       confirmationMessage: '',
       responses: [],
+      requireLogin: this.env.ws.workspaceDomain !== null,
     };
     return makeForm(this.env, file);
   }
@@ -249,6 +254,38 @@ export class FakeForm {
   }
   deleteAllResponses(): FakeForm {
     this.form.responses = [];
+    return this;
+  }
+  /** Workspace forms may be limited to the organisation (the domain's default); consumer forms never are. */
+  requiresLogin(): boolean {
+    return this.form.requireLogin === true;
+  }
+  setRequireLogin(requireLogin: boolean): FakeForm {
+    if (!this.env.ws.workspaceDomain) throw this.env.ws.error('This operation is only available for Google Workspace accounts.');
+    if (!requireLogin && this.env.ws.formsLockedToDomain) throw this.env.ws.error('Your administrator does not allow sharing forms outside the domain.');
+    this.form.requireLogin = Boolean(requireLogin);
+    return this;
+  }
+  setDestination(type: unknown, id: string): FakeForm {
+    if (enumName(type, 'DestinationType') !== 'SPREADSHEET') throw this.env.ws.error('Invalid argument: type');
+    const target = this.env.ws.files.get(String(id));
+    if (!target?.spreadsheet || target.trashed || !this.env.ws.canAccess(target)) {
+      throw this.env.ws.error('No item with the given ID could be found, or you do not have permission to access it.');
+    }
+    linkDestination(this.env.ws, this.form, target);
+    return this;
+  }
+  getDestinationId(): string {
+    const d = destinationOf(this.form);
+    if (!d) throw this.env.ws.error('This form does not currently have a response destination.');
+    return d.spreadsheetId;
+  }
+  getDestinationType(): EnumValue {
+    if (!destinationOf(this.form)) throw this.env.ws.error('This form does not currently have a response destination.');
+    return DestinationType.SPREADSHEET;
+  }
+  removeDestination(): FakeForm {
+    unlinkDestination(this.form);
     return this;
   }
 }

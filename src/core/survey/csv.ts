@@ -1,5 +1,5 @@
 import { UserFacingError } from '../errors';
-import { parseCsvRows } from '../csv';
+import { type CsvRow, parseCsvRows } from '../csv';
 import { SURVEY_OVERALL_QUESTION, SURVEY_SCHOOL_QUESTION, type SurveyGroup, type SurveyResponse, normText } from './survey';
 
 /**
@@ -49,7 +49,14 @@ export interface SurveyCsv {
 
 /** Header → columns, rows → responses. A file that is not a survey export (no school or overall column, no answers) throws. */
 export function responsesFromCsv(text: string, fileName: string, option: SurveyGroup | null): SurveyCsv {
-  const rows = parseCsvRows(text);
+  return responsesFromRows(parseCsvRows(text), fileName, option);
+}
+
+/**
+ * The same from rows already split into fields: a CSV export, or the responses sheet a Google Form writes into
+ * (the same header: «Отметка времени», then the questions).
+ */
+export function responsesFromRows(rows: CsvRow[], fileName: string, option: SurveyGroup | null): SurveyCsv {
   const header = rows[0];
   if (!header) throw new UserFacingError('файл пуст: нет строки заголовка');
   const titles = header.fields.map(title);

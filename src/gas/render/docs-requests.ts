@@ -41,12 +41,17 @@ export interface DocumentRequestOptions {
    * A new document's body (one empty paragraph) ends at 2.
    */
   endIndex?: number;
+  /** Bytes of JSON per batchUpdate body (default: the project's 2,000,000-byte budget less an envelope's room). */
+  maxBytes?: number;
 }
 
 /** The `fields` of a Documents.get that is enough to learn the body's end index. */
 export const END_INDEX_FIELDS = 'body.content(endIndex)';
-/** Text is inserted in pieces of at most this many UTF-16 units, so that no single request outgrows a body. */
+/** Text is inserted in pieces of at most this many UTF-16 units (6 bytes of JSON each at worst: "\u000b"). */
 const TEXT_PIECE = 200_000;
+const DEFAULT_MAX_BYTES = MAX_REQUEST_BYTES - 10_000;
+/** Room for the rest of an insertText request besides its text. */
+const INSERT_OVERHEAD = 100;
 const HEADER_BACKGROUND = '#E7E6E6';
 const MUTED_COLOR = '#555555';
 const BULLET_PRESET = 'BULLET_DISC_CIRCLE_SQUARE';
@@ -104,12 +109,12 @@ function piecesOf(block: Block): Piece[] {
   }
 }
 
-/** Inserts `text` at `index` in pieces (never splitting a surrogate pair); returns the requests. */
-function insertText(index: number, text: string): DocsRequest[] {
+/** Inserts `text` at `index` in pieces of `piece` units (never splitting a surrogate pair); returns the requests. */
+function insertText(index: number, text: string, piece: number): DocsRequest[] {
   const out: DocsRequest[] = [];
   let at = index;
   for (let from = 0; from < text.length; ) {
-    let to = Math.min(text.length, from + TEXT_PIECE);
+    let to = Math.min(text.length, from + piece);
     if (to < text.length && /[\ud800-\udbff]/.test(text.charAt(to - 1))) to -= 1;
     out.push({ insertText: { location: { index: at }, text: text.slice(from, to) } });
     at += to - from;
@@ -133,6 +138,7 @@ export function documentRequests(model: DocumentModel, options: DocumentRequestO
   const old = options.endIndex ?? 2;
   if (!Number.isInteger(old) || old < 2) throw new Error(`documentRequests: the body end index must be an integer ≥ 2, got ${String(old)}`);
   if (old > 2) out.push({ deleteContentRange: { range: range(1, old - 1) } });
+  const unitsPerInsert = Math.max(2, Math.min(TEXT_PIECE, Math.floor(((options.maxBytes ?? DEFAULT_MAX_BYTES) - INSERT_OVERHEAD) / 6)));
 
   const pieces: Piece[] = [
     { kind: 'para', text: docsText(model.title), look: { named: 'TITLE' } },
@@ -148,7 +154,7 @@ export function documentRequests(model: DocumentModel, options: DocumentRequestO
   const flush = (): void => {
     if (run.length === 0) return;
     let at = end - 1;
-    out.push(...insertText(at, run.map((p) => p.text).join('\n')));
+    out.push(...insertText(at, run.map((p) => p.text).join('\n'), unitsPerInsert));
     for (const p of run) {
       paragraphs.push({ start: at, length: p.text.length, look: p.look });
       at += p.text.length + 1;
@@ -169,7 +175,7 @@ export function documentRequests(model: DocumentModel, options: DocumentRequestO
     for (let r = rows - 1; r >= 0; r--) {
       for (let c = columns - 1; c >= 0; c--) {
         const text = piece.cells[r]?.[c] ?? '';
-        if (text !== '') out.push(...insertText(start + 3 + r * (2 * columns + 1) + 2 * c, text));
+        if (text !== '') out.push(...insertText(start + 3 + r * (2 * columns + 1) + 2 * c, text, unitsPerInsert));
       }
     }
     let at = start + 1;
@@ -229,6 +235,6 @@ export function documentRequests(model: DocumentModel, options: DocumentRequestO
  * The requests as batchUpdate bodies (`{requests}`), each within MAX_REQUEST_BYTES of JSON: one body for any
  * realistic document. Send them in order; each is one write request.
  */
-export function documentRequestBodies(model: DocumentModel, options: DocumentRequestOptions = {}, budget = MAX_REQUEST_BYTES - 10_000): DocsRequest[][] {
-  return withinBudget(documentRequests(model, options), budget);
+export function documentRequestBodies(model: DocumentModel, options: DocumentRequestOptions = {}): DocsRequest[][] {
+  return withinBudget(documentRequests(model, options), options.maxBytes ?? DEFAULT_MAX_BYTES);
 }
