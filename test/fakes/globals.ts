@@ -1,6 +1,7 @@
 /** The service globals of one execution, as Apps Script injects them into the script. */
 import { FakeDocumentApp } from './document';
 import { FakeDriveApp } from './drive';
+import { makeDriveAdvanced, type FakeDriveAdvanced } from './drive-advanced';
 import { FakeFormApp } from './form';
 import { FakeHtmlService } from './html-ui';
 import { FakeLockService } from './lock';
@@ -25,6 +26,8 @@ export interface FakeGlobals {
   ScriptApp: FakeScriptApp;
   /** The Sheets advanced service; absent when `ws.advancedSheetsEnabled` is false. */
   Sheets?: FakeSheetsAdvanced;
+  /** The Drive advanced service (v3); absent when `ws.advancedDriveEnabled` is false. */
+  Drive?: FakeDriveAdvanced;
 }
 
 export function createGlobals(env: Env): FakeGlobals {
@@ -43,5 +46,6 @@ export function createGlobals(env: Env): FakeGlobals {
     ScriptApp: track(env, 'ScriptApp', new FakeScriptApp(env)),
   };
   if (env.ws.advancedSheetsEnabled) globals.Sheets = makeSheetsAdvanced(env);
+  if (env.ws.advancedDriveEnabled) globals.Drive = makeDriveAdvanced(env);
   return globals;
 }

@@ -42,6 +42,15 @@ export type { FakeParagraph, FakeListItem, FakeTable, FakeTableRow, FakeTableCel
 export type { FakeFormApp, FakeForm, FakeItem } from './form';
 export type { FakeFormResponse, FakeItemResponse } from './form-responses';
 export type { FakeDriveApp, FakeFile, FakeFolder, FakeIterator } from './drive';
+export type {
+  FakeDriveAdvanced,
+  FakeDriveFilesCollection,
+  FakeDrivePermissionsCollection,
+  FakeDriveFile,
+  FakeDriveFileList,
+  FakeDrivePermission,
+  FakeDrivePermissionList,
+} from './drive-advanced';
 export type { FakePropertiesService, FakeProperties } from './properties';
 export type { FakeLockService, FakeLock } from './lock';
 export type { FakeHtmlService, FakeHtmlOutput, FakeUi, FakeMenu } from './html-ui';

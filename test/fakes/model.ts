@@ -122,6 +122,20 @@ export interface FileRecord {
   spreadsheet?: SpreadsheetModel;
   document?: DocumentModel;
   form?: FormModel;
+  // ---- Drive v3 metadata (drive-advanced*.ts); optional so older records need nothing.
+  /** Users with a commenter permission (Drive v3 Permissions.create role 'commenter'). */
+  commenters?: string[];
+  description?: string;
+  /** Private to the app (one app in the fake). */
+  appProperties?: Record<string, string>;
+  /** Public custom properties. */
+  properties?: Record<string, string>;
+  /** undefined = true (the Drive default): editors may re-share. */
+  writersCanShare?: boolean;
+  /** Users for whom the app holds a drive.file grant on this file (the creator; see appCanAccess). */
+  appUsers?: string[];
+  /** Last change made through Drive v3 (metadata or content); edits through the editors' services are not tracked. */
+  modifiedAt?: number;
 }
 
 export const MIME = {

@@ -8,6 +8,7 @@
 import type { FakeBody, FakeDocument, FakeDocumentApp } from './document';
 import type { FakeHorizontalRule, FakeListItem, FakeParagraph, FakeTable, FakeTableCell, FakeTableRow, FakeText } from './doc-elements';
 import type { FakeDriveApp, FakeFile, FakeFolder, FakeIterator } from './drive';
+import type { FakeDriveAdvanced, FakeDriveFilesCollection, FakeDrivePermissionsCollection } from './drive-advanced';
 import type { FakeChoice, FakeForm, FakeFormApp, FakeItem } from './form';
 import type { FakeFormResponse, FakeItemResponse } from './form-responses';
 import type { FakeHtmlOutput, FakeHtmlService, FakeMenu, FakePromptResponse, FakeUi } from './html-ui';
@@ -85,6 +86,10 @@ export type PortsCheck = [
   AssertNone<Invented<FakeFormResponse, Forms.FormResponse>>,
   AssertNone<Invented<FakeItemResponse, Forms.ItemResponse>>,
   AssertNone<Invented<FakeDriveApp, Drive.DriveApp>>,
+  // The Drive advanced service, v3 (apis/drive_v3.d.ts).
+  AssertNone<Invented<FakeDriveAdvanced, GoogleAppsScript.Drive>>,
+  AssertNone<Invented<FakeDriveFilesCollection, GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection>>,
+  AssertNone<Invented<FakeDrivePermissionsCollection, GoogleAppsScript.Drive_v3.Drive.V3.Collection.PermissionsCollection>>,
   AssertNone<Invented<FakeFolder, Drive.Folder>>,
   AssertNone<Invented<FakeFile, Drive.File>>,
   AssertNone<Invented<FakeIterator<FakeFile>, Drive.FileIterator>>,

@@ -52,6 +52,10 @@ const LIMITED_BLOCKED_SERVICES = new Set([
   'Sheets',
   'Sheets.Spreadsheets',
   'Sheets.Spreadsheets.Values',
+  // So does the Drive advanced service (v3).
+  'Drive',
+  'Drive.Files',
+  'Drive.Permissions',
 ]);
 const LIMITED_BLOCKED = new Set(['SpreadsheetApp.create', 'SpreadsheetApp.openById', 'SpreadsheetApp.openByUrl']);
 

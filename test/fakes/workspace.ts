@@ -22,6 +22,8 @@ export interface QuotaLimits {
   documentCreate: number;
   formCreate: number;
   propertiesReadWrite: number;
+  /** Invitation e-mails sent while sharing (a GUESS: Google publishes no figure; see README). */
+  sharingInvitations: number;
 }
 export type QuotaName = keyof QuotaLimits;
 
@@ -31,12 +33,14 @@ export const DEFAULT_QUOTAS: QuotaLimits = {
   documentCreate: 250,
   formCreate: Number.POSITIVE_INFINITY,
   propertiesReadWrite: 50000,
+  sharingInvitations: 100,
 };
 const QUOTA_LABEL: Record<QuotaName, string> = {
   spreadsheetCreate: 'spreadsheet create',
   documentCreate: 'docs create',
   formCreate: 'forms create',
   propertiesReadWrite: 'properties',
+  sharingInvitations: 'sharing invitations',
 };
 
 export interface WorkspaceOptions {
@@ -48,6 +52,11 @@ export interface WorkspaceOptions {
   /** Locale of new spreadsheets; 'ru_RU' names the first sheet «Лист1». */
   userLocale?: string;
   quotas?: Partial<QuotaLimits>;
+  /**
+   * Which addresses have a Google account (Drive v3 refuses a silent share to one that has none). Default:
+   * gmail.com, googlemail.com and the owner's own domain.
+   */
+  googleAccounts?: (email: string) => boolean;
 }
 
 export interface GlobalsOptions {
@@ -57,8 +66,10 @@ export interface GlobalsOptions {
 export interface SharingNotification {
   readonly fileId: string;
   readonly email: string;
-  readonly role: 'editor' | 'viewer';
+  readonly role: 'editor' | 'commenter' | 'viewer';
   readonly at: number;
+  /** Drive v3 Permissions.create emailMessage, when given. */
+  readonly message?: string;
 }
 
 export interface LogLine {
@@ -101,13 +112,17 @@ export class FakeWorkspace {
   /** Lock key ('script', 'user:<email>', 'document:<id>') → holding execution id. */
   readonly locks = new Map<string, number>();
   readonly quotaLimits: QuotaLimits;
-  readonly quotaUsed: Record<QuotaName, number> = { spreadsheetCreate: 0, documentCreate: 0, formCreate: 0, propertiesReadWrite: 0 };
+  readonly quotaUsed: Record<QuotaName, number> = { spreadsheetCreate: 0, documentCreate: 0, formCreate: 0, propertiesReadWrite: 0, sharingInvitations: 0 };
   realm: Realm = HOST_REALM;
   /**
    * Whether the Sheets advanced service is enabled (appsscript.json enabledAdvancedServices).
    * When false, installGlobals() provides no `Sheets` global, so the SpreadsheetApp fallback runs.
    */
   advancedSheetsEnabled = true;
+  /** Whether the Drive advanced service (v3) is enabled; when false installGlobals() provides no `Drive` global. */
+  advancedDriveEnabled = true;
+  /** Which addresses have a Google account (see WorkspaceOptions.googleAccounts); tests may replace it. */
+  googleAccounts: (email: string) => boolean;
   /**
    * Optional observer of every logged call, before the method runs, with its arguments (benchmarks use it
    * to advance the clock by a latency model and to see which file a call reads). Null by default.
@@ -127,7 +142,12 @@ export class FakeWorkspace {
     this.userLocale = opts.userLocale ?? 'ru_RU';
     this.quotaLimits = { ...DEFAULT_QUOTAS, ...opts.quotas };
     this.clockMs = new Date(opts.start ?? '2026-02-02T09:00:00+09:00').getTime();
-    this.rootFolderId = this.addFile('folder', 'Мой диск', MIME.folder, []).id;
+    const ownDomain = this.owner.slice(this.owner.lastIndexOf('@') + 1);
+    this.googleAccounts =
+      opts.googleAccounts ?? ((email) => ['gmail.com', 'googlemail.com', ownDomain].includes(email.slice(email.lastIndexOf('@') + 1).toLowerCase()));
+    const root = this.addFile('folder', 'Мой диск', MIME.folder, []);
+    root.appUsers = []; // My Drive itself is not the app's under drive.file
+    this.rootFolderId = root.id;
   }
 
   // ------------------------------------------------------------ clock & ids --
@@ -270,6 +290,7 @@ export class FakeWorkspace {
       createdAt: this.clockMs,
       trashed: false,
       content: '',
+      appUsers: [this.currentUser],
     };
     this.files.set(rec.id, rec);
     return rec;
@@ -314,18 +335,52 @@ export class FakeWorkspace {
     return [...this.files.values()].filter((f) => f.kind === kind && !f.trashed);
   }
   canAccess(rec: FileRecord, user: string = this.currentUser): boolean {
-    if (rec.owner === user || rec.editors.includes(user) || rec.viewers.includes(user)) return true;
+    if (rec.owner === user || rec.editors.includes(user) || rec.viewers.includes(user) || rec.commenters?.includes(user)) return true;
     if (rec.access === 'ANYONE' || rec.access === 'ANYONE_WITH_LINK') return true;
     const sameDomain = user.split('@')[1] === rec.owner.split('@')[1];
     return sameDomain && (rec.access === 'DOMAIN' || rec.access === 'DOMAIN_WITH_LINK');
   }
-  /** Adds an editor (records the notification e-mail Apps Script sends); no-op if present. */
-  grant(rec: FileRecord, email: string, role: 'editor' | 'viewer'): void {
-    const list = role === 'editor' ? rec.editors : rec.viewers;
+  /**
+   * Adds a permission; no-op if the user already has it. With `notify` (the default, and the only way of
+   * DriveApp, SpreadsheetApp, DocumentApp and FormApp) the invitation e-mail is recorded in `notifications`
+   * and counts against the daily sharing quota (`quotaLimits.sharingInvitations`, a guess). An editor may
+   * not re-share a file whose writersCanShare is false (Drive v3); only the owner can then.
+   */
+  grant(rec: FileRecord, email: string, role: 'editor' | 'commenter' | 'viewer', opts: { notify?: boolean; message?: string } = {}): void {
+    if (role === 'commenter') rec.commenters ??= [];
+    const list = role === 'editor' ? rec.editors : role === 'viewer' ? rec.viewers : (rec.commenters ?? []);
     if (email === rec.owner || list.includes(email)) return;
-    if (role === 'editor') rec.viewers = rec.viewers.filter((v) => v !== email);
+    if (rec.writersCanShare === false && this.currentUser !== rec.owner) throw this.error('Access denied: DriveApp.');
+    const notify = opts.notify ?? true;
+    if (notify) {
+      if (this.quotaUsed.sharingInvitations + 1 > this.quotaLimits.sharingInvitations) throw this.error('Sorry, you have exceeded your sharing quota.');
+      this.quotaUsed.sharingInvitations += 1;
+    }
+    if (role === 'editor') {
+      rec.viewers = rec.viewers.filter((v) => v !== email);
+      if (rec.commenters) rec.commenters = rec.commenters.filter((v) => v !== email);
+    }
     list.push(email);
-    this.notifications.push({ fileId: rec.id, email, role, at: this.clockMs });
+    if (notify) this.notifications.push({ fileId: rec.id, email, role, at: this.clockMs, ...(opts.message === undefined ? {} : { message: opts.message }) });
+  }
+  /** Whether `email` has a Google account (WorkspaceOptions.googleAccounts). */
+  hasGoogleAccount(email: string): boolean {
+    return this.googleAccounts(email.trim().toLowerCase());
+  }
+  /**
+   * drive.file: whether the app may reach the file for this user — the user can access the file and the app
+   * holds a grant for them on it (they created it through the app, or opened it with the app: grantAppAccess).
+   */
+  appCanAccess(user: string, fileId: string): boolean {
+    const rec = this.files.get(fileId);
+    const who = user.trim().toLowerCase();
+    return rec !== undefined && (rec.appUsers ?? []).includes(who) && this.canAccess(rec, who);
+  }
+  /** Test control: the user opened the file with the app (Picker, «Open with»), which gives a drive.file grant. */
+  grantAppAccess(fileId: string, user: string = this.currentUser): void {
+    const rec = this.file(fileId);
+    const who = user.trim().toLowerCase();
+    rec.appUsers = [...new Set([...(rec.appUsers ?? []), who])];
   }
   /** Files reachable by link or by the whole domain/public (a privacy leak for school data). */
   linkSharedFiles(): FileRecord[] {
