@@ -1,5 +1,6 @@
 /** The service globals of one execution, as Apps Script injects them into the script. */
 import { FakeDocumentApp } from './document';
+import { makeDocsAdvanced, type FakeDocsAdvanced } from './docs-advanced';
 import { FakeDriveApp } from './drive';
 import { makeDriveAdvanced, type FakeDriveAdvanced } from './drive-advanced';
 import { FakeFormApp } from './form';
@@ -24,6 +25,8 @@ export interface FakeGlobals {
   Logger: FakeLogger;
   console: FakeConsole;
   ScriptApp: FakeScriptApp;
+  /** The Docs advanced service (v1); absent when `ws.advancedDocsEnabled` is false. */
+  Docs?: FakeDocsAdvanced;
   /** The Sheets advanced service; absent when `ws.advancedSheetsEnabled` is false. */
   Sheets?: FakeSheetsAdvanced;
   /** The Drive advanced service (v3); absent when `ws.advancedDriveEnabled` is false. */
@@ -46,6 +49,7 @@ export function createGlobals(env: Env): FakeGlobals {
     ScriptApp: track(env, 'ScriptApp', new FakeScriptApp(env)),
   };
   if (env.ws.advancedSheetsEnabled) globals.Sheets = makeSheetsAdvanced(env);
+  if (env.ws.advancedDocsEnabled) globals.Docs = makeDocsAdvanced(env);
   if (env.ws.advancedDriveEnabled) globals.Drive = makeDriveAdvanced(env);
   return globals;
 }

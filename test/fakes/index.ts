@@ -39,6 +39,7 @@ export type { FakeProtection } from './protection';
 export type { FakeDataValidation, FakeDataValidationBuilder, FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder } from './validation';
 export type { FakeDocumentApp, FakeDocument, FakeBody } from './document';
 export type { FakeParagraph, FakeListItem, FakeTable, FakeTableRow, FakeTableCell, FakeText } from './doc-elements';
+export type { FakeDocsAdvanced, FakeDocumentsCollection, FakeDocsDocument, FakeBatchUpdateDocumentResponse } from './docs-advanced';
 export type { FakeFormApp, FakeForm, FakeItem } from './form';
 export type { FakeFormResponse, FakeItemResponse } from './form-responses';
 export type { FakeDriveApp, FakeFile, FakeFolder, FakeIterator } from './drive';

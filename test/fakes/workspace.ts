@@ -119,6 +119,8 @@ export class FakeWorkspace {
    * When false, installGlobals() provides no `Sheets` global, so the SpreadsheetApp fallback runs.
    */
   advancedSheetsEnabled = true;
+  /** Whether the Docs advanced service (v1) is enabled; when false installGlobals() provides no `Docs` global. */
+  advancedDocsEnabled = true;
   /** Whether the Drive advanced service (v3) is enabled; when false installGlobals() provides no `Drive` global. */
   advancedDriveEnabled = true;
   /** Which addresses have a Google account (see WorkspaceOptions.googleAccounts); tests may replace it. */
