@@ -112,7 +112,17 @@ export class Sim {
   private readonly derived: Set<string>;
 
   constructor(opts: SimOptions = {}) {
-    this.ws = new FakeWorkspace({ owner: DEPARTMENT, ...(opts.quotas ? { quotas: opts.quotas } : {}) });
+    // The Sheets API per-minute quotas stay this class's business (readLimitPerMinute, 'refuse' or 'wait'): the fake's
+    // own (60 reads and 60 writes a minute per user, test/fakes/api-limits.ts) are off, so the schools' typing
+    // (fillSchools, as the department) and the unlimited runs measure what they did before. The 2 MB budget stays.
+    const off = Number.POSITIVE_INFINITY;
+    const apiLimits = {
+      sheetsReadsPerMinutePerUser: off,
+      sheetsWritesPerMinutePerUser: off,
+      sheetsReadsPerMinutePerProject: off,
+      sheetsWritesPerMinutePerProject: off,
+    };
+    this.ws = new FakeWorkspace({ owner: DEPARTMENT, apiLimits, ...(opts.quotas ? { quotas: opts.quotas } : {}) });
     this.latency = opts.latency ?? null;
     this.catalogId = opts.catalogId ?? 'kalar';
     this.codePath = opts.codePath ?? CODE_JS;

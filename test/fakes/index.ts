@@ -58,3 +58,6 @@ export type { FakeHtmlService, FakeHtmlOutput, FakeUi, FakeMenu } from './html-u
 export type { FakeUtilities, FakeBlob, FakeSession, FakeLogger, FakeConsole, FakeScriptApp } from './utilities';
 export { PROTECTED_MSG } from './protection';
 export { LOCK_TIMEOUT } from './lock';
+export { manifestScopesOf, requiredScopes } from './oauth-scopes';
+export { DEFAULT_API_LIMITS, MAX_CELLS } from './api-limits';
+export type { ApiLimits } from './api-limits';

@@ -19,7 +19,8 @@ function decimalSeparator(locale: string): string {
  * - '' / null / undefined clear the cell;
  * - a string starting with '=' becomes a formula (unless the cell is formatted as plain text '@');
  * - strings that Sheets would parse become numbers/booleans: integers ("0012" → 12), decimals with
- *   the spreadsheet locale's separator ("1,5" in ru_RU), TRUE/FALSE. Dates, percents and
+ *   the spreadsheet locale's separator ("1,5" in ru_RU), TRUE/FALSE, percents ("85%", "85 %", "8,5%" in
+ *   ru_RU → 0.85, 0.085 with the number format '0%' or '0.00%' unless the cell has one). Dates and
  *   thousands separators in strings are NOT parsed by the fake (they stay text);
  * - Dates are stored as Dates; other objects as String(value).
  */
@@ -50,7 +51,25 @@ export function writeValue(ws: FakeWorkspace, cell: Cell, input: unknown, locale
     cell.formula = text;
     return;
   }
+  const percent = plainText ? null : parsePercent(text, locale);
+  if (percent) {
+    cell.value = percent.value;
+    if (cell.format?.numberFormat === undefined) cell.format = { ...cell.format, numberFormat: percent.format };
+    return;
+  }
   cell.value = plainText ? text : parseLikeSheets(text, locale);
+}
+
+/**
+ * "85%", "85 %", "-8,5%" (the locale's decimal separator) → 0.85 / -0.085 and the format Sheets gives a typed
+ * percent: '0%' for a whole number, '0.00%' with decimals (the patterns are a guess; see README, «Percent values»).
+ */
+export function parsePercent(text: string, locale: string): { value: number; format: string } | null {
+  const sep = decimalSeparator(locale) === ',' ? ',' : '\\.';
+  const m = new RegExp(`^([+-]?)(\\d*)(?:${sep}(\\d+))?[ \u00a0\u202f]?%$`).exec(text.trim());
+  if (!m || (m[2] === '' && m[3] === undefined)) return null;
+  const digits = `${m[2] || '0'}${m[3] === undefined ? '' : `.${m[3]}`}`;
+  return { value: Number(`${m[1]}${digits}e-2`), format: m[3] === undefined ? '0%' : '0.00%' };
 }
 
 function parseLikeSheets(text: string, locale: string): CellValue {

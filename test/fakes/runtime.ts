@@ -23,8 +23,10 @@ export interface CallRecord {
   readonly service: string;
   readonly method: string;
   readonly execution: number;
-  /** true when the auth mode refused the call (it threw). */
+  /** true when the auth mode or the manifest's scopes (ws.manifestScopes) refused the call (it threw). */
   readonly denied: boolean;
+  /** Sheets API calls: UTF-8 bytes of the request body's JSON (0 for reads); see api-limits.ts. */
+  readonly bytes?: number;
 }
 
 /** Calls allowed in AuthMode.NONE (besides services that need no authorization at all). */

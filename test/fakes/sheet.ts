@@ -3,6 +3,7 @@
  * named ranges, protections and conditional-format ranges shift like in Sheets), frozen rows,
  * column widths, visibility, protection, conditional format rules.
  */
+import { assertCellRoom } from './api-limits';
 import { enumName } from './enums';
 import { describeArg, HANDLE, type SheetHandle } from './handles';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, hasContent, parseA1, shiftRef, type Axis, type GridRef, type SheetModel } from './model';
@@ -65,6 +66,7 @@ function lastContent(sheet: SheetModel, axis: Axis): number {
 /** Inserts (delta > 0, before `at`) or deletes (delta < 0, starting at `at`) rows or columns. */
 function shiftSheet(h: SheetHandle, axis: Axis, at: number, delta: number): void {
   const { sheet, ss } = h;
+  if (delta > 0) assertCellRoom(h.env.ws, ss, delta * (axis === 'row' ? sheet.maxCols : sheet.maxRows));
   if (axis === 'row') {
     if (delta > 0) sheet.rows.splice(at - 1, 0, ...new Array<undefined>(delta));
     else sheet.rows.splice(at - 1, -delta);

@@ -3,6 +3,7 @@
  * sheet, merge, format and dimension requests. Rule-like requests are in sheets-advanced-rules.ts.
  * Requests run in order on a draft copy of the model (see atomically() in sheets-advanced-util).
  */
+import { apiCellRoom, cellText } from './api-limits';
 import type { SsHandle } from './handles';
 import { ensureCell, newSheetModel, containsRef, intersects, type Cell, type CellFormat, type GridRef, type SheetModel, type SpreadsheetModel } from './model';
 import { assertCanEdit, assertSheetEditable } from './protection';
@@ -93,6 +94,7 @@ const addSheet: Handler = (d, body, where) => {
   sheet.frozenRows = nonNegative(grid['frozenRowCount'], 'frozenRowCount', where) ?? 0;
   sheet.frozenCols = nonNegative(grid['frozenColumnCount'], 'frozenColumnCount', where) ?? 0;
   sheet.hidden = props['hidden'] === true;
+  apiCellRoom(ss, sheet.maxRows * sheet.maxCols, where);
   const index = Math.min(nonNegative(props['index'], 'index', where) ?? ss.sheets.length, ss.sheets.length);
   ss.sheets.splice(index, 0, sheet);
   return { properties: sheetPropertiesJson(ss, sheet) };
@@ -221,7 +223,7 @@ const LEAVES: readonly Leaf[] = [
       const v = objOf(src['userEnteredValue']);
       clearContent(cell);
       if (typeof v['formulaValue'] === 'string') writeValue(h.env.ws, cell, v['formulaValue'], 'en_US');
-      else if (v['stringValue'] !== undefined) cell.value = String(v['stringValue']);
+      else if (v['stringValue'] !== undefined) cell.value = cellText(h.env.ws, String(v['stringValue']));
       else if (typeof v['numberValue'] === 'number') cell.value = v['numberValue'];
       else if (typeof v['boolValue'] === 'boolean') cell.value = v['boolValue'];
     },
@@ -301,8 +303,22 @@ const updateDimensionProperties: Handler = (d, body, where) => {
   }
 };
 
+/** appendDimension {sheetId, dimension, length}: rows or columns added at the end of the sheet. */
+const appendDimension: Handler = (d, body, where) => {
+  const sheet = sheetById(d.ss, optInt(body['sheetId'], 'sheetId') ?? 0, where);
+  const dim = body['dimension'];
+  if (dim !== 'ROWS' && dim !== 'COLUMNS') throw new ApiError(`${where}: dimension must be ROWS or COLUMNS`);
+  const length = nonNegative(body['length'], 'length', where) ?? 0;
+  if (length < 1) throw new ApiError(`${where}: length must be greater than 0`);
+  assertSheetEditable({ ...d, sheet });
+  apiCellRoom(d.ss, length * (dim === 'ROWS' ? sheet.maxCols : sheet.maxRows), where);
+  if (dim === 'ROWS') sheet.maxRows += length;
+  else sheet.maxCols += length;
+};
+
 const HANDLERS: Readonly<Record<string, Handler>> = {
   addSheet,
+  appendDimension,
   deleteSheet,
   updateSheetProperties,
   mergeCells,

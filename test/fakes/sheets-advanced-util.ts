@@ -51,7 +51,8 @@ export function apiCall<T>(env: Env, api: string, fn: () => T): T {
   }
 }
 
-function googleError(ws: FakeWorkspace, api: string, message: string, code: number): Error {
+/** The error a failed advanced-service call throws: `GoogleJsonResponseError`, with `details: {code, message}`. */
+export function googleError(ws: FakeWorkspace, api: string, message: string, code: number): Error {
   const err = new ws.realm.Error(`API call to ${api} failed with error: ${message}`);
   err.name = 'GoogleJsonResponseError';
   Reflect.set(

@@ -10,6 +10,7 @@
  */
 import type { SsHandle } from './handles';
 import { track, type Env } from './runtime';
+import { sheetsWithGrid } from './sheets-advanced-grid';
 import { applyRequests, sheetPropertiesJson } from './sheets-advanced-requests';
 import { conditionalFormatJson, namedRangesJson, protectedRangeJson } from './sheets-advanced-rules';
 import { apiCall, atomically, gridRangeOf, isObj, objOf, openSpreadsheet, parseFieldMask, project, toRealm, type Json } from './sheets-advanced-util';
@@ -50,7 +51,7 @@ export interface FakeSpreadsheetResource {
   spreadsheetId?: string;
   spreadsheetUrl?: string;
   properties?: { title?: string; locale?: string; timeZone?: string; autoRecalc?: string };
-  sheets?: Array<{ properties?: FakeSheetProperties; merges?: Json[]; conditionalFormats?: Json[]; protectedRanges?: Json[] }>;
+  sheets?: Array<{ properties?: FakeSheetProperties; data?: Json[]; merges?: Json[]; conditionalFormats?: Json[]; protectedRanges?: Json[] }>;
   namedRanges?: Json[];
 }
 export interface FakeBatchUpdateSpreadsheetResponse {
@@ -69,10 +70,11 @@ export function makeSheetsAdvanced(env: Env): FakeSheetsAdvanced {
   return track(env, 'Sheets', new FakeSheetsAdvanced(env));
 }
 
-function spreadsheetJson(h: SsHandle): FakeSpreadsheetResource {
+function spreadsheetJson(h: SsHandle, picked: ReturnType<typeof sheetsWithGrid>): FakeSpreadsheetResource {
   const { ss, file } = h;
-  const sheets = ss.sheets.map((sheet) => {
+  const sheets = picked.map(({ sheet, data }) => {
     const out: Json = { properties: sheetPropertiesJson(ss, sheet) };
+    if (data) out['data'] = data;
     if (sheet.merges.length > 0) out['merges'] = sheet.merges.map(gridRangeOf);
     if (sheet.cfRules.length > 0) out['conditionalFormats'] = sheet.cfRules.map(conditionalFormatJson);
     const protections = ss.protections.filter((p) => p.sheetId === sheet.id);
@@ -95,17 +97,23 @@ export class FakeSpreadsheetsCollection {
     this.Values = track(env, 'Sheets.Spreadsheets.Values', new FakeValuesCollection(env));
   }
 
-  /** spreadsheets.get(id, {fields?}); grid data (includeGridData / ranges) is not modelled. */
+  /**
+   * spreadsheets.get(id, {fields?, ranges?, includeGridData?}). `ranges` keeps only the sheets they are on; grid
+   * data (sheets-advanced-grid.ts) comes with includeGridData, or when a `fields` mask names sheets.data (a mask
+   * overrides includeGridData, as the API says).
+   */
   get(spreadsheetId: string, optionalArgs?: object): FakeSpreadsheetResource {
     return apiCall(this.env, 'sheets.spreadsheets.get', () => {
       const h = openSpreadsheet(this.env, spreadsheetId, false);
       const args = objOf(optionalArgs);
-      if (args['includeGridData'] === true || args['ranges'] !== undefined)
-        throw new Error('Fake Sheets service: spreadsheets.get with includeGridData/ranges is not implemented');
-      const full = spreadsheetJson(h);
       const fields = args['fields'];
-      const shaped = typeof fields === 'string' && fields.trim() !== '' ? (project(full, parseFieldMask(fields, 'fields')) as FakeSpreadsheetResource) : full;
-      return toRealm(this.env.ws, shaped);
+      const mask = typeof fields === 'string' && fields.trim() !== '' ? parseFieldMask(fields, 'fields') : null;
+      const withData = mask
+        ? mask.some((m) => m === '*' || m === 'sheets' || m === 'sheets.data' || m.startsWith('sheets.data.'))
+        : args['includeGridData'] === true;
+      const raw = args['ranges'];
+      const full = spreadsheetJson(h, sheetsWithGrid(h, raw === undefined ? null : Array.isArray(raw) ? raw : [raw], withData));
+      return toRealm(this.env.ws, mask ? (project(full, mask) as FakeSpreadsheetResource) : full);
     });
   }
 

@@ -1,8 +1,9 @@
 /** SpreadsheetApp and Spreadsheet (sheets, named ranges, sharing, locale/time zone, toasts). */
+import { assertCellRoom } from './api-limits';
 import { BooleanCriteria, BorderStyle, DataValidationCriteria, enumName, ProtectionType, WrapStrategy } from './enums';
 import { HANDLE, type SheetHandle, type SsHandle } from './handles';
 import { makeUi, type FakeUi } from './html-ui';
-import { newSheetModel, type FileRecord, type GridRef, type SheetModel } from './model';
+import { DEFAULT_COLS, DEFAULT_ROWS, newSheetModel, type FileRecord, type GridRef, type SheetModel } from './model';
 import { makeProtection, type FakeProtection } from './protection';
 import { makeRange, rangeHandle, type FakeRange } from './range';
 import { emailOf, makeUser, track, type Env, type FakeUser } from './runtime';
@@ -45,6 +46,7 @@ export class FakeSpreadsheetApp {
   constructor(private readonly env: Env) {}
 
   create(name: string, rows?: number, columns?: number): FakeSpreadsheet {
+    assertCellRoom(this.env.ws, null, (rows ?? DEFAULT_ROWS) * (columns ?? DEFAULT_COLS));
     this.env.ws.consumeQuota('spreadsheetCreate');
     return makeSpreadsheet(this.env, this.env.ws.newSpreadsheetRecord(String(name), rows, columns));
   }
@@ -156,6 +158,7 @@ export class FakeSpreadsheet {
       name = `${prefix}${n}`;
     }
     if (index < 0 || index > h.ss.sheets.length) throw h.env.ws.error(`Sheet index out of range: ${index}`);
+    assertCellRoom(h.env.ws, h.ss, DEFAULT_ROWS * DEFAULT_COLS);
     const sheet = newSheetModel(h.ss.nextSheetId++, '');
     renameSheet(h, sheet, name);
     h.ss.sheets.splice(index, 0, sheet);

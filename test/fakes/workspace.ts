@@ -16,6 +16,8 @@ import type { FormAnswers } from './form';
 import { newFormResponse } from './form-responses';
 import { ensureCell, newSheetModel, parseA1, MIME, type CellValue, type FileKind, type FileRecord, type SpreadsheetModel } from './model';
 import { HOST_REALM, isAllowed, realmOf, type CallRecord, type Execution, type Realm } from './runtime';
+import { ApiMeter, DEFAULT_API_LIMITS, requestBytes, type ApiLimits } from './api-limits';
+import { scopeDenial } from './oauth-scopes';
 
 export interface QuotaLimits {
   spreadsheetCreate: number;
@@ -52,6 +54,10 @@ export interface WorkspaceOptions {
   /** Locale of new spreadsheets; 'ru_RU' names the first sheet «Лист1». */
   userLocale?: string;
   quotas?: Partial<QuotaLimits>;
+  /** The manifest's oauthScopes to enforce per call (manifestScopesOf('appsscript.json')); null/absent: none. */
+  manifestScopes?: readonly string[] | null;
+  /** Sheets API request size budget and per-minute quotas (api-limits.ts). */
+  apiLimits?: Partial<ApiLimits>;
   /**
    * Which addresses have a Google account (Drive v3 refuses a silent share to one that has none). Default:
    * gmail.com, googlemail.com and the owner's own domain.
@@ -119,8 +125,24 @@ export class FakeWorkspace {
    * When false, installGlobals() provides no `Sheets` global, so the SpreadsheetApp fallback runs.
    */
   advancedSheetsEnabled = true;
+  /**
+   * The users' Google Workspace domain, or null for consumer accounts. A form made on Workspace starts limited to the
+   * organisation (the default of «Restrict to users in <domain>»); `formsLockedToDomain` models an admin who forbids
+   * lifting it (https://support.google.com/a/answer/6069322).
+   */
+  workspaceDomain: string | null = null;
+  formsLockedToDomain = false;
   /** Whether the Docs advanced service (v1) is enabled; when false installGlobals() provides no `Docs` global. */
   advancedDocsEnabled = true;
+  /**
+   * The scopes of appsscript.json's oauthScopes: a call that needs a scope none of them covers throws «Specified
+   * permissions are not sufficient to call …» (oauth-scopes.ts). null (the default): scopes are not enforced.
+   */
+  manifestScopes: string[] | null;
+  /** Sheets API limits: request body budget (2,000,000 bytes) and per-minute read/write quotas (60 per user). */
+  readonly apiLimits: ApiLimits;
+  /** Sheets API requests of the last minute (fake clock), per user and per project. */
+  private readonly apiMeter = new ApiMeter();
   /** Whether the Drive advanced service (v3) is enabled; when false installGlobals() provides no `Drive` global. */
   advancedDriveEnabled = true;
   /** Which addresses have a Google account (see WorkspaceOptions.googleAccounts); tests may replace it. */
@@ -143,6 +165,8 @@ export class FakeWorkspace {
     this.scriptTimeZone = opts.scriptTimeZone ?? 'Asia/Chita';
     this.userLocale = opts.userLocale ?? 'ru_RU';
     this.quotaLimits = { ...DEFAULT_QUOTAS, ...opts.quotas };
+    this.manifestScopes = opts.manifestScopes ? [...opts.manifestScopes] : null;
+    this.apiLimits = { ...DEFAULT_API_LIMITS, ...opts.apiLimits };
     this.clockMs = new Date(opts.start ?? '2026-02-02T09:00:00+09:00').getTime();
     const ownDomain = this.owner.slice(this.owner.lastIndexOf('@') + 1);
     this.googleAccounts =
@@ -212,10 +236,15 @@ export class FakeWorkspace {
   // --------------------------------------------------------------- call log --
   recordCall(exec: Execution, service: string, method: string, args: readonly unknown[] = []): void {
     const allowed = isAllowed(exec.authMode, service, method);
-    const call: CallRecord = { service, method, execution: exec.id, denied: !allowed };
+    const scopeRefusal = allowed ? scopeDenial(this.manifestScopes, service, method) : null;
+    const bytes = requestBytes(service, method, args);
+    const call: CallRecord = { service, method, execution: exec.id, denied: !allowed || scopeRefusal !== null, ...(bytes === undefined ? {} : { bytes }) };
     this.calls.push(call);
     this.onCall?.(call, args);
     if (!allowed) throw this.error(`You do not have permission to call ${service}.${method}`);
+    if (scopeRefusal !== null) throw this.error(scopeRefusal);
+    const refused = this.apiMeter.check(this, call);
+    if (refused) throw refused;
     if (this.fault && callMatches(call, this.fault.filter) && --this.fault.left === 0) {
       const { message } = this.fault;
       this.fault = null;
@@ -235,6 +264,14 @@ export class FakeWorkspace {
   countCalls(filter?: CallFilter): number {
     if (filter === undefined) return this.calls.length;
     return this.calls.filter((c) => callMatches(c, filter)).length;
+  }
+  /** Forgets the Sheets API requests of the last minute (per-minute quotas start afresh), e.g. after seeding. */
+  resetApiQuotas(): void {
+    this.apiMeter.reset();
+  }
+  /** The largest Sheets API request body logged so far (bytes; 0 when none), among calls matching `filter`. */
+  maxRequestBytes(filter?: CallFilter): number {
+    return this.calls.reduce((max, c) => (filter === undefined || callMatches(c, filter) ? Math.max(max, c.bytes ?? 0) : max), 0);
   }
   resetCalls(): void {
     this.calls.length = 0;
