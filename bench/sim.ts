@@ -17,7 +17,7 @@ import { sheetRef } from '../src/core/layout/a1';
 import { cellValueOf } from '../src/core/layout/grid';
 import { STATUS_ID, STATUS_VALUES, inputPositions } from '../src/core/layout/positions';
 import type { Value } from '../src/core/submission/values';
-import { type CallRecord, FakeWorkspace, type QuotaLimits } from '../test/fakes';
+import { type CallRecord, FakeWorkspace, type QuotaLimits, manifestScopesOf } from '../test/fakes';
 import { type CallCounts, type LatencyModel, ROOT, callMs } from './latency';
 
 export const DEPARTMENT = 'otdel@edu-bench.ru';
@@ -97,6 +97,8 @@ export class Sim {
   latency: LatencyModel | null;
   /** Successful Sheets API value reads (batchGet) per spreadsheet id; reset with resetReads(). */
   readonly readsById = new Map<string, number>();
+  /** The department's spreadsheet. */
+  hostId = '';
   /** Sheets API reads per 60 s (fake clock) allowed to this user; null: unlimited. */
   readLimitPerMinute: number | null = null;
   /** Over the limit: 'refuse' as the API does (429 error), or 'wait' as a paced client would (clock advances). */
@@ -122,7 +124,13 @@ export class Sim {
       sheetsReadsPerMinutePerProject: off,
       sheetsWritesPerMinutePerProject: off,
     };
-    this.ws = new FakeWorkspace({ owner: DEPARTMENT, apiLimits, ...(opts.quotas ? { quotas: opts.quotas } : {}) });
+    this.ws = new FakeWorkspace({
+      owner: DEPARTMENT,
+      apiLimits,
+      // every call of the bundle authorized by the scopes of the manifest it ships with, as on Google
+      manifestScopes: manifestScopesOf(path.join(ROOT, 'appsscript.json')),
+      ...(opts.quotas ? { quotas: opts.quotas } : {}),
+    });
     this.latency = opts.latency ?? null;
     this.catalogId = opts.catalogId ?? 'kalar';
     this.codePath = opts.codePath ?? CODE_JS;
@@ -155,6 +163,8 @@ export class Sim {
       this.readTimes.push(this.ws.nowMs());
     }
     const id = String(args[0]);
+    // the department's own «Кампания» and «Школы» are read once per chunk: not a school read
+    if (id === this.hostId) return;
     this.readsById.set(id, (this.readsById.get(id) ?? 0) + 1);
   }
 
@@ -206,7 +216,7 @@ export class Sim {
   setUp(schools: School[]): void {
     this.schools = schools;
     this.ws.actAs(DEPARTMENT);
-    this.ws.createHostSpreadsheet();
+    this.hostId = this.ws.createHostSpreadsheet();
     const created = this.run('newCampaign', this.campaign);
     if (!isReply(created) || !created.ok) throw new Error(`newCampaign: ${JSON.stringify(created)}`);
     const { SpreadsheetApp } = this.ws.installGlobals();

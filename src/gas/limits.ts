@@ -75,3 +75,23 @@ export function withBackoff<T>(call: () => T): T {
     }
   }
 }
+
+/** The Docs API allows 60 write requests a minute per user. */
+export const DOCS_WRITES_PER_MINUTE = 60;
+const recent = new Map<string, number[]>();
+
+/**
+ * Keeps this execution under `perMinute` calls of a kind: before a call that would be the next over the limit in the
+ * last minute, waits until the oldest is a minute old (or ends the chunk if the deadline does not allow it).
+ */
+export function pace(kind: string, perMinute: number): void {
+  const now = Date.now();
+  const times = (recent.get(kind) ?? []).filter((t) => t > now - 60_000);
+  if (times.length >= perMinute) {
+    const wait = (times[0] ?? now) + 60_000 - now;
+    if (remainingMs() < wait + 30_000) throw new RateLimited(`${kind}: ${perMinute} в минуту`);
+    Utilities.sleep(wait);
+  }
+  times.push(Date.now());
+  recent.set(kind, times);
+}

@@ -10,6 +10,11 @@ export function advancedSheets(): SheetsApi | null {
   return typeof Sheets === 'undefined' || !Sheets ? null : Sheets;
 }
 
+/** The Docs advanced service where enabled, else null (documents are then drawn through DocumentApp). */
+export function advancedDocs(): GoogleAppsScript.Docs | null {
+  return typeof Docs === 'undefined' || !Docs ? null : Docs;
+}
+
 export { errorText } from '../app/errors';
 
 /** Text that Sheets would parse as a formula or number is written with a leading apostrophe (stays text). */

@@ -14,7 +14,8 @@ import { withBackoff } from './limits';
 import { writeStaged } from './render/staged-write';
 import { advancedSheets } from './services';
 import { getSetting, setSettingNow } from './store/job-store';
-import { type StepContext, campaignFolder } from './steps/context';
+import { MIME, createFile, findStamped, stamp, trash } from './drive';
+import { type StepContext, folderId } from './steps/context';
 
 const GROUPS: SurveyGroup[] = ['students', 'parents'];
 /** The forms' responses are one source: collecting again replaces their earlier counts. */
@@ -67,7 +68,20 @@ export function createSurveyForms(ctx: StepContext): { group: SurveyGroup; url: 
         // deleted: make a new one
       }
     }
-    const form = FormApp.create(`${SURVEY_TITLES[group]} — ${ctx.settings.campaign.year}`);
+    // made through Drive, stamped as finished only when every question is in: a half-built form is made again
+    const role = `form:${ctx.settings.campaign.year}:${group}`;
+    const title = `${SURVEY_TITLES[group]} — ${ctx.settings.campaign.year}`;
+    const stale = findStamped(`building:${role}`, folderId(ctx));
+    if (stale?.id) trash(stale.id);
+    const finished = findStamped(role, folderId(ctx));
+    if (finished?.id) {
+      setSettingNow(key, finished.id);
+      const form = FormApp.openById(finished.id);
+      return { group, url: form.getPublishedUrl(), editUrl: form.getEditUrl() };
+    }
+    const file = createFile(title, MIME.form, `building:${role}`, folderId(ctx));
+    const form = FormApp.openById(file.id ?? '');
+    form.setTitle(title);
     form.setDescription('Анкета анонимная: мы не собираем имена и адреса электронной почты. Результаты используются только в обобщённом виде.');
     form.setCollectEmail(false);
     form
@@ -83,7 +97,7 @@ export function createSurveyForms(ctx: StepContext): { group: SurveyGroup; url: 
     for (const q of SURVEY_QUESTIONS[group]) form.addMultipleChoiceItem().setTitle(q).setChoiceValues(['Да', 'Скорее да', 'Скорее нет', 'Нет']);
     publish(form);
     openToEveryone(form);
-    DriveApp.getFileById(form.getId()).moveTo(campaignFolder(ctx));
+    stamp(form.getId(), role);
     setSettingNow(key, form.getId());
     linkedSheet(ctx, group, form, responsesSpreadsheet(ctx));
     return { group, url: form.getPublishedUrl(), editUrl: form.getEditUrl() };
@@ -123,10 +137,10 @@ function responsesSpreadsheet(ctx: StepContext): GoogleAppsScript.Spreadsheet.Sp
       // deleted: make a new one (the forms keep their answers and are linked again)
     }
   }
-  const ss = SpreadsheetApp.create(`Ответы анкет — ${ctx.settings.campaign.year}`);
-  setSettingNow(responsesKey(ctx.settings.campaign.year), ss.getId());
-  DriveApp.getFileById(ss.getId()).moveTo(campaignFolder(ctx));
-  return ss;
+  const role = `responses:${ctx.settings.campaign.year}`;
+  const file = findStamped(role, folderId(ctx)) ?? createFile(`Ответы анкет — ${ctx.settings.campaign.year}`, MIME.spreadsheet, role, folderId(ctx));
+  setSettingNow(responsesKey(ctx.settings.campaign.year), file.id ?? '');
+  return SpreadsheetApp.openById(file.id ?? '');
 }
 
 /** The sheet the group's form writes into; the form is linked (its earlier answers copied) when it is not yet. */

@@ -198,7 +198,7 @@ suite('sidebar: a whole campaign, clicked through', () => {
     await page.locator('.step-done[data-step="documents"]').waitFor();
     expect(await page.locator('.school a', { hasText: 'Рекомендации' }).count()).toBe(5);
     // the report's address in the server's message is a link (built from text, http(s) only)
-    expect(await notice(page).locator('a').getAttribute('href')).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[^/]+\/edit$/);
+    expect(await notice(page).locator('a').getAttribute('href')).toMatch(/^https:\/\/docs\.google\.com\/document\/d\/[^/]+\/edit(\?usp=drivesdk)?$/);
     await shoot(page, '09-documents');
   });
 

@@ -190,7 +190,7 @@ export function mediaOf(value: unknown): { data: string; type: string; name: str
   }
 }
 
-function newFormModel(title: string): FormModel {
+function newFormModel(title: string, onWorkspace: boolean): FormModel {
   return {
     title,
     description: '',
@@ -202,6 +202,8 @@ function newFormModel(title: string): FormModel {
     allowResponseEdits: false,
     confirmationMessage: '',
     responses: [],
+    // on Workspace a new form starts limited to the organisation, however it is made
+    requireLogin: onWorkspace,
   };
 }
 
@@ -234,7 +236,7 @@ export function createFile(env: Env, body: Json, mediaData: unknown): FileRecord
   } else {
     rec = ws.addFile(google?.kind ?? 'blob', name, mimeType, parents);
     if (rec.kind === 'document') rec.document = newDocumentModel();
-    if (rec.kind === 'form') rec.form = newFormModel(name);
+    if (rec.kind === 'form') rec.form = newFormModel(name, ws.workspaceDomain !== null);
     if (rec.kind === 'blob') rec.content = media?.data ?? '';
   }
   setMeta(rec, body, props, ws.nowMs());

@@ -59,9 +59,9 @@ describe('add-on service calls (call log of the FakeWorkspace)', () => {
       'Properties.getProperty': 1,
       'Properties.setProperties': 1,
     });
-    expect(calls['DriveApp.getFolderById']).toBe(1);
-    expect(calls['Folder.searchFiles']).toBe(1);
-    expect(calls['Folder.getFilesByName']).toBeUndefined();
+    // the campaign folder by its id, the year's files with one Drive v3 search
+    expect(calls['Drive.Files.get']).toBe(1);
+    expect(calls['Drive.Files.list']).toBe(1);
     // the department's sheets come with one batchGet; the run was read in this execution: the work sheet is written, not read back
     expect(calls['Range.getValues']).toBeUndefined();
   });
@@ -73,16 +73,16 @@ describe('add-on service calls (call log of the FakeWorkspace)', () => {
     const calls = m.sim.callsSince(mark);
     // every batchGet but the department's one reads a school
     const fixed = totalCalls(calls) - ((calls['Sheets.Spreadsheets.Values.batchGet'] ?? 0) - 1);
-    expect(fixed).toBe(32);
+    expect(fixed).toBe(29);
     expect(fixed).toBeLessThanOrEqual(3 * m.appendices);
     expect([calls['Spreadsheet.getSheets'], calls['Sheet.getName'], calls['Sheet.getSheetId']]).toEqual([undefined, undefined, undefined]);
   });
 
   test('generation: at most 25 calls per school, one Drive copy each, whatever the catalog', () => {
     expect(generate.perSchool).toBeLessThanOrEqual(25);
-    expect(generate.perSchoolByKind['File.makeCopy']).toBe(1);
+    expect(generate.perSchoolByKind['Drive.Files.copy']).toBe(1);
     // settings and the campaign folder are looked up once per chunk, not per school
-    for (const kind of ['PropertiesService.getDocumentProperties', 'Properties.getProperty', 'DriveApp.getFolderById'])
+    for (const kind of ['PropertiesService.getDocumentProperties', 'Properties.getProperty', 'Drive.Files.get'])
       expect([kind, generate.perSchoolByKind[kind]]).toEqual([kind, undefined]);
     const a = measureMunicipality(3, 'mosalsky', ['generate'], false);
     const b = measureMunicipality(6, 'mosalsky', ['generate'], false);

@@ -199,3 +199,10 @@ test('a second concurrent run is refused with a clear message', () => {
   ws.endExecution(holder);
   expect(reply(ws, 'runStep', 'nonsense')).toMatchObject({ ok: false, message: 'Неизвестный шаг.' });
 });
+
+test('every call of the whole cycle was authorized by the scopes of appsscript.json (no DriveApp, no full drive scope)', () => {
+  expect(ws.manifestScopes).toContain('https://www.googleapis.com/auth/drive.file');
+  expect(ws.manifestScopes).not.toContain('https://www.googleapis.com/auth/drive');
+  expect(ws.calls.filter((c) => c.denied).map((c) => `${c.service}.${c.method}`)).toEqual([]);
+  expect(ws.calls.some((c) => c.service === 'DriveApp' || c.service === 'File' || c.service === 'Folder')).toBe(false);
+});

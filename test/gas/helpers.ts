@@ -1,4 +1,5 @@
-import { FakeWorkspace } from '../fakes';
+import path from 'node:path';
+import { FakeWorkspace, manifestScopesOf } from '../fakes';
 import { runInFreshContext } from '../helpers/run-bundle';
 import type { School } from '../../src/core/campaign/schema';
 import { getCatalog } from '../../src/core/catalog';
@@ -83,6 +84,23 @@ export function fillAsSchool(ws: FakeWorkspace, fileId: string, school: School, 
   ws.actAs(DEPARTMENT);
 }
 
+/** The manifest the add-on ships: every call of the bundle must be authorized by these scopes, as on Google. */
+export const MANIFEST_SCOPES = manifestScopesOf(path.join(__dirname, '..', '..', 'appsscript.json'));
+
 export function newWorkspace(): FakeWorkspace {
-  return new FakeWorkspace({ owner: DEPARTMENT });
+  return new FakeWorkspace({ owner: DEPARTMENT, manifestScopes: MANIFEST_SCOPES });
+}
+
+/**
+ * What a person does in Drive or Sheets by hand (puts a file into the folder, shares the spreadsheet): not bound by
+ * the add-on's manifest scopes, so checked without them.
+ */
+export function byHand<T>(ws: FakeWorkspace, act: () => T): T {
+  const scopes = ws.manifestScopes;
+  ws.manifestScopes = null;
+  try {
+    return act();
+  } finally {
+    ws.manifestScopes = scopes;
+  }
 }

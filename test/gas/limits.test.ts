@@ -51,7 +51,7 @@ test('a disabled API is named, with where to enable it', () => {
 test('a daily quota pauses the step; the next day it goes on from where it stopped', () => {
   const ws = newWorkspace();
   setUpCampaign(ws);
-  ws.failCall('File.makeCopy', 2, 'Service invoked too many times for one day: driveapp.');
+  ws.failCall('Drive.Files.copy', 2, 'Service invoked too many times for one day: driveapp.');
   const first = runToEnd(ws, 'generate');
   expect(first).toMatchObject({ ok: true, done: false, paused: true });
   expect(first.message).toContain('завтра');

@@ -23,7 +23,7 @@ import { readWorkbookFile } from '../../src/node/xlsx/read/read-workbook';
 import { writeWorkbookFile } from '../../src/node/xlsx/write/render';
 import type { FakeWorkspace } from '../fakes';
 import { msoko, msokoJson } from '../node/cli/helpers';
-import { CATALOG, DEPARTMENT, call, fillAsSchool, newWorkspace, reply, runToEnd } from '../gas/helpers';
+import { CATALOG, DEPARTMENT, byHand, call, fillAsSchool, newWorkspace, reply, runToEnd } from '../gas/helpers';
 
 const YEAR = 2026;
 const MUNICIPALITY = 'Тестовый муниципальный округ';
@@ -96,8 +96,10 @@ function google(): Side {
   expect(runToEnd(ws, 'generate')).toMatchObject({ ok: true, done: true });
   // last year's result in the campaign folder, as the department puts it there
   const folderId = ws.installGlobals().PropertiesService.getDocumentProperties()?.getProperty('msoko.folderId') ?? '';
-  const folder = ws.installGlobals().DriveApp.getFolderById(folderId);
-  folder.createFile(`Итоги ${YEAR - 1}.json`, JSON.stringify({ ...PREVIOUS.result, schoolValues: PREVIOUS.values }), 'application/json');
+  byHand(ws, () => {
+    const folder = ws.installGlobals().DriveApp.getFolderById(folderId);
+    folder.createFile(`Итоги ${YEAR - 1}.json`, JSON.stringify({ ...PREVIOUS.result, schoolValues: PREVIOUS.values }), 'application/json');
+  });
   ws.endExecution();
   const state = (): { schools: { id: string; state: string; fileUrl: string }[] } =>
     call(ws, 'getState') as { schools: { id: string; state: string; fileUrl: string }[] };

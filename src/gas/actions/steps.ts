@@ -1,5 +1,6 @@
 import { type StepName, StepNameSchema, type StepResult } from '../../app/rpc';
 import { consolidateStep } from '../steps/consolidate';
+import { urlOf } from '../drive';
 import { campaignFolder, loadContext } from '../steps/context';
 import { documentsStep } from '../steps/documents';
 import { generateStep } from '../steps/generate';
@@ -22,7 +23,7 @@ export function runStep(raw: unknown): StepResult {
   if (result.ok && result.done && parsed.data === 'generate') {
     try {
       const ctx = loadContext();
-      writeFolderUrl(ctx.ss, campaignFolder(ctx).getUrl());
+      writeFolderUrl(ctx.ss, urlOf(campaignFolder(ctx)));
     } catch {
       // the folder link is a convenience
     }

@@ -2,6 +2,7 @@ import type { Catalog } from '../../core/catalog/types';
 import { META_SHEET, sheetLines } from '../../core/layout/positions';
 import type { SheetGrid, WorkbookGrid } from '../../core/submission/parse';
 import { UserFacingError } from '../../app/errors';
+import { modifiedTime } from '../drive';
 import { RateLimited, withBackoff } from '../limits';
 import { advancedSheets, errorText } from '../services';
 
@@ -60,10 +61,4 @@ function unreadable(e: unknown): ReadResult {
 }
 
 /** The file's last change (ISO), or null when Drive cannot say (then a decision is never reopened by a change). */
-export function lastChange(fileId: string): string | null {
-  try {
-    return DriveApp.getFileById(fileId).getLastUpdated().toISOString();
-  } catch {
-    return null;
-  }
-}
+export const lastChange = (fileId: string): string | null => modifiedTime(fileId);

@@ -4,6 +4,7 @@ import { UserFacingError } from '../../app/errors';
 import type { Clock } from '../../app/ports';
 import type { Catalog } from '../../core/catalog';
 import { scriptClock } from '../clock';
+import { type DriveFile, MIME, createFile, fileById, findStamped } from '../drive';
 import type { Spreadsheet } from '../services';
 import { requireOwner } from '../owner';
 import type { CampaignSettings } from '../store/campaign-sheet';
@@ -41,17 +42,17 @@ export function loadContext(): StepContext {
     registry: rows,
     registryBlock: block,
     app: { campaign: settings.campaign, catalog, schools: rows.map((r) => r.school) },
-    store: new GasCampaignStore(settings.campaign.year, rows, () => campaignFolder(ctx)),
+    store: new GasCampaignStore(settings.campaign.year, rows, () => folderId(ctx)),
     clock: scriptClock(),
   };
   return ctx;
 }
 
 /** Looked up once per context (one execution), however many files a step puts into it. */
-const folders = new WeakMap<StepContext, GoogleAppsScript.Drive.Folder>();
+const folders = new WeakMap<StepContext, DriveFile>();
 
-/** The campaign folder in Drive, created on first use (drive.file scope: only files the add-on made). */
-export function campaignFolder(ctx: StepContext): GoogleAppsScript.Drive.Folder {
+/** The campaign folder in Drive (its id and link), created on first use; found again by its stamp if its id was lost. */
+export function campaignFolder(ctx: StepContext): DriveFile {
   const known = folders.get(ctx);
   if (known) return known;
   const folder = findOrCreateFolder(ctx);
@@ -59,16 +60,15 @@ export function campaignFolder(ctx: StepContext): GoogleAppsScript.Drive.Folder 
   return folder;
 }
 
-function findOrCreateFolder(ctx: StepContext): GoogleAppsScript.Drive.Folder {
+export const folderId = (ctx: StepContext): string => campaignFolder(ctx).id ?? '';
+
+function findOrCreateFolder(ctx: StepContext): DriveFile {
   const id = getSetting('folderId');
-  if (id) {
-    try {
-      return DriveApp.getFolderById(id);
-    } catch {
-      // the folder was deleted: make a new one
-    }
-  }
-  const folder = DriveApp.createFolder(`Мониторинг воспитания ${ctx.settings.campaign.year} — ${ctx.settings.campaign.municipality}`);
-  setSettingNow('folderId', folder.getId());
+  const existing = id ? fileById(id) : null;
+  if (existing) return existing;
+  const role = `campaign-folder:${ctx.settings.campaign.year}`;
+  const folder =
+    findStamped(role) ?? createFile(`Мониторинг воспитания ${ctx.settings.campaign.year} — ${ctx.settings.campaign.municipality}`, MIME.folder, role, null);
+  setSettingNow('folderId', folder.id ?? '');
   return folder;
 }

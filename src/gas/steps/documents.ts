@@ -1,23 +1,47 @@
 import { type Drafts, draftDocuments, reportTitle, schoolDocumentTitle } from '../../app/documents';
+import { DOCS_WRITES_PER_MINUTE, pace, withBackoff } from '../limits';
 import { renderDocument } from '../render/doc-renderer';
+import { END_INDEX_FIELDS, bodyEndIndex, documentRequestBodies } from '../render/docs-requests';
+import { advancedDocs } from '../services';
 import { getSetting, setSettingNow } from '../store/job-store';
 import { fileIdOf } from '../store/registry-sheet';
-import { type StepContext, campaignFolder } from './context';
+import type { DocumentModel } from '../../core/document/model';
+import { type DriveFile, MIME, createFile, fileById, findStamped, urlOf } from '../drive';
+import { shareWith } from '../share';
+import { type StepContext, folderId } from './context';
 import type { StepDef } from './runner';
 
-function openOrCreateDoc(url: string, name: string, ctx: StepContext): GoogleAppsScript.Document.Document {
+/** The document at `url`, or the stamped one a killed execution made, or a new one (fresh: its body is empty). */
+function documentFor(url: string, name: string, role: string, ctx: StepContext): { file: DriveFile; fresh: boolean } {
   const id = url ? fileIdOf(url) : null;
-  if (id) {
-    try {
-      return DocumentApp.openById(id);
-    } catch {
-      // deleted: make a new one
-    }
-  }
-  const doc = DocumentApp.create(name);
-  DriveApp.getFileById(doc.getId()).moveTo(campaignFolder(ctx));
-  return doc;
+  const known = (id ? fileById(id) : null) ?? findStamped(role, folderId(ctx));
+  return known ? { file: known, fresh: false } : { file: createFile(name, MIME.document, role, folderId(ctx)), fresh: true };
 }
+
+/**
+ * The model into the document: one Docs API batchUpdate where the Docs service is enabled (plus one read of the old
+ * body's end when re-rendering), paced under the API's 60 writes a minute; element by element through DocumentApp
+ * where it is not.
+ */
+function render(file: DriveFile, model: DocumentModel, fresh: boolean): void {
+  const id = file.id ?? '';
+  const docs = advancedDocs();
+  if (!docs?.Documents) {
+    const doc = DocumentApp.openById(id);
+    renderDocument(doc.getBody(), model);
+    doc.saveAndClose();
+    return;
+  }
+  const documents = docs.Documents;
+  const endIndex = fresh ? undefined : bodyEndIndex(withBackoff(() => documents.get(id, { fields: END_INDEX_FIELDS })));
+  for (const requests of documentRequestBodies(model, endIndex === undefined ? {} : { endIndex })) {
+    pace('docs-write', DOCS_WRITES_PER_MINUTE);
+    withBackoff(() => documents.batchUpdate({ requests }, id));
+  }
+}
+
+const SHARED =
+  'Отдел образования направляет вашей школе адресные рекомендации по итогам мониторинга системы воспитания. ' + 'Документ открыт только вашей школе.';
 
 /**
  * One recommendations document per school, shared with that school only (read access), and the municipal
@@ -34,18 +58,18 @@ export function documentsStep(): StepDef {
       draftsOf(ctx);
     },
     item(ctx, row) {
-      const doc = openOrCreateDoc(row.docUrl, schoolDocumentTitle(row.school, ctx.settings.campaign.year), ctx);
-      row.docUrl = doc.getUrl();
-      renderDocument(doc.getBody(), draftsOf(ctx).school(row.school));
-      doc.saveAndClose();
-      if (row.school.emails.length > 0) doc.addViewers(row.school.emails);
+      const year = ctx.settings.campaign.year;
+      const { file, fresh } = documentFor(row.docUrl, schoolDocumentTitle(row.school, year), `recommendations:${year}:${row.school.id}`, ctx);
+      row.docUrl = urlOf(file);
+      render(file, draftsOf(ctx).school(row.school), fresh);
+      shareWith(file.id ?? '', row.school.emails, 'reader', SHARED);
     },
     finish(ctx) {
-      const doc = openOrCreateDoc(getSetting('reportUrl') ?? '', reportTitle(ctx.settings.campaign.year), ctx);
-      setSettingNow('reportUrl', doc.getUrl());
-      renderDocument(doc.getBody(), draftsOf(ctx).report());
-      doc.saveAndClose();
-      return `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${doc.getUrl()}`;
+      const year = ctx.settings.campaign.year;
+      const { file, fresh } = documentFor(getSetting('reportUrl') ?? '', reportTitle(year), `report:${year}`, ctx);
+      setSettingNow('reportUrl', urlOf(file));
+      render(file, draftsOf(ctx).report(), fresh);
+      return `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${urlOf(file)}`;
     },
   };
 }

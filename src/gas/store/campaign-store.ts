@@ -2,10 +2,9 @@ import type { CampaignStore, YearResult } from '../../app/ports';
 import { YearResultFileSchema } from '../../core/export/contract';
 import type { Decision } from '../../core/submission/lifecycle';
 import { type SurveysFile, SurveysFileSchema } from '../../core/survey/store';
+import { type DriveFile, MIME, createFile, driveApi, readText, writeText } from '../drive';
+import { withBackoff } from '../limits';
 import type { RegistryRow } from './registry-sheet';
-
-type DriveFile = GoogleAppsScript.Drive.File;
-type Folder = GoogleAppsScript.Drive.Folder;
 
 const resultName = (year: number): string => `Итоги ${year}.json`;
 const surveysName = (year: number): string => `Анкеты ${year}.json`;
@@ -22,7 +21,7 @@ export class GasCampaignStore implements CampaignStore {
   constructor(
     private readonly year: number,
     private readonly rows: RegistryRow[],
-    private readonly folder: () => Folder,
+    private readonly folder: () => string,
   ) {}
 
   decisions(): Record<string, Decision> {
@@ -63,17 +62,15 @@ export class GasCampaignStore implements CampaignStore {
     return { result, schoolValues: schoolValues ?? {} };
   }
 
-  /** This year's and last year's files, found with one Drive search (DriveApp searches with Drive v2 terms: `title`). */
+  /** This year's and last year's files, found with one Drive search in the campaign folder. */
   private known(): Map<string, DriveFile> {
     if (this.files) return this.files;
     const names = [resultName(this.year), resultName(this.year - 1), surveysName(this.year)];
-    const found = this.folder().searchFiles(`(${names.map((n) => `title = '${n}'`).join(' or ')}) and trashed = false`);
+    const folder = this.folder();
+    const q = `'${folder}' in parents and (${names.map((n) => `name = '${n}'`).join(' or ')}) and trashed = false`;
+    const found = withBackoff(() => driveApi().Files.list({ q, fields: 'files(id,name)', pageSize: 20 }));
     const files = new Map<string, DriveFile>();
-    while (found.hasNext()) {
-      const file = found.next();
-      const name = file.getName();
-      if (!files.has(name)) files.set(name, file);
-    }
+    for (const file of found.files ?? []) if (file.name && !files.has(file.name)) files.set(file.name, file);
     this.files = files;
     return files;
   }
@@ -81,9 +78,9 @@ export class GasCampaignStore implements CampaignStore {
   /** A stored JSON file, checked; a damaged one counts as absent (it is rewritten by the next save). */
   private json<T>(name: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }): T | null {
     const file = this.known().get(name);
-    if (!file) return null;
+    if (!file?.id) return null;
     try {
-      const parsed = schema.safeParse(JSON.parse(file.getBlob().getDataAsString()));
+      const parsed = schema.safeParse(JSON.parse(readText(file.id)));
       return parsed.success ? parsed.data : null;
     } catch {
       return null;
@@ -93,7 +90,7 @@ export class GasCampaignStore implements CampaignStore {
   private write(name: string, json: string): void {
     const files = this.known();
     const existing = files.get(name);
-    if (existing) existing.setContent(json);
-    else files.set(name, this.folder().createFile(name, json, 'application/json'));
+    if (existing?.id) writeText(existing.id, json);
+    else files.set(name, createFile(name, MIME.json, `data:${name}`, this.folder(), json));
   }
 }

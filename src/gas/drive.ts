@@ -1,0 +1,96 @@
+import { UserFacingError } from '../app/errors';
+import { withBackoff } from './limits';
+
+/**
+ * Files through the Drive advanced service (API v3), never DriveApp: every DriveApp method needs the full `drive`
+ * scope, while Drive v3 under `drive.file` reaches every file the add-on created for this user. Files the add-on
+ * makes carry an `appProperties` stamp, so a step that died between creating a file and recording it finds the file
+ * again instead of making a second one.
+ */
+export type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+type DriveApi = GoogleAppsScript.Drive;
+
+export const MIME = {
+  folder: 'application/vnd.google-apps.folder',
+  spreadsheet: 'application/vnd.google-apps.spreadsheet',
+  document: 'application/vnd.google-apps.document',
+  form: 'application/vnd.google-apps.form',
+  json: 'application/json',
+} as const;
+
+const FIELDS = 'id,name,mimeType,webViewLink,parents,trashed,modifiedTime,appProperties';
+/** The stamp key of every file the add-on creates: what the file is for («campaign-folder», «school:<код>», …). */
+export const STAMP = 'msokoRole';
+
+export function driveApi(): DriveApi {
+  if (typeof Drive === 'undefined' || !Drive) {
+    throw new UserFacingError(
+      'В проекте надстройки не подключена служба Google Drive API (v3). В редакторе Apps Script откройте «Сервисы» → ' +
+        'Drive API → версия v3 → «Добавить» (или выполните npm run deploy с манифестом из репозитория) и повторите.',
+    );
+  }
+  return Drive;
+}
+
+const quoteQ = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** A file by id, or null when it is gone, trashed or out of the add-on's reach. */
+export function fileById(id: string): DriveFile | null {
+  try {
+    const file = withBackoff(() => driveApi().Files.get(id, { fields: FIELDS }));
+    return file.trashed ? null : file;
+  } catch (e) {
+    if (e instanceof UserFacingError) throw e;
+    return null;
+  }
+}
+
+/** The add-on's file with this stamp (in `parent` when given), if a step made it before. */
+export function findStamped(role: string, parent: string | null = null): DriveFile | null {
+  const q = [`appProperties has { key=${quoteQ(STAMP)} and value=${quoteQ(role)} }`, 'trashed = false'];
+  if (parent) q.push(`${quoteQ(parent)} in parents`);
+  const res = withBackoff(() => driveApi().Files.list({ q: q.join(' and '), fields: `files(${FIELDS})`, pageSize: 10 }));
+  return res.files?.[0] ?? null;
+}
+
+/** A new Google file (folder, spreadsheet, document, form) or a JSON file, stamped, in `parent`. */
+export function createFile(name: string, mimeType: string, role: string, parent: string | null, content: string | null = null): DriveFile {
+  const resource: DriveFile = { name, mimeType, appProperties: { [STAMP]: role } };
+  if (parent) resource.parents = [parent];
+  const api = driveApi();
+  return withBackoff(() =>
+    content === null
+      ? api.Files.create(resource, null as unknown as GoogleAppsScript.Base.Blob, { fields: FIELDS })
+      : api.Files.create(resource, Utilities.newBlob(content, mimeType, name), { fields: FIELDS }),
+  );
+}
+
+/** A stamped copy of `sourceId` in `parent`; editors of the copy cannot share it further. */
+export function copyFile(sourceId: string, name: string, role: string, parent: string): DriveFile {
+  const resource: DriveFile = { name, parents: [parent], appProperties: { [STAMP]: role }, writersCanShare: false };
+  return withBackoff(() => driveApi().Files.copy(resource, sourceId, { fields: FIELDS }));
+}
+
+/** Marks a file as what it is for (a finished template, …). */
+export function stamp(fileId: string, role: string): void {
+  withBackoff(() => driveApi().Files.update({ appProperties: { [STAMP]: role } }, fileId));
+}
+
+export function trash(fileId: string): void {
+  withBackoff(() => driveApi().Files.update({ trashed: true }, fileId));
+}
+
+export function readText(fileId: string): string {
+  return withBackoff(() => driveApi().Files.get(fileId, { alt: 'media' }));
+}
+
+export function writeText(fileId: string, content: string): void {
+  withBackoff(() => driveApi().Files.update({}, fileId, Utilities.newBlob(content, MIME.json), { fields: 'id' }));
+}
+
+/** The file's last change (ISO), or null when Drive cannot say. */
+export function modifiedTime(fileId: string): string | null {
+  return fileById(fileId)?.modifiedTime ?? null;
+}
+
+export const urlOf = (file: DriveFile): string => file.webViewLink ?? `https://drive.google.com/open?id=${file.id ?? ''}`;
