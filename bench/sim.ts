@@ -22,7 +22,8 @@ import { type CallCounts, type LatencyModel, ROOT, callMs } from './latency';
 
 export const DEPARTMENT = 'otdel@edu-bench.ru';
 export const CAMPAIGN_INPUT = { year: 2026, municipality: 'Тестовый муниципальный округ', department: 'Отдел управления образованием', deadline: '2026-12-15' };
-const BATCH_GET = 'Sheets.Spreadsheets.Values.batchGet';
+/** The Sheets API reads: a school file is read with one Spreadsheets.get (grid data), the department's with a batchGet. */
+const READS = new Set(['Sheets.Spreadsheets.Values.batchGet', 'Sheets.Spreadsheets.get']);
 
 export const CODE_JS = path.join(ROOT, 'dist', 'Code.js');
 const compiled = new Map<string, vm.Script>();
@@ -146,7 +147,7 @@ export class Sim {
   private observe(call: CallRecord, args: readonly unknown[]): void {
     const key = `${call.service}.${call.method}`;
     if (this.latency) this.ws.advance(callMs(this.latency, key));
-    if (key !== BATCH_GET) return;
+    if (!READS.has(key)) return;
     const now = this.ws.nowMs();
     if (this.readLimitPerMinute !== null) {
       this.readTimes = this.readTimes.filter((t) => t > now - 60_000);

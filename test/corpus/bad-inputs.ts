@@ -151,7 +151,7 @@ export const BAD_INPUTS: BadInput[] = [
     xlsx: { kind: 'ops', ops: [{ op: 'set_name_formula', name: 'A5_C6_PROG', formula: '=10+2', cached: 12 }] },
     google: { kind: 'formula', input: 'A5_C6_PROG', formula: '=10+2', result: 12 },
     expect: warning('formula-input', /^в ячейке формула «=10\+2»; учтено её значение 12 — лучше ввести число$/, { input: 'A5_C6_PROG' }),
-    // the Google reader asks for values only (one batchGet, UNFORMATTED_VALUE): the formula goes unnoticed — see the report
+    // the Google reader asks for values only (effective values and number formats, one Spreadsheets.get): the formula goes unnoticed — see the report
     googleExpect: { code: null },
   },
   {

@@ -43,7 +43,8 @@ function cellData(h: SsHandle, cell: Cell | undefined): Json {
     out['effectiveValue'] = extendedValue(effective, timeZone);
     out['formattedValue'] = displayOf(cell, locale, timeZone);
   }
-  const pattern = cell.format?.numberFormat;
+  // a cell holding a date always shows a date format in Sheets (typing «15.01.2026» sets one)
+  const pattern = cell.format?.numberFormat ?? (effective !== undefined && isDateLike(effective) ? 'dd.MM.yyyy' : undefined);
   if (pattern !== undefined) {
     const numberFormat = { type: numberFormatType(pattern), pattern };
     out['userEnteredFormat'] = { numberFormat };

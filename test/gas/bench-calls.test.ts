@@ -24,11 +24,12 @@ beforeAll(() => {
 });
 
 describe('add-on service calls (call log of the FakeWorkspace)', () => {
-  test('consolidation: one Values.batchGet per school, at most 2 calls per school', () => {
-    // and one for the department's «Кампания» and «Школы» together
-    expect(large.calls.consolidate?.['Sheets.Spreadsheets.Values.batchGet']).toBe(LARGE + 1);
+  test('consolidation: one Spreadsheets.get (values and number formats) per school, at most 2 calls per school', () => {
+    // plus one for the sheet ids when the tables are written; the department's own sheets come with one batchGet
+    expect(large.calls.consolidate?.['Sheets.Spreadsheets.get']).toBe(LARGE + 1);
+    expect(large.calls.consolidate?.['Sheets.Spreadsheets.Values.batchGet']).toBe(1);
     expect(consolidate.perSchool).toBeLessThanOrEqual(2);
-    expect(consolidate.perSchoolByKind).toEqual({ 'Sheets.Spreadsheets.Values.batchGet': 1 });
+    expect(consolidate.perSchoolByKind).toEqual({ 'Sheets.Spreadsheets.get': 1 });
   });
 
   test('consolidation: no extra calls per extra appendix (Kalar, 11 appendices, against a 1-appendix catalog)', () => {
@@ -38,7 +39,6 @@ describe('add-on service calls (call log of the FakeWorkspace)', () => {
     const perExtraAppendix = (consolidate.fixed - oneAppendix.fixed) / (large.appendices - a.appendices);
     expect(perExtraAppendix).toBe(0);
     // the sheets of all appendices are listed by one Spreadsheets.get and written by four batched calls together
-    expect(large.calls.consolidate?.['Sheets.Spreadsheets.get']).toBe(1);
     expect(large.calls.consolidate?.['Sheets.Spreadsheets.batchUpdate']).toBe(3);
     expect(large.calls.consolidate?.['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
   });
@@ -71,8 +71,8 @@ describe('add-on service calls (call log of the FakeWorkspace)', () => {
     const mark = m.sim.ws.calls.length;
     expect(m.sim.runToEnd('consolidate').last.done).toBe(true);
     const calls = m.sim.callsSince(mark);
-    // every batchGet but the department's one reads a school
-    const fixed = totalCalls(calls) - ((calls['Sheets.Spreadsheets.Values.batchGet'] ?? 0) - 1);
+    // every Spreadsheets.get but the one for the sheet ids reads a school
+    const fixed = totalCalls(calls) - ((calls['Sheets.Spreadsheets.get'] ?? 0) - 1);
     expect(fixed).toBe(29);
     expect(fixed).toBeLessThanOrEqual(3 * m.appendices);
     expect([calls['Spreadsheet.getSheets'], calls['Sheet.getName'], calls['Sheet.getSheetId']]).toEqual([undefined, undefined, undefined]);
@@ -103,7 +103,7 @@ describe('add-on service calls (call log of the FakeWorkspace)', () => {
 describe('resumable runs on the simulated clock', () => {
   test(`${LARGE} schools consolidated in several chunks: each school read once, result as in one run and as the core`, () => {
     // 20 s per read makes the 270 s time guard cut the run into chunks of ~13 schools
-    const slow: LatencyModel = { ...model, calls: { ...model.calls, 'Sheets.Spreadsheets.Values.batchGet': { ms: 20_000, source: 'test' } } };
+    const slow: LatencyModel = { ...model, calls: { ...model.calls, 'Sheets.Spreadsheets.get': { ms: 20_000, source: 'test' } } };
     const r = consolidateInChunks(large.sim, slow);
     expect(r.asBuilt.failure).toBeNull();
     expect(r.chunked.chunks).toBeGreaterThanOrEqual(3);

@@ -10,10 +10,10 @@ import type { FakeWorkspace } from '../fakes';
 import { SCHOOLS, call, fillAsSchool, newWorkspace, reply, runToEnd, setUpCampaign, valuesOf } from './helpers';
 
 const PER_MINUTE =
-  "API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit " +
+  "API call to sheets.spreadsheets.get failed with error: Quota exceeded for quota metric 'Read requests' and limit " +
   "'Read requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:1'.";
 const DISABLED =
-  'API call to sheets.spreadsheets.values.batchGet failed with error: Google Sheets API has not been used in project 1 before ' +
+  'API call to sheets.spreadsheets.get failed with error: Google Sheets API has not been used in project 1 before ' +
   'or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=1 then retry.';
 
 function campaignWithFiles(): FakeWorkspace {
@@ -30,8 +30,8 @@ function campaignWithFiles(): FakeWorkspace {
 
 test('a per-minute limit is waited out: every school is read, nothing is «paused until tomorrow»', () => {
   const ws = campaignWithFiles();
-  // the first batchGet reads the department's own sheets; the second is the first school's
-  ws.failCall('Sheets.Spreadsheets.Values.batchGet', 2, PER_MINUTE);
+  // the first school's read
+  ws.failCall('Sheets.Spreadsheets.get', 1, PER_MINUTE);
   const r = runToEnd(ws, 'validate');
   expect(r).toMatchObject({ ok: true, done: true });
   expect(r.paused).toBe(false);
@@ -41,7 +41,7 @@ test('a per-minute limit is waited out: every school is read, nothing is «pause
 
 test('a disabled API is named, with where to enable it', () => {
   const ws = campaignWithFiles();
-  ws.failCall('Sheets.Spreadsheets.Values.batchGet', 2, DISABLED);
+  ws.failCall('Sheets.Spreadsheets.get', 1, DISABLED);
   const r = reply(ws, 'runStep', 'validate');
   expect(r.ok).toBe(false);
   expect(r.message).toContain('выключен Google Sheets API');
@@ -63,7 +63,7 @@ test('a chunk that used its time leaves the consolidation tables to the next chu
   // each school read takes 28 s on the simulated clock: eight schools take 224 s of the first chunk, too late to finish
   const model = loadLatencyModel();
   const zero = { ms: 0, source: 'test' };
-  const latency = { ...model, defaultMs: zero, executionOverheadMs: zero, calls: { 'Sheets.Spreadsheets.Values.batchGet': { ms: 28_000, source: 'test' } } };
+  const latency = { ...model, defaultMs: zero, executionOverheadMs: zero, calls: { 'Sheets.Spreadsheets.get': { ms: 28_000, source: 'test' } } };
   const sim = new Sim({ latency });
   sim.setUp(syntheticSchools(8));
   expect(sim.runToEnd('generate').last.done).toBe(true);

@@ -18,22 +18,71 @@ function expectedRanges(catalog: Catalog): { name: string; range: string }[] {
   return sheets.map((s) => ({ name: s.name, range: `${quote(s.name)}!A1:G${s.rows}` }));
 }
 
+type CellData = GoogleAppsScript.Sheets.Schema.CellData;
+
+/** Sheets' error values as a cell shows them (the parser names a formula error by its text). */
+const ERRORS: Record<string, string> = {
+  DIVIDE_BY_ZERO: '#DIV/0!',
+  VALUE: '#VALUE!',
+  REF: '#REF!',
+  NAME: '#NAME?',
+  NUM: '#NUM!',
+  N_A: '#N/A',
+  NULL_VALUE: '#NULL!',
+  LOADING: '#ERROR!',
+  ERROR: '#ERROR!',
+};
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** A date serial (days since 1899-12-30) as «dd.MM.yyyy» text: the parser then says «в ячейке дата». */
+function dateText(serial: number): string {
+  const d = new Date(Math.round((serial - 25569) * 86_400_000));
+  return `${two(d.getUTCDate())}.${two(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}`;
+}
+
 /**
- * Reads a school's file in one pass: one Values.batchGet for all its sheets where the Sheets advanced
- * service is enabled (the usual case: one call per school), else one getValues per sheet. A renamed or
- * deleted sheet makes batchGet fail; the file is then read sheet by sheet, so the parser can still find it.
+ * One cell as the parser expects it. A number shown as a percent is read as the percent a person typed («85%»
+ * is stored as 0.85, read as 85); a date as text; an error as its «#…» text.
+ */
+export function cellValueOf(cell: CellData): unknown {
+  const v = cell.effectiveValue;
+  if (!v) return '';
+  if (v.numberValue !== undefined && v.numberValue !== null) {
+    const type = cell.effectiveFormat?.numberFormat?.type;
+    if (type === 'PERCENT') return Math.round(v.numberValue * 100 * 1e9) / 1e9;
+    if (type === 'DATE' || type === 'DATE_TIME') return dateText(v.numberValue);
+    return v.numberValue;
+  }
+  if (v.boolValue !== undefined && v.boolValue !== null) return v.boolValue;
+  if (v.stringValue !== undefined && v.stringValue !== null) return v.stringValue;
+  if (v.errorValue) return ERRORS[v.errorValue.type ?? 'ERROR'] ?? '#ERROR!';
+  return '';
+}
+
+/** A GridData block as rows of values from A1 (the ranges start at A1). */
+function gridValues(data: GoogleAppsScript.Sheets.Schema.GridData | undefined): unknown[][] {
+  return (data?.rowData ?? []).map((row) => (row.values ?? []).map(cellValueOf));
+}
+
+const GRID_FIELDS = 'sheets(properties(title),data(rowData(values(effectiveValue,effectiveFormat(numberFormat(type))))))';
+
+/**
+ * Reads a school's file in one pass: one Spreadsheets.get with the grid data of all its sheets (values and number
+ * formats, so a typed «85%» is 85, not 0.85) where the Sheets advanced service is enabled — one call per school —
+ * else one getValues per sheet. A renamed or deleted sheet makes the call fail; the file is then read sheet by
+ * sheet, so the parser can still find it.
  */
 export function readSchoolFile(fileId: string, catalog: Catalog): ReadResult {
   const api = advancedSheets();
-  if (api?.Spreadsheets?.Values) {
+  if (api?.Spreadsheets) {
     const ranges = expectedRanges(catalog);
-    const values = api.Spreadsheets.Values;
+    const spreadsheets = api.Spreadsheets;
     try {
       // the Sheets API allows about 60 reads a minute per user: waited out, never a school marked unreadable
-      const res = withBackoff(() =>
-        values.batchGet(fileId, { ranges: ranges.map((r) => r.range), valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'FORMATTED_STRING' }),
-      );
-      const sheets: SheetGrid[] = ranges.map((r, i) => ({ name: r.name, values: (res.valueRanges?.[i]?.values ?? []) as unknown[][] }));
+      const res = withBackoff(() => spreadsheets.get(fileId, { ranges: ranges.map((r) => r.range), includeGridData: true, fields: GRID_FIELDS }));
+      const byTitle = new Map((res.sheets ?? []).map((sh) => [sh.properties?.title ?? '', sh.data?.[0]]));
+      const sheets: SheetGrid[] = ranges.map((r) => ({ name: r.name, values: gridValues(byTitle.get(r.name)) }));
       return { sheets };
     } catch (e) {
       if (e instanceof RateLimited || e instanceof UserFacingError) throw e;
