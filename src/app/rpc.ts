@@ -56,6 +56,13 @@ export interface PanelState {
   problems: string[];
 }
 
+/** One check of «Проверка надстройки»: a service or scope, whether it works, and what to do if not. */
+export interface SelfCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
 /** Every call of the panel, with what it sends and what it gets back. */
 export interface PanelRpc {
   getState(): Reply<PanelState>;
@@ -66,4 +73,5 @@ export interface PanelRpc {
   acceptSchool(request: DecisionRequest): Reply<{ message: string }>;
   createSurvey(): Reply<{ message: string; forms: SurveyFormLink[] }>;
   collectSurvey(): Reply<{ message: string }>;
+  selfTest(): Reply<{ message: string; checks: SelfCheck[] }>;
 }

@@ -79,6 +79,16 @@ export class Controller {
     });
   }
 
+  /** «Проверка надстройки»: one real call of every Google service the add-on uses, each reported. */
+  async selfTest(): Promise<void> {
+    await this.short('Проверяю надстройку…', async () => {
+      const r = await rpc('selfTest');
+      if (!r.ok) return error(r.message);
+      const details = r.checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);
+      return r.checks.every((c) => c.ok) ? success(r.message, details) : error(r.message, details);
+    });
+  }
+
   /** A button of the cycle: the survey is one call, the other steps run chunk by chunk. */
   async start(step: PanelStep): Promise<void> {
     if (this.store.busy()) return;

@@ -6,7 +6,7 @@
 import './styles.css';
 import { Controller } from './controller';
 import { h, replaceChildren } from './dom';
-import { campaignSection, noticeSection, stepsSection, summarySection, surveySection } from './render';
+import { campaignSection, noticeSection, stepsSection, summarySection, surveySection, toolsSection } from './render';
 import { schoolsSection } from './schools';
 import { STEPS, Store, type View, stepDoneHint } from './state';
 
@@ -51,6 +51,10 @@ function main(): void {
     slot(
       (v) => [v.server?.campaign ?? null, v.server?.schools ?? null, v.filter, v.returning, busy(v)],
       (v) => schoolsSection(v, store, ctl),
+    ),
+    slot(
+      (v) => [busy(v)],
+      (v) => toolsSection(v, ctl),
     ),
   ];
 

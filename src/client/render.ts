@@ -194,3 +194,14 @@ export function surveySection(view: View, ctl: Controller): HTMLElement | null {
     button('Собрать ответы', () => void ctl.collectSurvey(), { className: 'btn', disabled: busy }),
   );
 }
+
+/** Below the cycle: the one-click check of the add-on on this Google account. */
+export function toolsSection(view: View, ctl: Controller): HTMLElement {
+  const busy = view.running !== null || view.pending !== null;
+  return h(
+    'section',
+    { className: 'section', attrs: { 'aria-label': 'Проверка надстройки' } },
+    button('Проверка надстройки', () => void ctl.selfTest(), { className: 'btn', disabled: busy }),
+    h('p', { className: 'muted' }, 'Один вызов каждой службы Google во временной папке, которая сразу удаляется.'),
+  );
+}

@@ -23,6 +23,7 @@ interface Payloads {
   acceptSchool: [DecisionPayload];
   createSurvey: [];
   collectSurvey: [];
+  selfTest: [];
 }
 export type RpcName = keyof Payloads;
 

@@ -12,6 +12,7 @@ import { acceptSchool as acceptAction, returnSchool as returnAction } from './ac
 import { getState as readPanelState } from './actions/state';
 import { runStep as runStepAction } from './actions/steps';
 import { collectSurveyResults, createSurvey as createSurveyAction } from './actions/surveys';
+import { runSelfTest } from './actions/self-test';
 import { cancelStep as cancelStepAction } from './steps/runner';
 import { showHelpWith, showSidebarWith } from './dialogs';
 import { buildMenu } from './menu';
@@ -79,6 +80,12 @@ export function createSurvey(): ReturnType<PanelRpc['createSurvey']> {
 export function collectSurvey(): ReturnType<PanelRpc['collectSurvey']> {
   return collectSurveyResults();
 }
+export function selfTest(): ReturnType<PanelRpc['selfTest']> {
+  return runSelfTest();
+}
+export function menuSelfTest(): void {
+  menu.menuSelfTest();
+}
 
 /** Compile-time: the public functions implement the panel's RPC contract (src/app/rpc.ts). */
 type AssertAssignable<T extends U, U> = T;
@@ -92,6 +99,7 @@ export type ImplementsPanelRpc = AssertAssignable<
     acceptSchool: typeof acceptSchool;
     createSurvey: typeof createSurvey;
     collectSurvey: typeof collectSurvey;
+    selfTest: typeof selfTest;
   },
   PanelRpc
 >;

@@ -1,5 +1,7 @@
 import type { Reply } from '../app/errors';
 import { newCampaign } from './actions/campaign';
+import { runSelfTest } from './actions/self-test';
+import { selfTestText } from './self-test';
 import { runStep } from './actions/steps';
 import { collectSurveyResults, createSurvey } from './actions/surveys';
 import { APP_TITLE } from './dialogs';
@@ -50,4 +52,11 @@ export function menuSurvey(): void {
     reply.ok ? `${reply.message}\n${reply.forms.map((f) => `${f.group === 'students' ? 'Обучающиеся' : 'Родители'}: ${f.url}`).join('\n')}` : reply.message,
     ui.ButtonSet.OK,
   );
+}
+
+/** «Проверка надстройки» from the menu: the same checks as the panel's button, in a dialog. */
+export function menuSelfTest(): void {
+  const ui = SpreadsheetApp.getUi();
+  const reply = runSelfTest();
+  ui.alert(APP_TITLE, reply.ok ? selfTestText(reply.checks) : reply.message, ui.ButtonSet.OK);
 }

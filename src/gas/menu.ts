@@ -31,6 +31,7 @@ export type MenuFunctionName =
   | 'menuConsolidate'
   | 'menuDocuments'
   | 'menuSurvey'
+  | 'menuSelfTest'
   | 'showHelp';
 
 export interface MenuItem {
@@ -46,6 +47,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Свести в Приложения 1–11', functionName: 'menuConsolidate' },
   { label: 'Рекомендации и отчёт', functionName: 'menuDocuments' },
   { label: 'Анкета удовлетворённости', functionName: 'menuSurvey' },
+  { label: 'Проверка надстройки', functionName: 'menuSelfTest' },
   { label: 'Справка', functionName: 'showHelp' },
 ];
 

@@ -183,6 +183,7 @@ describe('dist/Code.js', () => {
       'Свести в Приложения 1–11',
       'Рекомендации и отчёт',
       'Анкета удовлетворённости',
+      'Проверка надстройки',
       'Справка',
     ]);
     expect(items.map((i) => i.functionName)).toEqual([
@@ -193,6 +194,7 @@ describe('dist/Code.js', () => {
       'menuConsolidate',
       'menuDocuments',
       'menuSurvey',
+      'menuSelfTest',
       'showHelp',
     ]);
 

@@ -42,7 +42,17 @@ beforeAll(() => {
 test('onOpen works in AuthMode.NONE and names only public functions', () => {
   runInFreshContext(ws, { authMode: 'NONE' }).onOpen?.({ authMode: AuthMode.NONE });
   const names = ws.ui.menuFunctionNames();
-  expect(names).toEqual(['showSidebar', 'menuNewCampaign', 'menuGenerate', 'menuValidate', 'menuConsolidate', 'menuDocuments', 'menuSurvey', 'showHelp']);
+  expect(names).toEqual([
+    'showSidebar',
+    'menuNewCampaign',
+    'menuGenerate',
+    'menuValidate',
+    'menuConsolidate',
+    'menuDocuments',
+    'menuSurvey',
+    'menuSelfTest',
+    'showHelp',
+  ]);
 });
 
 test('one spreadsheet per school, shared with that school only, only inputs editable', () => {
