@@ -9,7 +9,7 @@
  * clock, over a sliding minute, with the API's 429 text (https://developers.google.com/workspace/docs/api/limits).
  * The project's own budget, labelled as such: a request body over 2,000,000 bytes of UTF-8 JSON is refused.
  * Refused in AuthMode.NONE (by the call log) and LIMITED (here). Calls are logged as `Docs.Documents.batchUpdate`…
- * Failures reach the script as `GoogleJsonResponseError: API call to docs.documents.… failed with error: …`.
+ * Failures reach the script as `GoogleJsonResponseException: API call to docs.documents.… failed with error: …`.
  * Only present when `ws.advancedDocsEnabled` (the default).
  */
 import { newDocumentModel } from './doc-elements';

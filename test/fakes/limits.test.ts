@@ -45,7 +45,7 @@ describe('Sheets API request size', () => {
     const big = 'я'.repeat(25_000); // 50,000 bytes in UTF-8, half the cell limit in characters
     const rows = (n: number): string[][] => Array.from({ length: n }, () => [big]);
     const e = thrown(() => api.Spreadsheets.Values.update({ values: rows(40) }, id, 'Лист1!A1', { valueInputOption: 'RAW' }));
-    expect(e.name).toBe('GoogleJsonResponseError');
+    expect(e.name).toBe('GoogleJsonResponseException');
     expect(e.message).toBe('API call to sheets.spreadsheets.values.update failed with error: Request payload size exceeds the limit: 2000000 bytes.');
     expect(Reflect.get(e, 'details')).toMatchObject({ code: 400 });
     expect(api.Spreadsheets.Values.get(id, 'Лист1!A1:A40').values).toBeUndefined();
@@ -72,7 +72,7 @@ describe('Sheets API per-minute quotas (fake clock)', () => {
     const { ws, api, id } = setup();
     for (let i = 0; i < 60; i++) read(api, id)();
     const e = thrown(read(api, id));
-    expect(e.name).toBe('GoogleJsonResponseError');
+    expect(e.name).toBe('GoogleJsonResponseException');
     expect(e.message).toBe(
       "API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:1'.",
     );

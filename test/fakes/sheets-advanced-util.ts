@@ -1,6 +1,6 @@
 /**
  * Plumbing of the fake Sheets advanced service (Sheets.Spreadsheets…): API errors and how they
- * reach the script (GoogleJsonResponseError), readers for request JSON, field masks, colors,
+ * reach the script (GoogleJsonResponseException), readers for request JSON, field masks, colors,
  * GridRange ↔ GridRef, and the copy-then-commit that makes spreadsheets.batchUpdate atomic.
  */
 import type { SsHandle } from './handles';
@@ -8,7 +8,7 @@ import { a1Of, quoteSheetName, type Cell, type DataValidationSpec, type GridRef,
 import { isDateLike, type Env } from './runtime';
 import type { FakeWorkspace } from './workspace';
 
-/** A failure the real API reports as an HTTP error; becomes a GoogleJsonResponseError for the script. */
+/** A failure the real API reports as an HTTP error; becomes a GoogleJsonResponseException for the script. */
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -37,7 +37,7 @@ export function optStr(v: unknown): string | undefined {
 
 /**
  * Runs one API call: ApiErrors and the fake's Apps Script exceptions (protection, names…) reach
- * the script as `GoogleJsonResponseError: API call to <api> failed with error: <message>`.
+ * the script as `GoogleJsonResponseException: API call to <api> failed with error: <message>`.
  */
 export function apiCall<T>(env: Env, api: string, fn: () => T): T {
   try {
@@ -51,10 +51,10 @@ export function apiCall<T>(env: Env, api: string, fn: () => T): T {
   }
 }
 
-/** The error a failed advanced-service call throws: `GoogleJsonResponseError`, with `details: {code, message}`. */
+/** The error a failed advanced-service call throws: `GoogleJsonResponseException`, with `details: {code, message}`. */
 export function googleError(ws: FakeWorkspace, api: string, message: string, code: number): Error {
   const err = new ws.realm.Error(`API call to ${api} failed with error: ${message}`);
-  err.name = 'GoogleJsonResponseError';
+  err.name = 'GoogleJsonResponseException';
   Reflect.set(
     err,
     'details',

@@ -111,8 +111,8 @@ describe('Values.batchGet', () => {
     const { api, g } = setup();
     const { id } = school(g);
     const e = thrown(() => api.Spreadsheets.Values.batchGet(id, { ranges: ["'Лист1'!A1", "'Лист'!A1:B2"] }));
-    expect(e.name).toBe('GoogleJsonResponseError');
-    expect(String(e)).toBe("GoogleJsonResponseError: API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: 'Лист'!A1:B2");
+    expect(e.name).toBe('GoogleJsonResponseException');
+    expect(String(e)).toBe("GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: 'Лист'!A1:B2");
     expect(Reflect.get(e, 'details')).toEqual({ code: 400, message: "Unable to parse range: 'Лист'!A1:B2" });
   });
 });
@@ -210,7 +210,7 @@ describe('Spreadsheets.batchUpdate', () => {
     ];
     const e = thrown(() => api.Spreadsheets.batchUpdate({ requests }, id));
     expect(String(e)).toBe(
-      "GoogleJsonResponseError: API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[2].mergeCells: You can't merge cells that overlap other merged cells.",
+      "GoogleJsonResponseException: API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[2].mergeCells: You can't merge cells that overlap other merged cells.",
     );
     expect(ss.getSheetByName('Новый')).toBeNull();
     expect(sheet.getRange('A6').getBackground()).toBe('#ffffff');

@@ -5,7 +5,7 @@
  *
  * Calls are logged as `Sheets.Spreadsheets.Values.batchGet`, `Sheets.Spreadsheets.batchUpdate`…,
  * refused in AuthMode.NONE and LIMITED, and need access to the file (edit access to write).
- * Failures reach the script as `GoogleJsonResponseError: API call to sheets.… failed with error: …`.
+ * Failures reach the script as `GoogleJsonResponseException: API call to sheets.… failed with error: …`.
  * Only present when `ws.advancedSheetsEnabled` (the default) — see installGlobals().
  */
 import type { SsHandle } from './handles';
