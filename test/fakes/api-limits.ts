@@ -49,14 +49,43 @@ export function apiName(service: string, method: string): string {
 }
 
 /**
- * The size of a Sheets API request body: UTF-8 bytes of the JSON of the resource, the first argument of every
- * method that sends one (batchUpdate(resource, id), update(resource, id, range, …)…). Reads send none: 0.
- * Undefined for calls that are not Sheets API requests.
+ * Docs and Drive advanced-service methods that send a JSON body: the resource, their first argument
+ * (Docs batchUpdate(resource, id), create(resource); Drive Files.create(resource, media?, args?), copy(resource, id, args?),
+ * update(resource, id, media?, args?), Permissions.create(resource, id, args?)). Their other methods (get, list) send none.
+ * A media upload (the Blob of Files.create/update) is not the JSON body and is not counted.
+ */
+const BODY_METHODS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Docs.Documents', new Set(['batchUpdate', 'create'])],
+  ['Drive.Files', new Set(['create', 'copy', 'update'])],
+  ['Drive.Permissions', new Set(['create'])],
+]);
+const isDocsOrDriveApi = (service: string): boolean => service.startsWith('Docs.') || service.startsWith('Drive.');
+
+/**
+ * The size of a Sheets, Docs or Drive API request body: UTF-8 bytes of the JSON of the resource, the first argument of
+ * every method that sends one (batchUpdate(resource, id), update(resource, id, range, …), Files.create(resource, …)…).
+ * Reads send none: 0. Undefined for calls that are not requests to these APIs (SpreadsheetApp, DriveApp, …). Only the
+ * Sheets API's budget is enforced here (ApiMeter); the Docs service checks its own (docs-advanced.ts).
  */
 export function requestBytes(service: string, method: string, args: readonly unknown[]): number | undefined {
+  if (isDocsOrDriveApi(service)) return BODY_METHODS.get(service)?.has(method) ? bodyBytesOrZero(args[0]) : 0;
   if (!isSheetsApi(service)) return undefined;
-  if (READ_METHODS.has(method) || args[0] === undefined) return 0;
-  const json = JSON.stringify(args[0]);
+  if (READ_METHODS.has(method)) return 0;
+  return jsonBytesOf(args[0]);
+}
+
+/** As jsonBytesOf, but a body that is no JSON (a wrong argument the service itself refuses) logs 0 instead of throwing here. */
+function bodyBytesOrZero(body: unknown): number {
+  try {
+    return jsonBytesOf(body);
+  } catch {
+    return 0;
+  }
+}
+
+function jsonBytesOf(body: unknown): number {
+  if (body === undefined) return 0;
+  const json = JSON.stringify(body);
   return json === undefined ? 0 : Buffer.byteLength(json, 'utf8');
 }
 
