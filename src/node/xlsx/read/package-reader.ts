@@ -13,14 +13,18 @@
  *   strings; t="str" texts and sheet names are entity-decoded a second time (utils.xmlDecode);
  * - every cell of a merged range but the top-left one is skipped, whatever it holds.
  * Where exceljs would fail or behave in a way not reproduced here, the reader gives up with LeanUnsupported and
- * the caller reads the file with exceljs; a package that unpacks beyond the size limits is unreadable outright.
+ * the caller reads the file with exceljs (through the same zip guard); a package that unpacks beyond the size limits,
+ * or that the guard refuses (zip-index.ts), is unreadable outright.
  */
 import type { SheetGrid, WorkbookGrid } from '../../../core/submission/parse';
 import { NOT_XLSX_HINT } from './sniff';
 import { type Relationship, parseRels, parseSharedStrings, parseStyles, parseWorkbook, xmlDecode } from './workbook-parts';
 import { type SheetContext, readSheet } from './worksheet';
 import { LeanUnsupported, unsupported } from './xml-cursor';
-import { LeanZip, MAX_TOTAL_BYTES, ZipTooLarge } from './zip-index';
+import { LeanZip, MAX_TOTAL_BYTES, ZipRefused, ZipTooLarge } from './zip-index';
+
+/** The Russian reason for a package the zip guard refuses. */
+export const refusedZip = (reason: string): string => `файл .xlsx повреждён или записан необычной программой (${reason}); ${NOT_XLSX_HINT}`;
 
 export type LeanOutcome = { grid: WorkbookGrid } | { unreadable: string } | { fallback: string };
 
@@ -30,20 +34,22 @@ export const TOO_LARGE =
 
 /** Never throws: a grid, a reason the file is unreadable, or why exceljs must read it instead. */
 export function leanReadWorkbook(bytes: Buffer): LeanOutcome {
-  let zip: LeanZip | null = null;
   try {
-    zip = new LeanZip(bytes);
-    return { grid: readGrid(zip) };
+    return { grid: readGrid(new LeanZip(bytes)) };
   } catch (error) {
-    if (error instanceof ZipTooLarge) return { unreadable: TOO_LARGE };
-    const reason = error instanceof LeanUnsupported ? error.message : `unexpected ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-    try {
-      zip?.checkSizes(); // exceljs will unpack every part
-    } catch (sizeError) {
-      if (sizeError instanceof ZipTooLarge) return { unreadable: TOO_LARGE };
-    }
-    return { fallback: reason };
+    const refused = zipRefusal(error);
+    if (refused) return refused;
+    return {
+      fallback: error instanceof LeanUnsupported ? error.message : `unexpected ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    };
   }
+}
+
+/** The unreadable outcome for an error of the zip guard, null for any other error. */
+export function zipRefusal(error: unknown): { unreadable: string } | null {
+  if (error instanceof ZipTooLarge) return { unreadable: TOO_LARGE };
+  if (error instanceof ZipRefused) return { unreadable: refusedZip(error.message) };
+  return null;
 }
 
 function readGrid(zip: LeanZip): WorkbookGrid {

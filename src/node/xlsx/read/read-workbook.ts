@@ -2,7 +2,9 @@ import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { SheetGrid, WorkbookGrid } from '../../../core/submission/parse';
 import { tolerateForeignParts } from './foreign-parts';
-import { leanReadWorkbook } from './package-reader';
+import JSZip from 'jszip';
+import { leanReadWorkbook, zipRefusal } from './package-reader';
+import { LeanZip } from './zip-index';
 import { NOT_XLSX_HINT, sniffXlsx } from './sniff';
 import { put } from './worksheet';
 
@@ -95,11 +97,31 @@ async function readBytes(path: string): Promise<{ bytes: Buffer } | { unreadable
   return reason ? { unreadable: reason } : { bytes };
 }
 
-async function loadBytes(bytes: Buffer): Promise<{ workbook: ExcelJS.Workbook } | { unreadable: string }> {
+/**
+ * exceljs (jszip) inflates every part without limits, so it never sees the file itself: the zip guard inflates each
+ * part within its limits, and exceljs reads a stored (uncompressed) package of those parts.
+ */
+async function guardedRepack(bytes: Buffer): Promise<{ bytes: Buffer } | { unreadable: string }> {
+  let parts: Map<string, Buffer>;
+  try {
+    parts = new LeanZip(bytes).readAll();
+  } catch (error) {
+    const refused = zipRefusal(error);
+    if (refused) return refused;
+    throw error;
+  }
+  const zip = new JSZip();
+  for (const [name, content] of parts) zip.file(name, new Uint8Array(content.buffer, content.byteOffset, content.length), { binary: true });
+  return { bytes: await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' }) };
+}
+
+async function loadBytes(raw: Buffer): Promise<{ workbook: ExcelJS.Workbook } | { unreadable: string }> {
   const workbook = new ExcelJS.Workbook();
   tolerateForeignParts(workbook);
+  const repacked = await guardedRepack(raw);
+  if ('unreadable' in repacked) return repacked;
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(repacked.bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
     return { unreadable: `файл .xlsx повреждён и не открывается (${errorText(error)}); ${NOT_XLSX_HINT}` };
   }
