@@ -1,9 +1,10 @@
 import { consolidate } from '../core/consolidate/consolidate';
 import type { ConsolidationExport } from '../core/export/contract';
 import { appendixTableSheet } from '../core/layout/appendix-table';
-import { dynamicsSheet, measuresSheet, schoolsSheet } from '../core/layout/department-sheets';
+import { dynamicsSheet, schoolsSheet } from '../core/layout/department-sheets';
 import { tableSheet } from '../core/layout/table-sheet';
 import type { SheetSpec } from '../core/layout/types';
+import { type RegisterRow, hasDepartmentEntries, mergeRegister, proposedRows, registerSheet } from '../core/register/register';
 import type { SchoolOutcome } from '../core/submission/collect';
 import { surveySheet } from '../core/survey/present';
 import { surveyExport } from '../core/survey/store';
@@ -21,8 +22,13 @@ export interface AppendixSummary {
 
 export interface Consolidated {
   result: ConsolidationExport;
-  /** Every sheet of the consolidation, in order: Приложения, «Свод по школам», «Динамика», «Реестр мер», «Удовлетворённость», «Журнал». */
+  /** Every sheet of the consolidation, in order: Приложения, «Свод по школам», «Динамика», «Удовлетворённость», «Журнал». */
   sheets: SheetSpec[];
+  /**
+   * The register of measures merged with the department's entries, and its sheet: the add-on writes it as the
+   * «Реестр мер» sheet with the others, the offline tool as measures.xlsx beside them.
+   */
+  register: { rows: RegisterRow[]; sheet: SheetSpec };
   /** To save with `store.saveCurrent` once the sheets are written (a failed write leaves the last result). */
   year: YearResult;
   summary: AppendixSummary[];
@@ -44,7 +50,14 @@ export function appendixSummary(result: ConsolidationExport): AppendixSummary[] 
  * contract with the surveys, every output sheet, the journal, and the year's result to save for documents and next year.
  * `strays` are files that belong to no registry school (offline only).
  */
-export function consolidateCampaign(ctx: CampaignContext, outcomes: SchoolOutcome[], strays: string[], store: CampaignStore, clock: Clock): Consolidated {
+export function consolidateCampaign(
+  ctx: CampaignContext,
+  outcomes: SchoolOutcome[],
+  strays: string[],
+  register: RegisterRow[],
+  store: CampaignStore,
+  clock: Clock,
+): Consolidated {
   const journal = new Journal(clock);
   const last = store.previous();
   const previous = last?.result ?? null;
@@ -67,8 +80,12 @@ export function consolidateCampaign(ctx: CampaignContext, outcomes: SchoolOutcom
   for (const file of strays) journal.note(`Файл «${file}» не отнесён ни к одной ОО реестра`);
 
   const sheets = ctx.catalog.appendices.map((a) => appendixTableSheet(ctx.catalog, result, a.number, { suppressSmall: false, evidence: true }));
-  sheets.push(schoolsSheet(ctx.catalog, accepted), dynamicsSheet(ctx.catalog, result), measuresSheet(ctx.catalog, result));
-  journal.note(`Сформированы таблицы: ${ctx.catalog.appendices.length} приложений, свод по школам, динамика, реестр мер`);
+  sheets.push(schoolsSheet(ctx.catalog, accepted), dynamicsSheet(ctx.catalog, result));
+  const proposals = proposedRows(ctx.catalog, result);
+  const merged = mergeRegister(register, proposals, ctx.campaign.year);
+  journal.note(`Сформированы таблицы: ${ctx.catalog.appendices.length} приложений, свод по школам, динамика`);
+  const withEntries = merged.filter((r) => r.key === '' || hasDepartmentEntries(r)).length;
+  journal.note(`Реестр мер: строк ${merged.length}, из них с записями отдела — ${withEntries}; предложений по итогам года — ${proposals.length}`);
   if (surveys && result.surveys) {
     const m = result.surveys.municipal;
     if (surveys.year !== ctx.campaign.year) journal.note(`Внимание: анкеты относятся к ${surveys.year} году, кампания — к ${ctx.campaign.year}`);
@@ -90,6 +107,7 @@ export function consolidateCampaign(ctx: CampaignContext, outcomes: SchoolOutcom
   return {
     result,
     sheets,
+    register: { rows: merged, sheet: registerSheet(merged, ctx.campaign.year) },
     year: { result, schoolValues },
     summary,
     journal: journal.events(),

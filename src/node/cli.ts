@@ -238,14 +238,18 @@ function printValidation(s: Awaited<ReturnType<typeof validate>>, indent = ''): 
   print(`${indent}Отчёт о проверке: ${s.report}${s.completedWithErrors ? ' (завершено с ошибками)' : ''}`);
 }
 
-function printConsolidation(result: Awaited<ReturnType<typeof consolidate>>['result'], files: { xlsx: string; json: string }, indent = ''): void {
+function printConsolidation(
+  result: Awaited<ReturnType<typeof consolidate>>['result'],
+  files: { xlsx: string; json: string; measures: string },
+  indent = '',
+): void {
   const accepted = result.schools.filter((x) => x.status === 'accepted').length;
   print(`${indent}В своде ${accepted} из ${result.schools.length} ОО.`);
   for (const a of result.appendices) {
     const cells = a.rows.flatMap((r) => r.cells).filter((c) => c.achieved !== null);
     print(`${indent}  Приложение ${a.number}: целевых значений достигнуто ${cells.filter((c) => c.achieved).length} из ${cells.length}`);
   }
-  print(`${indent}Таблицы: ${files.xlsx}\n${indent}Данные (JSON): ${files.json}`);
+  print(`${indent}Таблицы: ${files.xlsx}\n${indent}Реестр мер (заполняет отдел): ${files.measures}\n${indent}Данные (JSON): ${files.json}`);
 }
 
 /** commander's error messages in Russian. */

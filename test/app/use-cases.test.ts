@@ -90,7 +90,7 @@ describe('consolidation, surveys and documents', () => {
   test('every output sheet, the journal, and nothing saved until the caller writes', () => {
     const store = new MemoryStore();
     const outcomes = [...demoOutcomes(3), outcome(REGISTRY[3] as School, null, 'missing')];
-    const out = consolidateCampaign({ ...ctx, schools: REGISTRY.slice(0, 4) }, outcomes, ['stray.xlsx'], store, clock);
+    const out = consolidateCampaign({ ...ctx, schools: REGISTRY.slice(0, 4) }, outcomes, ['stray.xlsx'], [], store, clock);
     expect(out.sheets.map((s) => s.name).slice(11)).toEqual(['Свод по школам', 'Динамика', 'Реестр мер', 'Журнал']);
     expect(out.journal).toEqual([
       'Получены данные: 3 из 4 ОО',
@@ -121,7 +121,7 @@ describe('consolidation, surveys and documents', () => {
     expect(forms.municipal.students.share).toBe(100);
     expect(forms.municipal.parents.share).toBe(0);
     expect(forms.sheet.name).toBe('Удовлетворённость');
-    const out = consolidateCampaign(ctx, demoOutcomes(), [], store, clock);
+    const out = consolidateCampaign(ctx, demoOutcomes(), [], [], store, clock);
     expect(out.result.surveys?.municipal.parents.respondents).toBe(1);
     expect(out.sheets.map((s) => s.name)).toContain('Удовлетворённость');
     expect(() => recordSurvey({ ...ctx, campaign: { ...ctx.campaign, year: 2030 } }, 'x', [], [], store, clock)).toThrow('относятся к 2026 году');
@@ -130,7 +130,7 @@ describe('consolidation, surveys and documents', () => {
   test('documents come from the stored result, with last year per school', () => {
     const store = new MemoryStore();
     expect(() => draftDocuments(ctx, store)).toThrow('Нет итогов свода');
-    const out = consolidateCampaign(ctx, demoOutcomes(), [], store, clock);
+    const out = consolidateCampaign(ctx, demoOutcomes(), [], [], store, clock);
     store.saveCurrent(out.year);
     const drafts = draftDocuments(ctx, store);
     expect(drafts.school(REGISTRY[0] as School).audience).toBe('school');

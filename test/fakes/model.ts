@@ -70,6 +70,8 @@ export interface SheetModel {
   frozenCols: number;
   hidden: boolean;
   colWidths: Map<number, number>;
+  /** Columns hidden by the user or a script (1-based). */
+  hiddenCols?: Set<number>;
   /** Row heights set through the Sheets advanced service (updateDimensionProperties ROWS). */
   rowHeights?: Map<number, number>;
   merges: GridRef[];

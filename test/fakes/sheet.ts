@@ -281,6 +281,17 @@ export class FakeSheet {
   isSheetHidden(): boolean {
     return this[HANDLE].sheet.hidden;
   }
+  hideColumns(columnIndex: number, numColumns = 1): FakeSheet {
+    const h = this[HANDLE];
+    assertSheetEditable(h);
+    if (columnIndex < 1 || numColumns < 1 || columnIndex + numColumns - 1 > h.sheet.maxCols) throw h.env.ws.error('Those columns are out of bounds.');
+    h.sheet.hiddenCols ??= new Set<number>();
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) h.sheet.hiddenCols.add(c);
+    return this;
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this[HANDLE].sheet.hiddenCols?.has(columnPosition) ?? false;
+  }
   clear(options?: unknown): FakeSheet {
     const h = this[HANDLE];
     assertSheetEditable(h);

@@ -287,9 +287,16 @@ const updateDimensionProperties: Handler = (d, body, where) => {
   if (end < start || end > max) throw new ApiError(`${where}: Invalid dimension range ${start}..${end} (the sheet has ${max} ${dim.toLowerCase()})`);
   const mask = requiredMask(body['fields'], where);
   const props = objOf(body['properties']);
-  if (covers(mask, 'hiddenByUser') && props['hiddenByUser'] === true)
-    throw new Error(`Fake Sheets service: hiding ${dim.toLowerCase()} is not implemented (${where})`);
+  if (covers(mask, 'hiddenByUser') && dim === 'ROWS' && props['hiddenByUser'] === true)
+    throw new Error(`Fake Sheets service: hiding rows is not implemented (${where})`);
   assertSheetEditable({ ...d, sheet });
+  if (covers(mask, 'hiddenByUser') && dim === 'COLUMNS') {
+    sheet.hiddenCols ??= new Set<number>();
+    for (let i = start + 1; i <= end; i++) {
+      if (props['hiddenByUser'] === true) sheet.hiddenCols.add(i);
+      else sheet.hiddenCols.delete(i);
+    }
+  }
   if (!covers(mask, 'pixelSize')) return;
   const px = nonNegative(props['pixelSize'], 'pixelSize', where);
   let sizes = sheet.colWidths;

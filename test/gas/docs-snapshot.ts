@@ -37,6 +37,7 @@ export function demoDocuments(): Map<string, DocumentModel> {
     lastCtx,
     DEMO_SCHOOLS.map((s, i) => outcome(s, lastYear[i] ?? null)),
     [],
+    [],
     before,
     fixedClock(),
   );
@@ -49,7 +50,7 @@ export function demoDocuments(): Map<string, DocumentModel> {
     rejected.messages = [message('error', 'type', 'нужно число', { sheet: 'Приложение 2', cell: 'D15', indicator: 'Педагогов' })];
     return rejected;
   });
-  store.saveCurrent(consolidateCampaign(ctx, outcomes, [], store, fixedClock()).year);
+  store.saveCurrent(consolidateCampaign(ctx, outcomes, [], [], store, fixedClock()).year);
   const drafts = draftDocuments(ctx, store);
   const out = new Map<string, DocumentModel>();
   for (const s of DEMO_SCHOOLS) out.set(`${s.id}.docx`, drafts.school(s));

@@ -23,6 +23,7 @@ const out = consolidateCampaign(
     messages: [],
   })),
   [],
+  [],
   new MemoryStore(),
   fixedClock(),
 );

@@ -17,6 +17,7 @@ import { filledWorkbook, renderSchoolGrid } from '../../src/core/layout/grid';
 import { schoolWorkbookLayout } from '../../src/core/layout/school-workbook';
 import { municipalReport } from '../../src/core/recommend/municipal-report';
 import { validateFiles } from '../../src/core/submission/collect';
+import { type RegisterRow, registerFromValues } from '../../src/core/register/register';
 import { DecisionsSchema } from '../../src/core/submission/lifecycle';
 import type { Value } from '../../src/core/submission/values';
 import { readWorkbookFile } from '../../src/node/xlsx/read/read-workbook';
@@ -82,6 +83,7 @@ interface Side {
   sheets: string[];
   journal: string[];
   survey: unknown[][];
+  register: RegisterRow[];
 }
 
 // ------------------------------------------------------------------------------------------------- Google --
@@ -134,6 +136,7 @@ function google(): Side {
   const sheets = host?.getSheets().map((s) => s.getName()) ?? [];
   const journal = (host?.getSheetByName('Журнал')?.getDataRange().getValues() ?? []).slice(2).map((r) => String(r[1]));
   const survey = host?.getSheetByName('Удовлетворённость')?.getDataRange().getValues() ?? [];
+  const register = registerFromValues(host?.getSheetByName('Реестр мер')?.getDataRange().getValues() ?? []);
   const registry = host?.getSheetByName('Школы')?.getDataRange().getValues() ?? [];
   ws.endExecution();
   const decisions: Side['decisions'] = {};
@@ -145,7 +148,7 @@ function google(): Side {
     }
   }
   const states = Object.fromEntries((call(ws, 'getState') as { schools: { id: string; state: string }[] }).schools.map((s) => [s.id, s.state]));
-  return { result, states, decisions, refusals, sheets, journal, survey: survey.map((r) => r.map(String)) };
+  return { result, states, decisions, refusals, sheets, journal, survey: survey.map((r) => r.map(String)), register };
 }
 
 // ------------------------------------------------------------------------------------------------ offline --
@@ -184,6 +187,9 @@ async function offline(dir: string): Promise<Side> {
   const book = await readWorkbookFile(path.join(dir, 'out', 'appendices.xlsx'));
   if ('unreadable' in book) throw new Error(book.unreadable);
   const sheetValues = (name: string): unknown[][] => book.sheets.find((s) => s.name === name)?.values ?? [];
+  const measures = await readWorkbookFile(path.join(dir, 'measures.xlsx'));
+  if ('unreadable' in measures) throw new Error(measures.unreadable);
+  const register = registerFromValues(measures.sheets[0]?.values ?? []);
   const journal = sheetValues('Журнал')
     .slice(2)
     .map((r) => String(r?.[1] ?? ''));
@@ -197,6 +203,7 @@ async function offline(dir: string): Promise<Side> {
     sheets: book.sheets.map((s) => s.name),
     journal,
     survey: sheetValues('Удовлетворённость').map((r) => (r ?? []).map((v) => (v === null || v === undefined ? '' : String(v)))),
+    register,
   };
 }
 
@@ -249,9 +256,15 @@ test('the same refusals: no acceptance without a file or with errors', () => {
 
 test('the same output sheets, journal and satisfaction table', () => {
   for (const name of o.sheets) expect(g.sheets).toContain(name);
-  for (const name of ['Динамика', 'Реестр мер', 'Удовлетворённость', 'Журнал']) expect(o.sheets).toContain(name);
+  for (const name of ['Динамика', 'Удовлетворённость', 'Журнал']) expect(o.sheets).toContain(name);
+  expect(g.sheets).toContain('Реестр мер');
   expect(g.journal).toEqual(o.journal);
   expect(trimRows(g.survey)).toEqual(trimRows(o.survey));
+});
+
+test('the same register of measures (the sheet in Google, measures.xlsx offline)', () => {
+  expect(o.register.length).toBeGreaterThan(0);
+  expect(g.register).toEqual(o.register);
 });
 
 test('the same report', () => {

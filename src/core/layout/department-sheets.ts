@@ -4,7 +4,6 @@ import { formatChange, improved } from '../consolidate/format';
 import { round1 } from '../consolidate/stats';
 import type { ConsolidationExport } from '../export/contract';
 import { indicatorName } from '../recommend/findings';
-import { managementRegister } from '../recommend/municipal-report';
 import type { SchoolOutcome } from '../submission/collect';
 import { tableSheet } from './table-sheet';
 import type { SheetSpec } from './types';
@@ -54,17 +53,5 @@ export function dynamicsSheet(catalog: Catalog, result: ConsolidationExport): Sh
     ['Ячейка', 'Показатель', 'Значение', 'Прошлый год', 'Изменение', 'Оценка'],
     rows,
     [16, 70, 12, 12, 18, 14],
-  );
-}
-
-/** «Реестр мер»: finding → recommendation → measure / order → next-year effect (the last two filled by the department). */
-export function measuresSheet(catalog: Catalog, result: ConsolidationExport): SheetSpec {
-  const rows = managementRegister(catalog, result).map((r) => [r.finding, r.recommendation, r.measure, '', r.watch, '']);
-  return tableSheet(
-    'Реестр мер',
-    `Реестр мер управленческого цикла — ${result.year}`,
-    ['Вывод', 'Рекомендация', 'Мера', 'Приказ (номер, дата)', 'Показатель для контроля', 'Эффект в следующем году'],
-    rows,
-    [40, 40, 50, 18, 40, 24],
   );
 }

@@ -78,6 +78,8 @@ export interface SheetSpec {
   frozenRows: number;
   protect: boolean;
   hidden: boolean;
+  /** Columns (1-based) kept but hidden: a service column the user does not edit (the register's «Ключ»). */
+  hiddenColumns?: number[];
   landscape: boolean;
   /** Print area, e.g. «A1:F40». */
   printArea: string;

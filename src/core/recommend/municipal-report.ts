@@ -9,6 +9,8 @@ import { directionTextFor, fillTemplate, reportSections } from './texts';
 import type { ReportSection } from './texts-schema';
 
 export interface RegisterEntry {
+  /** The direction the finding is about («A2.R1»): the register's stable key across consolidations. */
+  key: string;
   finding: string;
   recommendation: string;
   measure: string;
@@ -132,6 +134,7 @@ export function managementRegister(catalog: Catalog, result: ConsolidationExport
       const problem = notMet > 0 ? `не достигнуто плановых значений — ${notMet}` : 'отрицательная динамика';
       const decline = bad.length > notMet ? `, снижение — ${bad.length - notMet}` : '';
       entries.push({
+        key: `A${app.number}.${row.id}`,
         finding: `${directionName(catalog, first)}: ${problem}${decline}`,
         recommendation: text?.schoolRecommendations[0] ?? 'Проанализировать причины и включить мероприятия в планы воспитательной работы ОО.',
         measure: text ? text.municipalMeasures.map((m) => `${capitalise(m.kind)}: ${m.text}`).join(' ') : 'Методическое сопровождение ОО по направлению.',

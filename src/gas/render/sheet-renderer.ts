@@ -133,6 +133,15 @@ export function formatRequests(spec: SheetSpec, sheetId: number): SheetsRequest[
       },
     });
   });
+  for (const col of spec.hiddenColumns ?? []) {
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: col - 1, endIndex: col },
+        properties: { hiddenByUser: true },
+        fields: 'hiddenByUser',
+      },
+    });
+  }
   if (spec.frozenRows > 0)
     requests.push({
       updateSheetProperties: { properties: { sheetId, gridProperties: { frozenRowCount: spec.frozenRows } }, fields: 'gridProperties.frozenRowCount' },
@@ -162,6 +171,7 @@ function formatWithSpreadsheetApp(sheet: Sheet, spec: SheetSpec): void {
   spec.widths.forEach((w, i) => {
     sheet.setColumnWidth(i + 1, Math.round(w * PX_PER_CHAR));
   });
+  for (const col of spec.hiddenColumns ?? []) sheet.hideColumns(col);
   if (spec.frozenRows > 0) sheet.setFrozenRows(spec.frozenRows);
 }
 

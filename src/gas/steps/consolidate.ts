@@ -1,6 +1,7 @@
 import { consolidateCampaign } from '../../app/consolidate';
 import type { SchoolOutcome } from '../../core/submission/collect';
 import { writeStaged } from '../render/staged-write';
+import { readRegisterSheet } from '../store/register-read';
 import { setSetting } from '../store/job-store';
 import { saveSummary } from '../store/summary';
 import { readWork } from '../store/work-sheet';
@@ -22,8 +23,9 @@ export function consolidateStep(): StepDef {
         const submission = { schoolId: row.school.id, stamp: {}, values: r.values, cells: {}, status: r.submissionStatus, messages: r.messages };
         return { school: row.school, status: r.status, files: [row.fileUrl], submission, messages: r.messages };
       });
-      const out = consolidateCampaign(ctx.app, outcomes, [], ctx.store, ctx.clock);
-      writeStaged(ctx.ss, out.sheets);
+      // the department's register read fresh, under the lock, right before it is merged and written back
+      const out = consolidateCampaign(ctx.app, outcomes, [], readRegisterSheet(ctx.ss), ctx.store, ctx.clock);
+      writeStaged(ctx.ss, [...out.sheets, out.register.sheet]);
       ctx.store.saveCurrent(out.year);
       setSetting('lastConsolidation', job.run);
       saveSummary(out.summary);

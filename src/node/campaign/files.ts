@@ -13,6 +13,7 @@ export const paths = (dir: string) => ({
   out: join(dir, 'out'),
   decisions: join(dir, 'decisions.json'),
   surveys: join(dir, 'surveys.json'),
+  measures: join(dir, 'measures.xlsx'),
 });
 
 /** Writes through a temporary file and a rename, so a crash never leaves a half-written file. */

@@ -129,6 +129,7 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password: stri
     if (m.rows <= 1 && m.cols <= 1) continue;
     sheet.mergeCells(m.row, m.col, m.row + m.rows - 1, m.col + m.cols - 1);
   }
+  for (const col of spec.hiddenColumns ?? []) sheet.getColumn(col).hidden = true;
   fitRowHeights(sheet, spec, widths);
   addValidations(sheet, spec.inputs);
   addConditionalFormats(sheet, spec.conditional);
