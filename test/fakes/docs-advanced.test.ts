@@ -165,7 +165,11 @@ describe('the API’s refusals', () => {
     expect(failure(docs, id, style('bogus_field'))).toBe('Invalid requests[0].updateParagraphStyle: Invalid field: bogus_field');
     expect(failure(docs, id, style('indentStart'))).toMatch(/\(fake\) the field 'indentStart' is not modelled/);
     const e = thrown(() => update(docs, id, insert(5, 'x')));
-    expect([e.name, e.message.startsWith(PREFIX), Reflect.get(Reflect.get(e, 'details') as object, 'code')]).toEqual(['GoogleJsonResponseException', true, 400]);
+    expect([e.name, e.message.startsWith(PREFIX), Reflect.get(Reflect.get(e, 'details') as object, 'code')]).toEqual([
+      'GoogleJsonResponseException',
+      true,
+      400,
+    ]);
   });
 });
 

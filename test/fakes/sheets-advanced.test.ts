@@ -112,7 +112,9 @@ describe('Values.batchGet', () => {
     const { id } = school(g);
     const e = thrown(() => api.Spreadsheets.Values.batchGet(id, { ranges: ["'Лист1'!A1", "'Лист'!A1:B2"] }));
     expect(e.name).toBe('GoogleJsonResponseException');
-    expect(String(e)).toBe("GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: 'Лист'!A1:B2");
+    expect(String(e)).toBe(
+      "GoogleJsonResponseException: API call to sheets.spreadsheets.values.batchGet failed with error: Unable to parse range: 'Лист'!A1:B2",
+    );
     expect(Reflect.get(e, 'details')).toEqual({ code: 400, message: "Unable to parse range: 'Лист'!A1:B2" });
   });
 });
