@@ -38,8 +38,8 @@ function gridOf(loaded: { workbook: ExcelJS.Workbook } | { unreadable: string })
     const sheets = loaded.workbook.worksheets.map(sheetGrid);
     if (sheets.length === 0) return { unreadable: `в книге нет ни одного листа; ${NOT_XLSX_HINT}` };
     return { sheets };
-  } catch (error) {
-    return { unreadable: `не удалось прочитать содержимое книги (${errorText(error)}); ${NOT_XLSX_HINT}` };
+  } catch {
+    return { unreadable: `не удалось прочитать содержимое книги; ${NOT_XLSX_HINT}` };
   }
 }
 
@@ -91,7 +91,7 @@ async function readBytes(path: string): Promise<{ bytes: Buffer } | { unreadable
     if (code === 'ENOENT') return { unreadable: 'файл не найден' };
     if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY')
       return { unreadable: 'нет доступа к файлу (он открыт в другой программе или закрыт правами)' };
-    return { unreadable: `файл не читается с диска (${errorText(error)})` };
+    return { unreadable: `файл не читается с диска (ошибка ${code ?? 'ввода-вывода'})` };
   }
   const reason = sniffXlsx(bytes);
   return reason ? { unreadable: reason } : { bytes };
@@ -122,13 +122,12 @@ async function loadBytes(raw: Buffer): Promise<{ workbook: ExcelJS.Workbook } | 
   if ('unreadable' in repacked) return repacked;
   try {
     await workbook.xlsx.load(repacked.bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    return { unreadable: `файл .xlsx повреждён и не открывается (${errorText(error)}); ${NOT_XLSX_HINT}` };
+  } catch {
+    // exceljs's and jszip's texts are English («Corrupted zip: missing 20000 bytes.»): the reason stays Russian
+    return { unreadable: `файл .xlsx повреждён и не открывается; ${NOT_XLSX_HINT}` };
   }
   return { workbook };
 }
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error)).slice(0, 200);
 
 function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   const values: unknown[][] = [];
