@@ -4,6 +4,7 @@ import { a1 } from '../layout/a1';
 import { COL, META_SHEET, PROFILE_SHEET, STATUS_ID, appendixMarker, groupTitle, layoutHash, sheetLines } from '../layout/positions';
 import { STAMP_KEYS } from '../layout/school-workbook';
 import { type Message, message } from './messages';
+import { quoted } from '../text/xml-safe';
 import { type Value, readValue, safeText } from './values';
 
 /** What an adapter reads from a file: each sheet's values (and formulas, where the format keeps them). */
@@ -12,8 +13,15 @@ export interface SheetGrid {
   values: unknown[][];
   formulas?: (string | null | undefined)[][];
 }
+/** What a reader refused to keep, placed where it was: a cell beyond the sheet's limits, a text longer than Excel holds. */
+export interface GridProblem {
+  sheet: string;
+  cell: string | null;
+  text: string;
+}
 export interface WorkbookGrid {
   sheets: SheetGrid[];
+  problems?: GridProblem[];
 }
 
 export interface Submission {
@@ -39,7 +47,7 @@ const cellText = (v: unknown): string => safeText(v).trim();
 
 /** Turns the grids of one school file into a typed submission. Never throws; every problem is a message. */
 export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submission {
-  const messages: Message[] = [];
+  const messages: Message[] = (grid.problems ?? []).map((p) => message('error', 'sheet-limit', p.text, { sheet: p.sheet, cell: p.cell }));
   const stamp = readStamp(grid, messages);
   const schoolId = checkStamp(stamp, ctx, messages);
   const values: Record<string, Value> = {};
@@ -138,7 +146,9 @@ function findSheet(grid: WorkbookGrid, name: string, marker: string, messages: M
   if (exact) return exact;
   const moved = grid.sheets.find((s) => cellText(s.values[0]?.[0]).startsWith(marker));
   if (moved) {
-    messages.push(message('warning', 'sheet-renamed', `лист «${name}» переименован в «${moved.name}»; данные прочитаны`, { sheet: moved.name, cell: 'A1' }));
+    messages.push(
+      message('warning', 'sheet-renamed', `лист «${name}» переименован в «${quoted(moved.name)}»; данные прочитаны`, { sheet: moved.name, cell: 'A1' }),
+    );
     return moved;
   }
   messages.push(
@@ -194,15 +204,19 @@ function checkStamp(stamp: Partial<FileStamp>, ctx: ParseContext, messages: Mess
         'error',
         'not-in-registry',
         lookAlike
-          ? `код ОО «${id}» содержит буквы другого алфавита, похожие на латинские; в реестре есть «${lookAlike.id}» — используйте файл, выданный отделом`
-          : `ОО с кодом «${id}» нет в реестре кампании`,
+          ? `код ОО «${quoted(id)}» содержит буквы другого алфавита, похожие на латинские; в реестре есть «${lookAlike.id}» — ` +
+              'используйте файл, выданный отделом'
+          : `ОО с кодом «${quoted(id)}» нет в реестре кампании`,
         { ...where, cell: 'B2' },
       ),
     );
   }
   if (ctx.expectedSchoolId !== null && id !== ctx.expectedSchoolId) {
     messages.push(
-      message('error', 'other-school', `файл принадлежит другой ОО (код «${id}»), а ожидался файл ОО «${ctx.expectedSchoolId}»`, { ...where, cell: 'B2' }),
+      message('error', 'other-school', `файл принадлежит другой ОО (код «${quoted(id)}»), а ожидался файл ОО «${ctx.expectedSchoolId}»`, {
+        ...where,
+        cell: 'B2',
+      }),
     );
   }
   if (stamp.year !== ctx.year) {

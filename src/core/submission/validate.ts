@@ -3,6 +3,7 @@ import { STATUS_VALUES } from '../layout/positions';
 import { type Message, message } from './messages';
 import { type Submission, indicatorLabels } from './parse';
 import type { Value } from './values';
+import { quoted } from '../text/xml-safe';
 
 /** A change against the school's previous year above this share is worth a second look (a warning). */
 export const CHANGE_WARNING_SHARE = 0.5;
@@ -77,7 +78,7 @@ export function validateSubmission(sub: Submission, catalog: Catalog, previous: 
       }),
     );
   } else if (sub.status !== null && !(STATUS_VALUES as readonly string[]).includes(sub.status)) {
-    out.push(message('warning', 'status', `неизвестный статус «${sub.status}»`, { sheet: 'Сведения об ОО', cell: 'D7' }));
+    out.push(message('warning', 'status', `неизвестный статус «${quoted(sub.status)}»`, { sheet: 'Сведения об ОО', cell: 'D7' }));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import type { InputKind } from '../catalog/schema';
 
 import * as z from 'zod/mini';
+import { quoted } from '../text/xml-safe';
 
 /** A value read from a school's file: number, «да»/«нет» as boolean, text, or null for an empty cell. */
 export type Value = number | boolean | string | null;
@@ -37,7 +38,7 @@ export function readValue(kind: InputKind | 'status', raw: unknown): Reading {
   if (raw === null || raw === undefined || raw === '') return { value: null, problem: null };
   if (typeof raw === 'string' && raw.trim() === '') return { value: null, problem: null };
   if (typeof raw === 'string' && FORMULA_ERROR.test(raw.trim())) {
-    return fail('formula-error', `ошибка формулы «${raw.trim()}» — введите число вручную`);
+    return fail('formula-error', `ошибка формулы «${quoted(raw.trim())}» — введите число вручную`);
   }
   if (isDate(raw)) return fail('date', 'в ячейке дата, а нужно число');
   if (typeof raw === 'object') return fail('not-value', 'в ячейке не значение (объект или картинка) — введите число или текст');
@@ -68,13 +69,16 @@ function readNumber(kind: 'count' | 'number' | 'percent', raw: unknown): Reading
   else if (typeof raw === 'string') {
     const text = raw.trim();
     const cleaned = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
-    if (/^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(text)) return fail('date', `в ячейке дата «${text}», а нужно число`);
+    if (/^\d{1,2}[./]\d{1,2}[./]\d{2,4}$/.test(text)) return fail('date', `в ячейке дата «${quoted(text)}», а нужно число`);
     if (!/^-?\d+(\.\d+)?$/.test(cleaned)) {
       const digits = /\d/.test(text);
-      return fail('not-number', digits ? `введено «${text}» — нужно только число, без единиц измерения и пояснений` : `введён текст «${text}» — нужно число`);
+      return fail(
+        'not-number',
+        digits ? `введено «${quoted(text)}» — нужно только число, без единиц измерения и пояснений` : `введён текст «${quoted(text)}» — нужно число`,
+      );
     }
     n = Number(cleaned);
-    warning = { severity: 'warning', code: 'number-as-text', text: `число «${text}» записано как текст; прочитано как ${String(n).replace('.', ',')}` };
+    warning = { severity: 'warning', code: 'number-as-text', text: `число «${quoted(text)}» записано как текст; прочитано как ${String(n).replace('.', ',')}` };
   } else return fail('not-number', 'нужно число');
   if (!Number.isFinite(n)) return fail('not-number', 'нужно конечное число');
   if (n < 0) return fail('negative', `отрицательное число (${n}) — количество не может быть меньше нуля`);
@@ -90,12 +94,12 @@ function readFlag(raw: unknown): Reading {
   const text = safeText(raw).trim().toLowerCase();
   if (text === 'да') return { value: true, problem: null };
   if (text === 'нет') return { value: false, problem: null };
-  return fail('not-flag', `введено «${safeText(raw).trim()}» — выберите «да» или «нет»`);
+  return fail('not-flag', `введено «${quoted(safeText(raw).trim())}» — выберите «да» или «нет»`);
 }
 
 function readUrl(raw: unknown): Reading {
   const text = safeText(raw).trim();
   if (/^https?:\/\/[^\s/$.?#][^\s]*$/i.test(text)) return { value: text, problem: null };
   if (/^\s*(javascript|data|vbscript|file):/i.test(text)) return fail('unsafe-url', 'недопустимая ссылка — нужна ссылка http:// или https:// на документ');
-  return fail('not-url', `«${text.slice(0, 60)}» — не ссылка; вставьте адрес, начинающийся с http:// или https://`);
+  return fail('not-url', `«${quoted(text, 60)}» — не ссылка; вставьте адрес, начинающийся с http:// или https://`);
 }

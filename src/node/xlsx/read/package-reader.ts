@@ -16,7 +16,7 @@
  * the caller reads the file with exceljs (through the same zip guard); a package that unpacks beyond the size limits,
  * or that the guard refuses (zip-index.ts), is unreadable outright.
  */
-import type { SheetGrid, WorkbookGrid } from '../../../core/submission/parse';
+import type { GridProblem, SheetGrid, WorkbookGrid } from '../../../core/submission/parse';
 import { NOT_XLSX_HINT } from './sniff';
 import { type Relationship, parseRels, parseSharedStrings, parseStyles, parseWorkbook, xmlDecode } from './workbook-parts';
 import { type SheetContext, readSheet } from './worksheet';
@@ -63,6 +63,7 @@ function readGrid(zip: LeanZip): WorkbookGrid {
   const names = new Set<string>();
   const parts = new Set<string>();
   const sheets: SheetGrid[] = [];
+  const problems: GridProblem[] = [];
   for (const sheet of book.sheets) {
     // exceljs keeps worksheets in a sparse array by sheetId, from index 1
     if (!(sheet.id >= 1) || ids.has(sheet.id)) unsupported(`sheetId ${sheet.id}`);
@@ -89,12 +90,14 @@ function readGrid(zip: LeanZip): WorkbookGrid {
       strings,
       styles,
       date1904: book.date1904,
+      sheet: name,
+      problems,
       rels: () => (sheetRels ??= parseRels(zip.read(relsPart) ?? unsupported('a hyperlink without sheet relationships'))),
     };
     sheets.push({ name, ...readSheet(xml, ctx) });
   }
   if (sheets.length === 0) unsupported('no worksheets');
-  return { sheets };
+  return problems.length > 0 ? { sheets, problems } : { sheets };
 }
 
 /** The rules of exceljs's Worksheet name setter; where it would throw or truncate, exceljs decides. */

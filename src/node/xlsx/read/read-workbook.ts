@@ -1,11 +1,12 @@
 import { promises as fs } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { SheetGrid, WorkbookGrid } from '../../../core/submission/parse';
+import type { GridProblem, SheetGrid, WorkbookGrid } from '../../../core/submission/parse';
 import { tolerateForeignParts } from './foreign-parts';
 import JSZip from 'jszip';
 import { leanReadWorkbook, zipRefusal } from './package-reader';
 import { LeanZip } from './zip-index';
 import { NOT_XLSX_HINT, sniffXlsx } from './sniff';
+import { MAX_COLS, MAX_ROWS, MAX_TEXT, beyondSheet, tooLongText } from './sheet-limits';
 import { put } from './worksheet';
 
 /** A school file is about 100 KB; anything this big is not one and could exhaust memory when unzipped. */
@@ -35,9 +36,10 @@ export async function readWorkbookFileWithExcelJs(path: string): Promise<ReadRes
 function gridOf(loaded: { workbook: ExcelJS.Workbook } | { unreadable: string }): ReadResult {
   if ('unreadable' in loaded) return loaded;
   try {
-    const sheets = loaded.workbook.worksheets.map(sheetGrid);
+    const problems: GridProblem[] = [];
+    const sheets = loaded.workbook.worksheets.map((sheet) => sheetGrid(sheet, problems));
     if (sheets.length === 0) return { unreadable: `в книге нет ни одного листа; ${NOT_XLSX_HINT}` };
-    return { sheets };
+    return problems.length > 0 ? { sheets, problems } : { sheets };
   } catch {
     return { unreadable: `не удалось прочитать содержимое книги; ${NOT_XLSX_HINT}` };
   }
@@ -129,7 +131,7 @@ async function loadBytes(raw: Buffer): Promise<{ workbook: ExcelJS.Workbook } | 
   return { workbook };
 }
 
-function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+function sheetGrid(sheet: ExcelJS.Worksheet, problems: GridProblem[]): SheetGrid {
   const values: unknown[][] = [];
   const formulas: (string | null)[][] = [];
   let anyFormula = false;
@@ -138,8 +140,15 @@ function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
       if (cell.type === ExcelJS.ValueType.Merge) return; // only the top-left cell of a merge holds a value
       const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : null;
       // `cell.value` of a formula drops a falsy cached result (0, FALSE, ''); `cell.result` keeps it.
-      const value = formula !== null ? plainValue(formulaResult(cell)) : plainValue(cell.value);
+      let value = formula !== null ? plainValue(formulaResult(cell)) : plainValue(cell.value);
       if (value === '' && !formula) return;
+      // the same limits as the lean reader (sheet-limits.ts)
+      if (r > MAX_ROWS || c > MAX_COLS) return void problems.push(beyondSheet(sheet.name, cell.address));
+      if (typeof value === 'string' && value.length > MAX_TEXT) {
+        problems.push(tooLongText(sheet.name, cell.address, value));
+        value = '';
+        if (!formula) return;
+      }
       put(values, r, c, value, '');
       if (formula) {
         anyFormula = true;

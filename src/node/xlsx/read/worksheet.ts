@@ -1,5 +1,6 @@
 /** One worksheet's XML → its values grid (and formulas), as exceljs + sheetGrid (read-workbook.ts) give it. */
-import type { SheetGrid } from '../../../core/submission/parse';
+import type { GridProblem, SheetGrid } from '../../../core/submission/parse';
+import { MAX_CELLS, MAX_COLS, MAX_ROWS, MAX_TEXT, beyondSheet, mergesTooLarge, tooLongText, tooManyCells } from './sheet-limits';
 import { type Relationship, type Styles, runText, xmlDecode } from './workbook-parts';
 import { XmlCursor, children, root, unsupported } from './xml-cursor';
 
@@ -11,6 +12,9 @@ export interface SheetContext {
   date1904: boolean;
   /** The sheet's relationships (worksheets/_rels), read only when a hyperlink needs them. */
   rels: () => Map<string, Relationship>;
+  /** The sheet's name and the workbook's list of what was refused, for placed errors. */
+  sheet: string;
+  problems: GridProblem[];
 }
 
 const EMPTY = 0;
@@ -30,13 +34,6 @@ interface CellRecord {
   master: string | undefined;
 }
 
-interface Rect {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
 /** Elements exceljs's worksheet reader would pick up at any depth: where they hide, exceljs decides. */
 const WATCHED = ['sheetData', 'mergeCells', 'hyperlinks'];
 
@@ -44,7 +41,7 @@ export function readSheet(xml: Buffer, ctx: SheetContext): Omit<SheetGrid, 'name
   const x = new XmlCursor(xml);
   root(x, 'worksheet');
   let cells: CellRecord[] | null = null;
-  let merges: Rect[] | null = null;
+  let merges: Map<number, boolean> | null = null;
   let links: Map<string, string | undefined> | null = null;
   children(x, () => {
     if (x.name === 'sheetData') {
@@ -52,16 +49,17 @@ export function readSheet(xml: Buffer, ctx: SheetContext): Omit<SheetGrid, 'name
       cells = readSheetData(x, ctx);
     } else if (x.name === 'mergeCells') {
       if (merges) unsupported('two <mergeCells>');
-      merges = readMerges(x);
+      merges = readMerges(x, ctx);
     } else if (x.name === 'hyperlinks') {
       if (links) unsupported('two <hyperlinks>');
       links = readHyperlinks(x, ctx);
     } else x.skip(WATCHED);
   });
-  return sheetGrid(cells ?? [], merges ?? [], links);
+  return sheetGrid(cells ?? [], merges ?? new Map(), links);
 }
 
 const CELL_REF = /^([A-Z]{1,3})([1-9]\d*)$/;
+const ANY_REF = /^([A-Z]+)([1-9]\d*)$/;
 
 function columnNumber(letters: string): number {
   let n = 0;
@@ -80,26 +78,49 @@ function readSheetData(x: XmlCursor, ctx: SheetContext): CellRecord[] {
   const out: CellRecord[] = [];
   const sharedMasters: Record<string, string> = Object.create(null) as Record<string, string>;
   let lastRow = 0;
+  let count = 0;
   children(x, () => {
     if (x.name !== 'row') unsupported(`<${x.name}> in <sheetData>`);
     const r = x.attr('r');
     if (r === undefined || !/^[1-9]\d*$/.test(r)) unsupported(`a row numbered «${r ?? ''}»`);
     const rowNumber = Number(r);
+    if (rowNumber > MAX_ROWS || count > MAX_CELLS) {
+      if (rowNumber > MAX_ROWS) ctx.problems.push(beyondSheet(ctx.sheet, `строка ${r}`));
+      return x.skip();
+    }
     if (rowNumber <= lastRow) unsupported('rows out of order');
     lastRow = rowNumber;
     let lastCol = 0;
     children(x, () => {
       if (x.name !== 'c') unsupported(`<${x.name}> in <row>`);
       const address = x.attr('r');
-      const m = address === undefined ? null : CELL_REF.exec(address);
+      const m = address === undefined ? null : ANY_REF.exec(address);
       if (!m || Number(m[2]) !== rowNumber) unsupported(`a cell at «${address ?? ''}» in row ${rowNumber}`);
-      const col = columnNumber(m[1] as string);
-      if (col > 16384 || col <= lastCol) unsupported('cells out of order');
+      const letters = m[1] as string;
+      if (letters.length > 3 || columnNumber(letters) > MAX_COLS) {
+        ctx.problems.push(beyondSheet(ctx.sheet, address as string));
+        return x.skip();
+      }
+      if (++count > MAX_CELLS) {
+        if (count === MAX_CELLS + 1) ctx.problems.push(tooManyCells(ctx.sheet));
+        return x.skip();
+      }
+      const col = columnNumber(letters);
+      if (col <= lastCol) unsupported('cells out of order');
       lastCol = col;
-      out.push(readCell(x, ctx, rowNumber, col, address as string, sharedMasters));
+      out.push(limitText(readCell(x, ctx, rowNumber, col, address as string, sharedMasters), ctx));
     });
   });
   return out;
+}
+
+/** A text beyond Excel's limit is never kept: the cell is emptied and the problem placed at it. */
+function limitText(record: CellRecord, ctx: SheetContext): CellRecord {
+  const long =
+    typeof record.plain === 'string' && record.plain.length > MAX_TEXT ? record.plain : (record.formula?.length ?? 0) > MAX_TEXT ? record.formula : null;
+  if (long === null || long === undefined) return record;
+  ctx.problems.push(tooLongText(ctx.sheet, record.address, long));
+  return { ...record, kind: EMPTY, plain: '', formula: undefined, master: undefined };
 }
 
 /** exceljs utils.excelToDate; `v` may be any cached result (a text or an error gives an invalid date, as there). */
@@ -210,20 +231,42 @@ function readCell(x: XmlCursor, ctx: SheetContext, row: number, col: number, add
   return record;
 }
 
-function readMerges(x: XmlCursor): Rect[] {
-  const out: Rect[] = [];
+/** Merged cells beyond this many in a sheet are not a form (exceljs would visit each; we keep one map entry each). */
+const MAX_MERGED_AREA = 1_000_000;
+const cellKey = (row: number, col: number): number => row * (MAX_COLS + 1) + col;
+
+/** Each merged cell → whether it is merged away (not the top-left one): overlap found and cells looked up in O(area). */
+function readMerges(x: XmlCursor, ctx: SheetContext): Map<number, boolean> {
+  const out = new Map<number, boolean>();
+  let area = 0;
   children(x, () => {
     if (x.name !== 'mergeCell') unsupported(`<${x.name}> in <mergeCells>`);
-    const m = /^([A-Z]{1,3})([1-9]\d*)(?::([A-Z]{1,3})([1-9]\d*))?$/.exec(x.attr('ref') ?? '');
+    const ref = x.attr('ref') ?? '';
+    x.skip();
+    if (area > MAX_MERGED_AREA) return;
+    const m = /^([A-Z]+)([1-9]\d*)(?::([A-Z]+)([1-9]\d*))?$/.exec(ref);
     if (!m) unsupported('an unusual merge range');
     const [c1, r1] = [columnNumber(m[1] as string), Number(m[2])];
     const [c2, r2] = m[3] === undefined ? [c1, r1] : [columnNumber(m[3]), Number(m[4])];
-    if (c1 > 16384 || c2 > 16384) unsupported('a merge beyond the last column');
+    if (Math.max(c1, c2) > MAX_COLS || Math.max(r1, r2) > MAX_ROWS || (m[1] as string).length > 3 || (m[3] ?? '').length > 3) {
+      ctx.problems.push(beyondSheet(ctx.sheet, ref));
+      return;
+    }
     const rect = { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
-    // exceljs refuses a merge that overlaps another one
-    if (out.some((o) => !(rect.bottom < o.top || rect.top > o.bottom || rect.right < o.left || rect.left > o.right))) unsupported('overlapping merges');
-    out.push(rect);
-    x.skip();
+    area += (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    if (area > MAX_MERGED_AREA) {
+      ctx.problems.push(mergesTooLarge(ctx.sheet));
+      out.clear();
+      return;
+    }
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      for (let c = rect.left; c <= rect.right; c++) {
+        const key = cellKey(r, c);
+        // exceljs refuses a merge that overlaps another one
+        if (out.has(key)) unsupported('overlapping merges');
+        out.set(key, r !== rect.top || c !== rect.left);
+      }
+    }
   });
   return out;
 }
@@ -247,25 +290,33 @@ function readHyperlinks(x: XmlCursor, ctx: SheetContext): Map<string, string | u
   return out;
 }
 
-/** Sets grid[r-1][c-1], padding the row with `blank` and missing rows with empty arrays (both readers use it). */
+/** Beyond this gap, rows and cells are left as holes: a far cell (row 1,000,000) allocates nothing in between. */
+const DENSE_GAP = 4096;
+
+/**
+ * Sets grid[r-1][c-1], padding the row with `blank` and missing rows with empty arrays (both readers use it);
+ * across a gap wider than DENSE_GAP the array keeps holes, which every reader of a grid takes as empty.
+ */
 export function put<T>(grid: T[][], r: number, c: number, value: T, blank: T): void {
+  if (r - grid.length > DENSE_GAP) grid.length = r - 1;
   while (grid.length < r) grid.push([]);
+  if (grid[r - 1] === undefined) grid[r - 1] = [];
   const row = grid[r - 1] as T[];
+  if (c - 1 - row.length > DENSE_GAP) row.length = c - 1;
   while (row.length < c - 1) row.push(blank);
   row[c - 1] = value;
 }
 
-function sheetGrid(cells: CellRecord[], merges: Rect[], links: Map<string, string | undefined> | null): Omit<SheetGrid, 'name'> {
+function sheetGrid(cells: CellRecord[], merges: Map<number, boolean>, links: Map<string, string | undefined> | null): Omit<SheetGrid, 'name'> {
   const values: unknown[][] = [];
   const formulas: (string | null)[][] = [];
   let anyFormula = false;
   let byAddress: Map<string, CellRecord> | null = null;
-  const mergedAway = (c: CellRecord): boolean =>
-    merges.some((m) => c.row >= m.top && c.row <= m.bottom && c.col >= m.left && c.col <= m.right && (c.row !== m.top || c.col !== m.left));
+  const mergedAway = (c: CellRecord): boolean => merges.get(cellKey(c.row, c.col)) === true;
   const link = (c: CellRecord): string | undefined => (links ? links.get(c.address) : undefined);
 
   for (const cell of cells) {
-    if (merges.length > 0 && mergedAway(cell)) continue;
+    if (merges.size > 0 && mergedAway(cell)) continue;
     const hyperlink = link(cell);
     if (hyperlink) {
       put(values, cell.row, cell.col, cell.plain === '' ? hyperlink : cell.plain, '');
@@ -279,7 +330,7 @@ function sheetGrid(cells: CellRecord[], merges: Rect[], links: Map<string, strin
     let formula = cell.formula;
     if (!formula && cell.master !== undefined) {
       byAddress ??= new Map(cells.map((c) => [c.address, c]));
-      formula = slideFormula(masterFormula(byAddress.get(cell.master), merges.length > 0 ? mergedAway : null, link), cell.master, cell.address);
+      formula = slideFormula(masterFormula(byAddress.get(cell.master), merges.size > 0 ? mergedAway : null, link), cell.master, cell.address);
     }
     if (cell.plain === '' && !formula) continue;
     put(values, cell.row, cell.col, cell.plain, '');
