@@ -21,3 +21,30 @@ export function quoted(text: string, max = 100): string {
   const clean = terminalSafe(head).replace(/\s+/g, ' ');
   return clean.length <= max && head.length === text.length ? clean : `${clean.slice(0, max - 1)}…`;
 }
+
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Every string inside a value (a workbook or document spec) through xmlSafe; objects and arrays are copied only
+ * where something changed, so a clean spec comes back as itself.
+ */
+export function xmlSafeDeep<T>(value: T): T {
+  if (typeof value === 'string') return (NEEDS_CLEANING.test(value) ? xmlSafe(value) : value) as T;
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const cleaned = xmlSafeDeep(v);
+      if (cleaned !== v) (out ??= value.slice())[i] = cleaned;
+    }
+    return (out ?? value) as T;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value; // Dates, Maps: left as they are
+  let out: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const cleaned = xmlSafeDeep(v);
+    if (cleaned !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = cleaned;
+  }
+  return (out ?? value) as T;
+}

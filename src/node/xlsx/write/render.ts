@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { a1, sheetRef } from '../../../core/layout/a1';
 import type { CellSpec, SheetSpec, StyleRole, WorkbookSpec } from '../../../core/layout/types';
+import { xmlSafeDeep } from '../../../core/text/xml-safe';
 import { addConditionalFormats, addValidations } from './data-validation';
 import { protectSheet } from './protect';
 import { fitRowHeights } from './row-heights';
@@ -28,7 +29,9 @@ const MAX_COLUMN = { portrait: 75, landscape: 110 };
 const INVALID_SHEET_NAME = /[\\/?*[\]:']/;
 
 /** Renders a layout as an exceljs workbook; the spec decides everything, this only maps it to .xlsx. */
-export function renderWorkbook(spec: WorkbookSpec, options: RenderOptions): ExcelJS.Workbook {
+export function renderWorkbook(unsafe: WorkbookSpec, options: RenderOptions): ExcelJS.Workbook {
+  // one sanitiser for every string that reaches the XML (a school's U+FFFE would make the whole file not well-formed)
+  const spec = xmlSafeDeep(unsafe);
   checkSheetNames(spec.sheets);
   const workbook = new ExcelJS.Workbook();
   const creator = options.creator ?? 'msoko';

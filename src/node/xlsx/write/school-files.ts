@@ -8,6 +8,7 @@ import type { SheetSpec, WorkbookSpec } from '../../../core/layout/types';
 import { parseRels, parseWorkbook } from '../read/workbook-parts';
 import { type RenderOptions, columnWidths, renderWorkbook, writeAtomically, writeWorkbookFile } from './render';
 import { rowHeights } from './row-heights';
+import { xmlSafe, xmlSafeDeep } from '../../../core/text/xml-safe';
 
 /**
  * Writes the schools' input workbooks. Rendering a workbook with exceljs costs ≈ 0.1 s, so it is done
@@ -27,7 +28,9 @@ export class SchoolFileWriter {
     private readonly options: RenderOptions,
   ) {}
 
-  async write(school: School, path: string): Promise<void> {
+  async write(unsafe: School, path: string): Promise<void> {
+    // the same texts as renderWorkbook writes (it cleans its spec): row heights and tokens agree with a full drawing
+    const school = xmlSafeDeep(unsafe);
     const bytes = plainValues(school) ? await this.fromTemplate(school) : null;
     if (bytes) {
       await writeAtomically(path, (tmp) => fs.writeFile(tmp, bytes));
@@ -141,9 +144,9 @@ function plainValues(school: School): boolean {
   return [school.id, school.name, school.shortName].every((v) => v.length > 0 && v === v.trim() && !/[\t\n\r]/.test(v));
 }
 
-/** Escapes text the way exceljs does: markup characters as entities, characters XML forbids dropped. */
+/** Escapes text as renderWorkbook writes it: markup characters as entities, what xmlSafe removes dropped. */
 export function xmlEncode(text: string): string {
-  return text.replace(/[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) => ENTITIES[ch] ?? '');
+  return xmlSafe(text).replace(/[&<>"'\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (ch) => ENTITIES[ch] ?? '');
 }
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
