@@ -36,7 +36,9 @@ export function xmlSafeDeep<T>(value: T): T {
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
       const cleaned = xmlSafeDeep(v);
-      if (cleaned !== v) (out ??= value.slice())[i] = cleaned;
+      if (cleaned === v) continue;
+      out ??= value.slice();
+      out[i] = cleaned;
     }
     return (out ?? value) as T;
   }
@@ -44,7 +46,9 @@ export function xmlSafeDeep<T>(value: T): T {
   let out: Record<string, unknown> | null = null;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     const cleaned = xmlSafeDeep(v);
-    if (cleaned !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = cleaned;
+    if (cleaned === v) continue;
+    out ??= { ...(value as Record<string, unknown>) };
+    out[k] = cleaned;
   }
   return (out ?? value) as T;
 }
