@@ -67,4 +67,27 @@ suite('sidebar: clear Russian errors', () => {
     expect(sb.incidents).toEqual({ errors: [], dialogs: [], requests: [] });
     await page.close();
   });
+
+  test('«Проверка надстройки»: a missing service is a red notice that lists each check', async () => {
+    const ws: FakeWorkspace = newWorkspace();
+    ws.actAs(DEPARTMENT);
+    setUpCampaignWith(ws, SCHOOLS);
+    ws.advancedDocsEnabled = false;
+    const sb = await openSidebar(browser, ws);
+    const { page } = sb;
+    await page.getByRole('button', { name: 'Проверка надстройки' }).click();
+    await page.getByRole('status').getByText('Всё работает.').waitFor();
+    const ok = await page.locator('.notice').textContent();
+    expect(ok).toContain('Google Docs API и документы: служба Docs не подключена');
+    await shoot(page, '20-self-test');
+    ws.advancedDriveEnabled = false;
+    await page.getByRole('button', { name: 'Проверка надстройки' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/^Не работает: \d из 7\.$/)
+      .waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('Drive API');
+    expect(sb.incidents).toEqual({ errors: [], dialogs: [], requests: [] });
+    await page.close();
+  });
 });
