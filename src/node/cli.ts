@@ -14,12 +14,14 @@ import { recommend } from './commands/recommend';
 import { status } from './commands/status';
 import { validate } from './commands/validate';
 import { fileProblem, withCampaignLock } from './lock';
+import { terminalSafe } from '../core/text/xml-safe';
 
 /** Exit codes: 0 — done; 1 — done, but some schools have errors; 2 — wrong command or campaign; 3 — internal failure. */
 export const EXIT = { ok: 0, completedWithErrors: 1, usage: 2, failure: 3 } as const;
 
+/** A school's text may hold escape sequences and bidi overrides: none of them reaches the terminal. */
 const print = (text: string): void => {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${terminalSafe(text)}\n`);
 };
 const printJson = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -234,7 +236,7 @@ function printValidation(s: Awaited<ReturnType<typeof validate>>, indent = ''): 
     for (const m of school.messages.slice(0, 5)) print(`${indent}    ${m}`);
     if (school.messages.length > 5) print(`${indent}    … ещё ${school.messages.length - 5} (см. отчёт)`);
   }
-  for (const f of s.strays) print(`${indent}Файл «${f.file}» не отнесён к ОО реестра: ${f.messages.join('; ')}`);
+  for (const f of s.strays) print(`${indent}Файл «${f.file}» не отнесён к ОО реестра: ${f.messages.map((m) => m.replace(/^Файл: /, '')).join('; ')}`);
   print(`${indent}Отчёт о проверке: ${s.report}${s.completedWithErrors ? ' (завершено с ошибками)' : ''}`);
 }
 

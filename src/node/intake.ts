@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { type Stats, existsSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { type AssessedFile, type RunOutcome, assessFile, assignFiles } from '../core/submission/collect';
 import type { CampaignStore } from '../app/ports';
@@ -21,11 +21,17 @@ export async function intake(folder: CampaignFolder, store: CampaignStore, quiet
   // last year's values: the core warns about implausible changes (the same rule as in the add-on)
   const previous = previousValues(store);
   const dir = paths(folder.dir).received;
-  const names = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((n) => !n.startsWith('.') && !n.startsWith('~$') && statSync(join(dir, n)).isFile())
-        .sort()
-    : [];
+  const listed = existsSync(dir) ? readdirSync(dir).filter((n) => !n.startsWith('.') && !n.startsWith('~$')) : [];
+  // only regular files inside received/: a link (dangling, looping, or to a file outside the campaign) is reported, never followed
+  const skipped = new Map<string, string>();
+  const names = listed
+    .filter((n) => {
+      const kind = entryKind(join(dir, n));
+      if (kind === 'dir') return false;
+      if (kind !== 'file') skipped.set(n, kind);
+      return true;
+    })
+    .sort();
   const bar = progress('Чтение файлов', names.length, quiet);
   const assessed: AssessedFile[] = [];
   const mtime = new Map<string, string>();
@@ -39,18 +45,26 @@ export async function intake(folder: CampaignFolder, store: CampaignStore, quiet
     const full = join(dir, name);
     const stem = basename(name, extname(name));
     const expected = folder.schools.some((s) => s.id === stem) ? stem : null;
-    let one = cache.get(name, full);
+    const skip = skipped.get(name);
+    let one = skip === undefined ? cache.get(name, full) : null;
     if (!one) {
-      const grid =
-        extname(name).toLowerCase() === '.xlsx'
-          ? await readWorkbookFile(full)
-          : { unreadable: `файл «${name}» — не книга .xlsx; сохраните его в формате Excel (.xlsx)` };
+      let grid: Awaited<ReturnType<typeof readWorkbookFile>>;
+      try {
+        grid =
+          skip !== undefined
+            ? { unreadable: skip }
+            : extname(name).toLowerCase() === '.xlsx'
+              ? await readWorkbookFile(full)
+              : { unreadable: 'это не книга .xlsx; сохраните его в формате Excel (.xlsx)' };
+      } catch {
+        grid = { unreadable: 'внутренняя ошибка при чтении файла — он не прочитан; сообщите разработчикам и приложите файл' };
+      }
       // each file is assessed as soon as it is read, so only its values stay in memory, not its grids
       one = assessFile({ file: name, expectedSchoolId: expected, grid }, folder.catalog, folder.campaign.year, folder.schools, previous);
-      cache.put(name, full, one);
+      if (skip === undefined) cache.put(name, full, one);
     }
     assessed.push(one);
-    mtime.set(name, statSync(full).mtime.toISOString());
+    if (skip === undefined) mtime.set(name, statSync(full).mtime.toISOString());
     bar.tick(name);
   }
   bar.stop();
@@ -66,4 +80,18 @@ export async function intake(folder: CampaignFolder, store: CampaignStore, quiet
     if (latest) changedAt.set(o.school.id, latest);
   }
   return { run, changedAt };
+}
+
+/** What a name in received/ is, by lstat (never followed): 'file', 'dir', or the Russian reason it is not read. */
+function entryKind(full: string): string {
+  let st: Stats;
+  try {
+    st = lstatSync(full);
+  } catch {
+    return 'файл не читается с диска';
+  }
+  if (st.isFile()) return 'file';
+  if (st.isDirectory()) return 'dir';
+  if (st.isSymbolicLink()) return 'это ссылка (ярлык), а не файл — ссылки не открываются; положите в папку received сам файл';
+  return 'это не обычный файл — положите в папку received сам файл .xlsx';
 }
