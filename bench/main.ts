@@ -16,6 +16,7 @@ import { type AddonResult, runAddon } from './addon';
 import { type CoreResult, runCore } from './core';
 import { ROOT, loadLatencyModel } from './latency';
 import { type OfflineRun, fillReceived, offlineRun } from './offline';
+import { runHostile } from './hostile';
 import { type Report, printReport, reportFromResults, writeResults } from './report';
 import { type QuotaGeneration, type ResumableResult, quotaGeneration, resumableConsolidation } from './resumable';
 
@@ -96,8 +97,19 @@ async function main(argv: string[]): Promise<void> {
     report.quota ??= last.quota;
     if (!opts.only.has('offline')) report.offline = last.offline;
   }
+  // hostile files (issue 14): top-level keys of results.json; kept from the last run when --only leaves them out
+  const lastHostile = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const runsHostile = !process.argv.some((a) => a.startsWith('--only=')) || opts.only.has('hostile');
+  const hostile = runsHostile ? runHostile(ROOT, log) : null;
   printReport(report);
   writeResults(report, file);
+  const written = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const key of ['hostile_max_file_s', 'hostile_max_rss_mb', 'hostile_files'] as const)
+    written[key] = hostile
+      ? { hostile_max_file_s: hostile.hostile_max_file_s, hostile_max_rss_mb: hostile.hostile_max_rss_mb, hostile_files: hostile.files }[key]
+      : lastHostile[key];
+  writeFileSync(file, `${JSON.stringify(written, null, 2)}\n`);
+  if (hostile) log(`hostile files: worst ${hostile.hostile_max_file_s} s (≤ 5), ${hostile.hostile_max_rss_mb} MB (≤ 300)`);
   log(`bench done in ${((performance.now() - started) / 1000).toFixed(0)} s; results in ${path.relative(process.cwd(), file)}`);
 }
 
