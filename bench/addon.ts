@@ -1,11 +1,12 @@
 /**
  * The add-on on the FakeWorkspace, counted from its call log: service calls of each step for two
  * municipality sizes → fixed + per-school cost; a naive per-cell reader of the same data for
- * comparison; projected Apps Script wall time from the latency model.
+ * comparison; the service calls per school document (schools with and without a Google account);
+ * projected Apps Script wall time from the latency model.
  */
 import { META_SHEET, inputPositions } from '../src/core/layout/positions';
 import { type CallCounts, type LatencyModel, type LinearCalls, type Projection, linearFit, project, totalCalls } from './latency';
-import { Sim, syntheticSchools } from './sim';
+import { DEPARTMENT, Sim, syntheticSchools } from './sim';
 
 export const STEPS = ['generate', 'validate', 'consolidate', 'documents'] as const;
 export type Step = (typeof STEPS)[number];
@@ -54,9 +55,25 @@ export function naiveRead(sim: Sim): NaiveRead {
   return { calls: sim.callsSince(mark), cellsRead, sameData };
 }
 
+export interface MeasureOptions {
+  /**
+   * The schools' addresses have no Google account (mail.ru, Yandex, regional domains: most school mail): Drive then
+   * refuses a silent share and the add-on shares again with an invitation e-mail. Default: they have one (the
+   * synthetic addresses are on the department's domain).
+   */
+  schoolsWithoutGoogleAccount?: boolean;
+}
+
 /** A municipality of n schools through the steps, each step's calls counted separately (and the Sim, to go on with). */
-export function measureMunicipality(n: number, catalogId: string, steps: readonly Step[], withNaive: boolean): Municipality & { sim: Sim } {
+export function measureMunicipality(
+  n: number,
+  catalogId: string,
+  steps: readonly Step[],
+  withNaive: boolean,
+  opts: MeasureOptions = {},
+): Municipality & { sim: Sim } {
   const sim = new Sim({ catalogId });
+  if (opts.schoolsWithoutGoogleAccount) sim.ws.googleAccounts = (email) => email.trim().toLowerCase() === DEPARTMENT;
   sim.setUp(syntheticSchools(n));
   const out: Municipality = { n, catalogId, calls: {}, chunks: {}, naive: null, appendices: sim.catalog.appendices.length };
   for (const step of steps) {
@@ -81,9 +98,21 @@ export interface StepCost {
   projections: Projection[];
 }
 
+/** Every service call the documents step makes per school document (fit over two sizes), by kind. */
+export interface DocumentCalls {
+  perDocument: number;
+  byKind: CallCounts;
+}
+
 export interface AddonResult {
   sizes: [number, number];
   steps: StepCost[];
+  documents: {
+    /** Schools whose address has a Google account: shared silently, one Permissions.create. */
+    withGoogleAccount: DocumentCalls;
+    /** Schools without one: the silent share is refused, then an invitation e-mail (two Permissions.create). */
+    withoutGoogleAccount: DocumentCalls & { sizes: [number, number] };
+  };
   perAppendix: number;
   naive: {
     perSchool: number;
@@ -130,6 +159,11 @@ export function runAddon(model: LatencyModel, sizes: [number, number] = [10, 40]
   const naive = large.naive as NaiveRead;
   const naiveTotal = totalCalls(naive.calls);
   const batchedTotal = totalCalls(large.calls.consolidate ?? {});
+  const documentsStep = steps.find((s) => s.step === 'documents') as StepCost;
+  const noAccountSizes: [number, number] = [5, 15];
+  log(`add-on: documents for schools without a Google account (${noAccountSizes[0]} and ${noAccountSizes[1]} schools)…`);
+  const noAccount = noAccountSizes.map((n) => measureMunicipality(n, 'kalar', STEPS, false, { schoolsWithoutGoogleAccount: true }));
+  const documentsNoAccount = stepCost('documents', noAccount[0] as Municipality, noAccount[1] as Municipality, model, []);
   const generateByCatalog: AddonResult['generateByCatalog'] = [];
   for (const catalogId of ['kalar', 'tomarinsky', 'mosalsky']) {
     log(`add-on: generation and consolidation with catalog ${catalogId} (5 and 15 schools)…`);
@@ -149,6 +183,10 @@ export function runAddon(model: LatencyModel, sizes: [number, number] = [10, 40]
   return {
     sizes,
     steps,
+    documents: {
+      withGoogleAccount: { perDocument: documentsStep.perSchool, byKind: documentsStep.perSchoolByKind },
+      withoutGoogleAccount: { sizes: noAccountSizes, perDocument: documentsNoAccount.perSchool, byKind: documentsNoAccount.perSchoolByKind },
+    },
     perAppendix: round(consolidate.fixed / large.appendices, 2),
     naive: {
       perSchool: round(naiveTotal / large.n, 1),

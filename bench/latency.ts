@@ -1,5 +1,5 @@
 /**
- * The latency model (bench/latency-model.json): per-call cost of Apps Script services, Sheets API
+ * The latency model (bench/latency-model.json): per-call cost of Apps Script services, Sheets and Docs API
  * per-minute quotas and daily creation quotas, and the projection of wall time built on them.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,13 @@ export const LatencyModelSchema = z.object({
   executionOverheadMs: Cost,
   calls: z.record(z.string(), Cost),
   sheetsApi: z.object({
+    reads: z.array(z.string()),
+    writes: z.array(z.string()),
+    readsPerMinutePerUser: z.number().int().positive(),
+    writesPerMinutePerUser: z.number().int().positive(),
+    source: z.string(),
+  }),
+  docsApi: z.object({
     reads: z.array(z.string()),
     writes: z.array(z.string()),
     readsPerMinutePerUser: z.number().int().positive(),
@@ -86,11 +93,13 @@ export interface Projection {
   /** The Sheets API per-user quota alone: reads (writes) / 60 per minute, s. */
   readQuotaS: number;
   writeQuotaS: number;
+  /** The Docs API per-user quota alone: writes (batchUpdate, create) / 60 per minute, s. */
+  docsWriteQuotaS: number;
   /** Executions (chunks) of at most the chunk budget each. */
   chunks: number;
   /** max(latency, quotas) + one execution overhead per chunk, s. */
   wallS: number;
-  /** What bounds the time: 'latency' | 'read quota' | 'write quota'. */
+  /** What bounds the time: 'latency' | 'read quota' | 'write quota' | 'Docs write quota'. */
   bound: string;
   /** Days under the daily creation quota (1 when it does not bind), consumer and Workspace. */
   daysConsumer: number;
@@ -109,8 +118,9 @@ export function project(
   const latencyS = latencyOf(model, counts) / 1000;
   const readQuotaS = (sum(model.sheetsApi.reads) / model.sheetsApi.readsPerMinutePerUser) * 60;
   const writeQuotaS = (sum(model.sheetsApi.writes) / model.sheetsApi.writesPerMinutePerUser) * 60;
-  const busy = Math.max(latencyS, readQuotaS, writeQuotaS);
-  const bound = busy === latencyS ? 'latency' : busy === readQuotaS ? 'read quota' : 'write quota';
+  const docsWriteQuotaS = (sum(model.docsApi.writes) / model.docsApi.writesPerMinutePerUser) * 60;
+  const busy = Math.max(latencyS, readQuotaS, writeQuotaS, docsWriteQuotaS);
+  const bound = busy === latencyS ? 'latency' : busy === readQuotaS ? 'read quota' : busy === writeQuotaS ? 'write quota' : 'Docs write quota';
   const chunks = Math.max(1, Math.ceil((busy * 1000) / model.limits.chunkBudgetMs));
   const made = creates ? Math.ceil(creates.perSchool * n) : 0;
   const days = (limit: number): number => Math.max(1, Math.ceil(made / limit));
@@ -120,6 +130,7 @@ export function project(
     latencyS,
     readQuotaS,
     writeQuotaS,
+    docsWriteQuotaS,
     chunks,
     wallS: busy + (chunks * model.executionOverheadMs.ms) / 1000,
     bound,

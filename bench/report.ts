@@ -2,9 +2,18 @@
 import { writeFileSync } from 'node:fs';
 import type { AddonResult, StepCost } from './addon';
 import type { CoreResult } from './core';
-import type { LatencyModel, Projection } from './latency';
+import type { CallCounts, LatencyModel, Projection } from './latency';
 import type { OfflineRun } from './offline';
-import type { QuotaGeneration, ResumableResult } from './resumable';
+import type { CycleResult, QuotaGeneration, ResumableResult } from './resumable';
+
+/** The whole-cycle figures besides the consolidation runs: the documents step on the simulated clock and the request bodies. */
+export type CycleFigures = Omit<CycleResult, 'resumable'>;
+
+/** Our budget for one Sheets, Docs or Drive request body (src/gas/render/request-size.ts MAX_REQUEST_BYTES). */
+export const REQUEST_BYTES_BUDGET = 2_000_000;
+/** Targets of the documents step. */
+export const DOCS_CALLS_PER_DOCUMENT_TARGET = 3;
+export const DOCUMENTS_1000_MINUTES_TARGET = 20;
 
 export interface Report {
   model: LatencyModel;
@@ -12,6 +21,7 @@ export interface Report {
   core: CoreResult | null;
   addon: AddonResult | null;
   resumable: ResumableResult | null;
+  cycle: CycleFigures | null;
   quota: QuotaGeneration[] | null;
   offline: OfflineRun[];
 }
@@ -30,6 +40,14 @@ function table(title: string, rows: Row[]): string {
 }
 
 const step = (a: AddonResult, s: string): StepCost | undefined => a.steps.find((x) => x.step === s);
+/** «1 Drive.Files.list + 1 Docs.Documents.batchUpdate + …» */
+const kinds = (c: CallCounts): string =>
+  Object.entries(c)
+    .map(([k, v]) => `${fmt(v, 2)} ${k}`)
+    .join(' + ');
+/** Simulated minutes of the documents step when the cycle ran 1,000 schools (null otherwise). */
+const documents1000Min = (c: CycleFigures | null): number | null =>
+  c && c.documents.n === 1000 && c.documents.failure === null ? Math.round((c.documents.simulatedS / 60) * 10) / 10 : null;
 const proj = (p: Projection | undefined): string =>
   p
     ? `${dur(p.wallS)} (${p.chunks} chunk${p.chunks > 1 ? 's' : ''}, bound: ${p.bound}${p.daysConsumer > 1 || p.daysWorkspace > 1 ? `; days ${p.daysConsumer} consumer / ${p.daysWorkspace} Workspace` : ''})`
@@ -44,6 +62,7 @@ export function targets(r: Report): Record<string, boolean | null> {
   const core = r.core?.rows.find((x) => x.n === 1000);
   const byCat = a?.generateByCatalog ?? [];
   const marginal = byCat.length > 1 ? marginalPerAppendix(a as AddonResult) : NaN;
+  const docsMin = documents1000Min(r.cycle);
   return {
     consolidate_per_school_le_2: c ? c.perSchool <= 2 : null,
     consolidate_per_appendix_le_3: a ? a.perAppendix <= 3 : null,
@@ -54,6 +73,9 @@ export function targets(r: Report): Record<string, boolean | null> {
     core_parse_validate_consolidate_1000_lt_1s: core ? core.validateMs + core.consolidateMs < 1000 : null,
     offline_1000_lt_60s: off ? off.totalS < 60 : null,
     offline_1000_lt_1GiB: off ? off.peakRssMb < 1024 : null,
+    docs_calls_per_document_le_3: a?.documents ? a.documents.withGoogleAccount.perDocument <= DOCS_CALLS_PER_DOCUMENT_TARGET : null,
+    max_request_bytes_le_2000000: r.cycle ? r.cycle.bytes.largest.bytes <= REQUEST_BYTES_BUDGET : null,
+    documents_1000_simulated_le_20_min: docsMin === null ? null : docsMin <= DOCUMENTS_1000_MINUTES_TARGET,
   };
 }
 
@@ -117,6 +139,21 @@ export function printReport(r: Report): void {
     ]);
     for (const x of a.generateByCatalog)
       rows.push([`generate per school, catalog ${x.catalogId} (${x.inputs} inputs)`, fmt(x.perSchool, 2), '≤ 25', mark(x.perSchool <= 25)]);
+    if (a.documents) {
+      const d = a.documents;
+      rows.push([
+        'documents: calls per school document (address with a Google account)',
+        `${fmt(d.withGoogleAccount.perDocument, 2)} = ${kinds(d.withGoogleAccount.byKind)}`,
+        `≤ ${DOCS_CALLS_PER_DOCUMENT_TARGET}`,
+        mark(t.docs_calls_per_document_le_3 ?? null),
+      ]);
+      rows.push([
+        'documents: calls per school document (no Google account: invitation)',
+        `${fmt(d.withoutGoogleAccount.perDocument, 2)} = ${kinds(d.withoutGoogleAccount.byKind)}`,
+        '',
+        '',
+      ]);
+    }
     rows.push([
       `naive per-cell reader: calls per school (${a.naive.cellsPerSchool} cells)`,
       fmt(a.naive.perSchool),
@@ -140,7 +177,7 @@ export function printReport(r: Report): void {
     const rows: Row[] = [
       [`as built: ${res.n} schools, chunks / simulated time`, `${b.chunks} / ${dur(b.simulatedS)}`, 'completes', mark(b.failure === null)],
       ['as built: failure', b.failure ?? '—', '', ''],
-      ['as built: each school read once (batchGet per file)', String(b.eachReadOnce), 'true', mark(b.eachReadOnce)],
+      ['as built: each school read once (Spreadsheets.get per file)', String(b.eachReadOnce), 'true', mark(b.eachReadOnce)],
     ];
     if (res.fixesApplied.length > 0) {
       rows.push(['fixes tried on a copy of the bundle', res.fixesApplied.join('; '), '', '']);
@@ -188,6 +225,43 @@ export function printReport(r: Report): void {
       ]);
     out.push(table('RESUMABLE CONSOLIDATION on the simulated clock (runStep per fresh context, Date = fake clock)', rows));
   }
+  const cy = r.cycle;
+  if (cy) {
+    const d = cy.documents;
+    const b = cy.bytes;
+    const rows: Row[] = [
+      [
+        `documents, ${d.n} schools: simulated time / chunks`,
+        `${fmt(d.simulatedS / 60, 1)} min / ${d.chunks} chunks${d.days > 1 ? ` over ${d.days} days` : ''}${d.failure ? `; FAILED: ${d.failure}` : ''}`,
+        d.n === 1000 ? `≤ ${DOCUMENTS_1000_MINUTES_TARGET} min` : '',
+        d.n === 1000 ? mark(t.documents_1000_simulated_le_20_min ?? null) : '',
+      ],
+      [
+        '  per document (simulated)',
+        `${fmt(d.simulatedS / Math.max(1, d.n), 2)} s; Docs API writes ${d.docsWrites}, at most ${d.docsWritesMaxPerMinute} in a minute, ${d.docsWritesRefused} refused (429)`,
+        '≤ 60 writes a minute',
+        mark(d.docsWritesMaxPerMinute <= 60 && d.docsWriteQuotaEnforced),
+      ],
+      ['  Docs write quota on in this workspace (61st write of a minute → 429)', String(d.docsWriteQuotaEnforced), 'true', mark(d.docsWriteQuotaEnforced)],
+      ['  documents in Drive (schools + report), each made once', `${d.documents}, ${d.createdOnce}`, `${d.n + 1}, true`, mark(d.createdOnce)],
+      ['  Node time: step / slowest chunk', `${fmt(d.nodeS)} s / ${fmt(d.slowestChunkNodeS)} s`, '', ''],
+      [
+        `largest request body, ${b.n}-school cycle`,
+        `${fmt(b.largest.bytes, 0)} bytes (${b.largest.step}: ${b.largest.call})`,
+        `≤ ${fmt(REQUEST_BYTES_BUDGET, 0)}`,
+        mark(t.max_request_bytes_le_2000000 ?? null),
+      ],
+    ];
+    for (const [name, x] of Object.entries(b.byStep)) if (x.bytes > 0) rows.push([`  largest body in ${name}`, `${fmt(x.bytes, 0)} bytes (${x.call})`, '', '']);
+    rows.push(['  the schools typing (not the add-on)', `${fmt(b.fill.bytes, 0)} bytes (${b.fill.call})`, '', '']);
+    rows.push(['  consolidation snapshot uploaded as media (not a JSON body)', `${fmt(b.snapshotUploadBytes, 0)} bytes`, '', '']);
+    out.push(
+      table(
+        `WHOLE CYCLE, ${b.n} schools (generate → fill → validate → consolidate → documents; documents on the simulated clock, Docs quota of the fake on)`,
+        rows,
+      ),
+    );
+  }
   if (r.quota) {
     const rows: Row[] = r.quota.map((q) => [
       `generate ${q.n} schools, ${fmt(q.perDay, 0)} spreadsheets/day`,
@@ -232,7 +306,7 @@ export function reportFromResults(json: string, model: LatencyModel): Report {
   const addon = d.addon
     ? { ...d.addon, steps: d.addon.steps.map(({ fixed_by_kind, ...s }) => ({ ...s, fit: { fixed: fixed_by_kind, perSchool: s.perSchoolByKind } })) }
     : null;
-  return { model, quick: file.quick, core: d.core, addon, resumable: d.resumable, quota: d.quota, offline: d.offline };
+  return { model, quick: file.quick, core: d.core, addon, resumable: d.resumable, cycle: d.cycle ?? null, quota: d.quota, offline: d.offline };
 }
 
 interface ResultsFile {
@@ -241,6 +315,7 @@ interface ResultsFile {
     core: CoreResult | null;
     addon: (Omit<AddonResult, 'steps'> & { steps: (Omit<StepCost, 'fit'> & { fixed_by_kind: Record<string, number> })[] }) | null;
     resumable: ResumableResult | null;
+    cycle?: CycleFigures | null;
     quota: QuotaGeneration[] | null;
     offline: OfflineRun[];
   };
@@ -266,11 +341,19 @@ export function writeResults(r: Report, file: string): void {
     core_validate_1000_ms: r.core?.rows.find((x) => x.n === 1000)?.validateMs ?? null,
     offline_1000_total_s: off?.totalS ?? null,
     offline_1000_peak_rss_mb: off?.peakRssMb ?? null,
+    /** Every service call of the documents step per school document (school address with a Google account). */
+    docs_calls_per_document: a?.documents?.withGoogleAccount.perDocument ?? null,
+    docs_calls_per_document_without_google_account: a?.documents?.withoutGoogleAccount.perDocument ?? null,
+    /** The largest Sheets, Docs or Drive request body (UTF-8 JSON bytes) the add-on sent over the whole cycle. */
+    max_request_bytes: r.cycle?.bytes.largest.bytes ?? null,
+    max_request_bytes_cycle_schools: r.cycle?.bytes.n ?? null,
+    documents_1000_simulated_min: documents1000Min(r.cycle),
     targets: targets(r),
     detail: {
       core: r.core,
       addon: a ? { ...a, steps: a.steps.map(({ fit, ...s }) => ({ ...s, fixed_by_kind: fit.fixed })) } : null,
       resumable: res,
+      cycle: r.cycle,
       quota: r.quota,
       offline: r.offline,
     },

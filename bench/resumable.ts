@@ -2,22 +2,25 @@
  * Long steps on a simulated clock. Consolidation of many schools runs chunk by chunk under the runner's
  * time guard (each chunk a fresh context whose Date reads the fake clock, advanced per call by the latency
  * model): every school must be read exactly once and the result must equal a one-shot run and the core.
- * Generation under the daily «spreadsheets created» quota stops cleanly and resumes the next day without
- * creating anything twice.
+ * The documents step of the same municipality runs chunk by chunk under the Docs API's 60 writes a minute.
+ * The whole cycle (generate → fill → validate → consolidate → documents) keeps every request body it sends
+ * within the 2,000,000-byte budget. Generation under the daily «spreadsheets created» quota stops cleanly and
+ * resumes the next day without creating anything twice.
  */
 import { consolidate } from '../src/core/consolidate/consolidate';
 import type { ConsolidationExport } from '../src/core/export/contract';
 import { renderSchoolGrid } from '../src/core/layout/grid';
 import { schoolWorkbookLayout } from '../src/core/layout/school-workbook';
 import { validateFiles } from '../src/core/submission/collect';
+import { performance } from 'node:perf_hooks';
 import { bundleWithFixes, evidenceOverflowFrom, extentOverflowFrom } from './fixes';
-import type { LatencyModel } from './latency';
-import { Sim, syntheticSchools, valuesFor } from './sim';
+import type { CallCounts, LatencyModel } from './latency';
+import { DEPARTMENT, type LargestRequest, Sim, syntheticSchools, valuesFor } from './sim';
 
 export interface ConsolidationRun {
   chunks: number;
   simulatedS: number;
-  /** Schools read exactly once (Values.batchGet per school spreadsheet id), and no other file read. */
+  /** Schools read exactly once (one Spreadsheets.get per school spreadsheet id), and no other file read. */
   eachReadOnce: boolean;
   reads: number;
   calls: number;
@@ -99,16 +102,158 @@ export interface ResumableOptions {
   log?: (s: string) => void;
 }
 
-/** n schools generated and filled (no clock), then consolidated in chunks on the simulated clock. */
-export function resumableConsolidation(n: number, model: LatencyModel, opts: ResumableOptions = {}): ResumableResult {
+export interface DocumentsRun {
+  n: number;
+  chunks: number;
+  /** Simulated time from the first chunk's start to the last one's end (daily-quota nights left out), s. */
+  simulatedS: number;
+  /** Days the daily «docs created» quota spread the step over (1: it did not bind). */
+  days: number;
+  calls: CallCounts;
+  /** Google documents in Drive afterwards: one per school and the report (n + 1), each made once. */
+  documents: number;
+  createdOnce: boolean;
+  /** Docs API writes as the fake's 60-a-minute quota counted them (bench/sim.ts mirrors it on the same clock). */
+  docsWrites: number;
+  docsWritesRefused: number;
+  docsWritesMaxPerMinute: number;
+  /** A probe after the run: the 61st Docs write of a minute on this very workspace is refused with 429. */
+  docsWriteQuotaEnforced: boolean;
+  failure: string | null;
+  /** Node wall time of the whole step and of its slowest chunk, s. */
+  nodeS: number;
+  slowestChunkNodeS: number;
+}
+
+/** Request bodies over a whole cycle: the largest of each step of the add-on, and of the schools' typing (not the add-on's). */
+export interface CycleBytes {
+  n: number;
+  largest: LargestRequest & { step: string };
+  byStep: Record<string, LargestRequest>;
+  /** The schools' own Values.batchUpdate (bench/sim.ts fillSchools): not a request of the add-on. */
+  fill: LargestRequest;
+  /** The consolidation snapshot «Итоги <год>.json» the add-on uploads as media (not a JSON request body), bytes. */
+  snapshotUploadBytes: number;
+}
+
+export interface CycleResult {
+  resumable: ResumableResult;
+  documents: DocumentsRun;
+  bytes: CycleBytes;
+}
+
+/**
+ * n schools through the whole cycle on one workspace: generate, the schools type, validate (no clock), the
+ * consolidation runs of consolidateInChunks (simulated clock), then the documents step on the simulated clock
+ * under the Docs write quota, with the daily «docs created» quota of a Workspace account. Every request body
+ * the add-on sent is measured on the way.
+ */
+export function cycle(n: number, model: LatencyModel, opts: ResumableOptions = {}): CycleResult {
   const log = opts.log ?? ((): void => undefined);
-  const sim = new Sim({ quotas: { spreadsheetCreate: Number.POSITIVE_INFINITY } });
+  const sim = new Sim({
+    quotas: { spreadsheetCreate: Number.POSITIVE_INFINITY, documentCreate: model.daily.documentsCreated.workspace },
+  });
+  const byStep: Record<string, LargestRequest> = {};
+  let mark = 0;
+  const measured = (name: string): void => {
+    const largest = sim.largestRequestSince(mark);
+    const prev = byStep[name];
+    if (!prev || largest.bytes > prev.bytes) byStep[name] = largest;
+    mark = sim.ws.calls.length;
+  };
   sim.setUp(syntheticSchools(n));
-  log(`resumable: generating ${n} school spreadsheets on the fake…`);
+  measured('newCampaign');
+  log(`cycle: generating ${n} school spreadsheets on the fake…`);
   sim.runToEnd('generate');
-  log(`resumable: ${n} schools type their values…`);
+  measured('generate');
+  log(`cycle: ${n} schools type their values…`);
   sim.fillSchools();
-  return consolidateInChunks(sim, model, opts);
+  const fill = sim.largestRequestSince(mark);
+  mark = sim.ws.calls.length;
+  log(`cycle: validating ${n} schools…`);
+  sim.runToEnd('validate');
+  measured('validate');
+  const resumable = consolidateInChunks(sim, model, opts);
+  measured('consolidate');
+  const snapshotUploadBytes = Buffer.byteLength(sim.snapshot(), 'utf8');
+  log(`cycle: documents for ${n} schools on the simulated clock (60 Docs writes a minute enforced)…`);
+  const documents = documentsInChunks(sim, model);
+  measured('documents');
+  const [step, largest] = Object.entries(byStep).reduce((a, b) => (b[1].bytes > a[1].bytes ? b : a));
+  return { resumable, documents, bytes: { n, largest: { ...largest, step }, byStep, fill, snapshotUploadBytes } };
+}
+
+/** The documents step chunk after chunk on the simulated clock until done (next day when the daily quota pauses it). */
+export function documentsInChunks(sim: Sim, model: LatencyModel): DocumentsRun {
+  sim.latency = model;
+  sim.resetDocsWrites();
+  const mark = sim.ws.calls.length;
+  const started = sim.ws.nowMs();
+  const nodeStarted = performance.now();
+  let chunks = 0;
+  let days = 1;
+  let failure: string | null = null;
+  let slowest = 0;
+  for (;;) {
+    chunks += 1;
+    const r = sim.runStep('documents');
+    slowest = Math.max(slowest, sim.lastRunMs);
+    if (!r.ok) failure = r.message;
+    if (r.paused && days < 10) {
+      sim.ws.nextDay();
+      days += 1;
+      continue;
+    }
+    if (!r.ok || r.done || r.paused || chunks >= 1000) break;
+  }
+  const simulatedS = (sim.ws.nowMs() - started - (days - 1) * 24 * 3600 * 1000) / 1000;
+  const nodeS = (performance.now() - nodeStarted) / 1000;
+  sim.latency = null;
+  const calls = sim.callsSince(mark);
+  const docs = sim.ws.filesOfKind('document').filter((f) => !f.trashed);
+  const n = sim.schools.length;
+  return {
+    n,
+    chunks,
+    simulatedS,
+    days,
+    calls,
+    documents: docs.length,
+    createdOnce: docs.length === n + 1 && new Set(docs.map((d) => d.name)).size === n + 1,
+    docsWrites: sim.docsWrites.accepted,
+    docsWritesRefused: sim.docsWrites.refused,
+    docsWritesMaxPerMinute: sim.docsWrites.maxPerMinute,
+    docsWriteQuotaEnforced: docsWriteQuotaProbe(sim),
+    failure,
+    nodeS,
+    slowestChunkNodeS: slowest / 1000,
+  };
+}
+
+/**
+ * Whether this workspace refuses the 61st Docs API write of a minute: 61 batchUpdates of a missing document by a
+ * user of its own (the quota is counted before the document is looked up: 404 sixty times, then 429).
+ */
+export function docsWriteQuotaProbe(sim: Sim): boolean {
+  const latency = sim.latency;
+  sim.latency = null;
+  sim.ws.actAs('docs-quota-probe@edu-bench.ru');
+  const { Docs } = sim.ws.installGlobals();
+  let refused = false;
+  try {
+    for (let i = 0; i < 61 && !refused; i++) {
+      try {
+        Docs?.Documents.batchUpdate({ requests: [] }, 'no-such-document');
+      } catch (e) {
+        refused = /Write requests per minute per user/.test(e instanceof Error ? e.message : String(e));
+      }
+    }
+  } finally {
+    sim.ws.endExecution();
+    sim.ws.actAs(DEPARTMENT);
+    sim.latency = latency;
+  }
+  return refused;
 }
 
 /** The schools of a generated and filled municipality consolidated in chunks, checked against a one-shot run and the core. */

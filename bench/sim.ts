@@ -3,7 +3,8 @@
  * execution, as in Apps Script. Optionally a simulated clock: `Date` inside each context reads the fake
  * clock, and every service call advances it by the latency model (ws.onCall), so the runner's time guard
  * sees Apps Script time. Also counts Sheets API reads per spreadsheet and can enforce the per-minute
- * read quota the way the API does (a 429 error).
+ * read quota the way the API does (a 429 error), and mirrors the fake's Docs API write quota (60 a minute per
+ * user, left on: the documents step runs under it) to report how close the add-on came to it.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -18,12 +19,31 @@ import { cellValueOf } from '../src/core/layout/grid';
 import { STATUS_ID, STATUS_VALUES, inputPositions } from '../src/core/layout/positions';
 import type { Value } from '../src/core/submission/values';
 import { type CallRecord, FakeWorkspace, type QuotaLimits, manifestScopesOf } from '../test/fakes';
+import { apiName } from '../test/fakes/api-limits';
+import { DOCS_WRITES_PER_MINUTE } from '../test/fakes/docs-advanced';
 import { type CallCounts, type LatencyModel, ROOT, callMs } from './latency';
 
 export const DEPARTMENT = 'otdel@edu-bench.ru';
 export const CAMPAIGN_INPUT = { year: 2026, municipality: 'Тестовый муниципальный округ', department: 'Отдел управления образованием', deadline: '2026-12-15' };
 /** The Sheets API reads: a school file is read with one Spreadsheets.get (grid data), the department's with a batchGet. */
 const READS = new Set(['Sheets.Spreadsheets.Values.batchGet', 'Sheets.Spreadsheets.get']);
+/** The Docs API write requests (the fake counts both against 60 a minute per user). */
+const DOCS_WRITES = new Set(['Docs.Documents.batchUpdate', 'Docs.Documents.create']);
+
+/** Docs API writes as the fake's quota saw them (mirrored from the call log on the same fake clock). */
+export interface DocsWriteTally {
+  accepted: number;
+  /** Refused with 429 (over 60 in the last minute for the user): the add-on then backs off. */
+  refused: number;
+  /** Most accepted writes of one user within any 60 s (the quota allows 60). */
+  maxPerMinute: number;
+}
+
+/** The largest request body among some logged calls (bytes of JSON, as the fake logs them) and the call that sent it. */
+export interface LargestRequest {
+  bytes: number;
+  call: string;
+}
 
 export const CODE_JS = path.join(ROOT, 'dist', 'Code.js');
 const compiled = new Map<string, vm.Script>();
@@ -96,7 +116,7 @@ export class Sim {
   /** The bundle each execution loads (dist/Code.js unless a patched copy is being tried). */
   codePath: string;
   latency: LatencyModel | null;
-  /** Successful Sheets API value reads (batchGet) per spreadsheet id; reset with resetReads(). */
+  /** Sheets API reads (Spreadsheets.get of a school, batchGet) per spreadsheet id; reset with resetReads(). */
   readonly readsById = new Map<string, number>();
   /** The department's spreadsheet. */
   hostId = '';
@@ -106,6 +126,9 @@ export class Sim {
   overLimit: 'refuse' | 'wait' = 'refuse';
   refusedReads = 0;
   private readTimes: number[] = [];
+  /** Docs API writes since resetDocsWrites(), as the fake's per-user quota counted them. */
+  docsWrites: DocsWriteTally = { accepted: 0, refused: 0, maxPerMinute: 0 };
+  private readonly docsWriteTimes = new Map<string, number[]>();
   schools: School[] = [];
   /** Real (Node) time of the last execution, ms: the bundle's own CPU plus the fake's. */
   lastRunMs = 0;
@@ -117,7 +140,8 @@ export class Sim {
   constructor(opts: SimOptions = {}) {
     // The Sheets API per-minute quotas stay this class's business (readLimitPerMinute, 'refuse' or 'wait'): the fake's
     // own (60 reads and 60 writes a minute per user, test/fakes/api-limits.ts) are off, so the schools' typing
-    // (fillSchools, as the department) and the unlimited runs measure what they did before. The 2 MB budget stays.
+    // (fillSchools, as the department) and the unlimited runs measure what they did before. The 2 MB budget stays, and
+    // so do the Docs API's 60 writes / 300 reads a minute per user (test/fakes/docs-advanced.ts): not configurable, on.
     const off = Number.POSITIVE_INFINITY;
     const apiLimits = {
       sheetsReadsPerMinutePerUser: off,
@@ -147,6 +171,7 @@ export class Sim {
   private observe(call: CallRecord, args: readonly unknown[]): void {
     const key = `${call.service}.${call.method}`;
     if (this.latency) this.ws.advance(callMs(this.latency, key));
+    if (DOCS_WRITES.has(key) && !call.denied) this.tallyDocsWrite();
     if (!READS.has(key)) return;
     const now = this.ws.nowMs();
     if (this.readLimitPerMinute !== null) {
@@ -158,7 +183,7 @@ export class Sim {
       } else if (this.readTimes.length >= this.readLimitPerMinute) {
         this.refusedReads += 1;
         throw this.ws.error(
-          "GoogleJsonResponseError: API call to sheets.spreadsheets.values.batchGet failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:1'.",
+          `GoogleJsonResponseException: API call to ${apiName(call.service, call.method)} failed with error: Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:1'.`,
         );
       }
       this.readTimes.push(this.ws.nowMs());
@@ -173,6 +198,35 @@ export class Sim {
     this.readsById.clear();
     this.readTimes = [];
     this.refusedReads = 0;
+  }
+
+  /** The fake's rule (docs-advanced.ts): a write is refused when the user already made 60 in the last minute. */
+  private tallyDocsWrite(): void {
+    const now = this.ws.nowMs();
+    const user = this.ws.currentUser;
+    const times = (this.docsWriteTimes.get(user) ?? []).filter((t) => t > now - 60_000);
+    this.docsWriteTimes.set(user, times);
+    if (times.length >= DOCS_WRITES_PER_MINUTE) {
+      this.docsWrites.refused += 1;
+      return;
+    }
+    times.push(now);
+    this.docsWrites.accepted += 1;
+    this.docsWrites.maxPerMinute = Math.max(this.docsWrites.maxPerMinute, times.length);
+  }
+
+  resetDocsWrites(): void {
+    this.docsWrites = { accepted: 0, refused: 0, maxPerMinute: 0 };
+  }
+
+  /** The largest request body logged from index `mark` on (to `end`), among calls matching `filter`. */
+  largestRequestSince(mark: number, end = this.ws.calls.length, filter?: (call: CallRecord) => boolean): LargestRequest {
+    let best: LargestRequest = { bytes: 0, call: '' };
+    for (let i = mark; i < end; i++) {
+      const c = this.ws.calls[i];
+      if (c && (c.bytes ?? 0) > best.bytes && (!filter || filter(c))) best = { bytes: c.bytes ?? 0, call: `${c.service}.${c.method}` };
+    }
+    return best;
   }
 
   /** One execution of a public function of the bundle in a fresh context (result JSON-copied). */
