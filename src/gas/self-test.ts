@@ -11,7 +11,10 @@ function advice(e: unknown): string {
   const text = errorText(e);
   if (troubleOf(e) === 'disabled') return disabledApiMessage(e);
   if (/permission|not sufficient|authori[sz]/i.test(text)) {
-    return `Google не дал разрешения (${text}). Откройте меню надстройки ещё раз и подтвердите доступ; если не помогло — проверьте appsscript.json (npm run deploy).`;
+    return (
+      `Google не дал разрешения (${text}). Откройте меню надстройки ещё раз и подтвердите доступ; ` +
+      'если не помогло — проверьте appsscript.json (npm run deploy).'
+    );
   }
   return `Ошибка Google: ${text}`;
 }

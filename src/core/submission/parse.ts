@@ -46,6 +46,14 @@ export interface ParseContext {
 const cellText = (v: unknown): string => safeText(v).trim();
 
 /** Turns the grids of one school file into a typed submission. Never throws; every problem is a message. */
+/**
+ * A formula that reaches outside the cell's arithmetic: web and import functions, links, other workbooks
+ * («[Книга]Лист!A1», «'C:\\…'!A1») and indirect references. Plain arithmetic over numbers and this sheet stays a warning.
+ */
+const OUTSIDE =
+  /\b(WEBSERVICE|FILTERXML|HYPERLINK|IMPORT[A-Z]*|IMAGE|GOOGLEFINANCE|INDIRECT|RTD|DDE|CALL|REGISTER\.ID|CUBE[A-Z]*)\s*\(|\[[^\]]*\]|'[^']*[\\/:][^']*'!/i;
+export const reachesOutside = (formula: string): boolean => OUTSIDE.test(formula);
+
 export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submission {
   const messages: Message[] = (grid.problems ?? []).map((p) => message('error', 'sheet-limit', p.text, { sheet: p.sheet, cell: p.cell }));
   const stamp = readStamp(grid, messages);
@@ -94,7 +102,13 @@ export function parseSubmission(grid: WorkbookGrid, ctx: ParseContext): Submissi
       const at = { sheet: sheet.name, cell: address, inputId: input.id, indicator: label(input) };
       if (reading.problem) messages.push(message(reading.problem.severity, reading.problem.code, reading.problem.text, at));
       const formula = sheet.formulas?.[row - 1]?.[col - 1];
-      if (formula && reading.value !== null && !reading.problem) {
+      if (formula && reachesOutside(formula)) {
+        // whatever its cached value: the number may come from the network, another file or a link
+        const shown = formula.replace(/^=/, '').slice(0, 100);
+        const text = `в ячейке формула «=${shown}», которая берёт данные извне (сеть, другой файл или ссылка) — введите число вручную`;
+        messages.push(message('error', 'formula-outside', text, at));
+        values[input.id] = null;
+      } else if (formula && reading.value !== null && !reading.problem) {
         messages.push(
           message(
             'warning',
