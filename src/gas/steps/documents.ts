@@ -6,15 +6,15 @@ import { advancedDocs } from '../services';
 import { getSetting, setSettingNow } from '../store/job-store';
 import { fileIdOf } from '../store/registry-sheet';
 import type { DocumentModel } from '../../core/document/model';
-import { type DriveFile, MIME, createFile, fileById, findStamped, urlOf } from '../drive';
+import { type DriveFile, MIME, createFile, fileById, findStamped, stampIndex, urlOf } from '../drive';
 import { shareWith } from '../share';
 import { type StepContext, folderId } from './context';
 import type { StepDef } from './runner';
 
 /** The document at `url`, or the stamped one a killed execution made, or a new one (fresh: its body is empty). */
-function documentFor(url: string, name: string, role: string, ctx: StepContext): { file: DriveFile; fresh: boolean } {
+function documentFor(url: string, name: string, role: string, ctx: StepContext, made: Map<string, DriveFile>): { file: DriveFile; fresh: boolean } {
   const id = url ? fileIdOf(url) : null;
-  const known = (id ? fileById(id) : null) ?? findStamped(role, folderId(ctx));
+  const known = (id ? fileById(id) : null) ?? made.get(role) ?? null;
   return known ? { file: known, fresh: false } : { file: createFile(name, MIME.document, role, folderId(ctx)), fresh: true };
 }
 
@@ -49,6 +49,12 @@ const SHARED =
  */
 export function documentsStep(): StepDef {
   let drafts: Drafts | null = null;
+  // the documents earlier runs made, found with one search per execution (not one per school)
+  let made: Map<string, DriveFile> | null = null;
+  const madeOf = (ctx: StepContext): Map<string, DriveFile> => {
+    made ??= stampIndex(`recommendations:${ctx.settings.campaign.year}`, folderId(ctx));
+    return made;
+  };
   const draftsOf = (ctx: StepContext): Drafts => {
     drafts ??= draftDocuments(ctx.app, ctx.store);
     return drafts;
@@ -59,14 +65,22 @@ export function documentsStep(): StepDef {
     },
     item(ctx, row) {
       const year = ctx.settings.campaign.year;
-      const { file, fresh } = documentFor(row.docUrl, schoolDocumentTitle(row.school, year), `recommendations:${year}:${row.school.id}`, ctx);
+      const role = `recommendations:${year}:${row.school.id}`;
+      const { file, fresh } = documentFor(row.docUrl, schoolDocumentTitle(row.school, year), role, ctx, madeOf(ctx));
       row.docUrl = urlOf(file);
       render(file, draftsOf(ctx).school(row.school), fresh);
       shareWith(file.id ?? '', row.school.emails, 'reader', SHARED);
     },
     finish(ctx) {
       const year = ctx.settings.campaign.year;
-      const { file, fresh } = documentFor(getSetting('reportUrl') ?? '', reportTitle(year), `report:${year}`, ctx);
+      const report = findStamped(`report:${year}`, folderId(ctx));
+      const { file, fresh } = documentFor(
+        getSetting('reportUrl') ?? '',
+        reportTitle(year),
+        `report:${year}`,
+        ctx,
+        new Map(report ? [[`report:${year}`, report]] : []),
+      );
       setSettingNow('reportUrl', urlOf(file));
       render(file, draftsOf(ctx).report(), fresh);
       return `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${urlOf(file)}`;

@@ -2,7 +2,7 @@ import { sheetRef } from '../../core/layout/a1';
 import { type SchoolCell, TEMPLATE_SCHOOL, schoolSpecificCells } from '../../core/layout/school-template';
 import { schoolWorkbookLayout } from '../../core/layout/school-workbook';
 import { LIFECYCLE_LABELS } from '../../core/submission/lifecycle';
-import { MIME, copyFile, createFile, fileById, findStamped, stamp, trash, urlOf } from '../drive';
+import { type DriveFile, MIME, copyFile, createFile, fileById, findStamped, stamp, stampIndex, trash, urlOf } from '../drive';
 import { protectAndValidate, renderSheet } from '../render/sheet-renderer';
 import { shareWith } from '../share';
 import { advancedSheets, asSheetText, type Spreadsheet } from '../services';
@@ -26,6 +26,9 @@ const INVITATION =
  * recording the copy finds it again) with the few school-specific cells written in one call, shared with that
  * school's e-mails only (never by link), with no e-mail where Google allows it.
  */
+/** The school files earlier runs made, found with one search per execution (module state lives one execution). */
+let made: Map<string, DriveFile> | null = null;
+
 export const generateStep: StepDef = {
   start(ctx) {
     const known = getSetting(templateKey(ctx));
@@ -37,7 +40,8 @@ export const generateStep: StepDef = {
     const existing = row.fileUrl ? fileIdOf(row.fileUrl) : null;
     const alive = existing ? fileById(existing) : null;
     if (alive && row.lifecycle !== CREATING) return;
-    let file = alive ?? findStamped(schoolRole(ctx, row.school.id), folderId(ctx));
+    made ??= stampIndex(`school:${ctx.settings.campaign.year}`, folderId(ctx));
+    let file = alive ?? made.get(schoolRole(ctx, row.school.id)) ?? null;
     if (!file) {
       const templateId = getSetting(templateKey(ctx));
       if (!templateId) throw new Error('нет шаблона таблицы школы');
