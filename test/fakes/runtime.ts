@@ -25,7 +25,7 @@ export interface CallRecord {
   readonly execution: number;
   /** true when the auth mode or the manifest's scopes (ws.manifestScopes) refused the call (it threw). */
   readonly denied: boolean;
-  /** Sheets API calls: UTF-8 bytes of the request body's JSON (0 for reads); see api-limits.ts. */
+  /** Sheets, Docs and Drive advanced-service calls: UTF-8 bytes of the request body's JSON (0 for reads); see api-limits.ts. */
   readonly bytes?: number;
 }
 

@@ -269,7 +269,7 @@ export class FakeWorkspace {
   resetApiQuotas(): void {
     this.apiMeter.reset();
   }
-  /** The largest Sheets API request body logged so far (bytes; 0 when none), among calls matching `filter`. */
+  /** The largest Sheets, Docs or Drive API request body logged so far (bytes; 0 when none), among calls matching `filter`. */
   maxRequestBytes(filter?: CallFilter): number {
     return this.calls.reduce((max, c) => (filter === undefined || callMatches(c, filter) ? Math.max(max, c.bytes ?? 0) : max), 0);
   }
