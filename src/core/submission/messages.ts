@@ -30,11 +30,14 @@ export function formatMessage(m: Message): string {
   const where: string[] = [];
   if (m.sheet) where.push(`лист «${m.sheet}»`);
   if (m.cell) where.push(`ячейка ${m.cell}`);
-  const head = where.length > 0 ? where.join(', ') : 'файл';
   const indicator = m.indicator ? ` («${shorten(m.indicator, 90)}»)` : '';
-  const text = `${head.charAt(0).toUpperCase()}${head.slice(1)}${indicator}: ${m.text}`;
+  // a finding about the whole file: «Файл: нет служебного листа», but never «Файл: файл .xlsx повреждён…»
+  const head = where.length > 0 ? where.join(', ') : /^файл/i.test(m.text) ? '' : 'файл';
+  const text = head === '' ? capital(`${m.text}${indicator}`) : capital(`${head}${indicator}: ${m.text}`);
   return m.severity === 'error' ? text : `Предупреждение. ${text}`;
 }
+
+const capital = (s: string): string => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
 
 function shorten(s: string, n: number): string {
   return s.length <= n ? s : `${s.slice(0, n - 1)}…`;
