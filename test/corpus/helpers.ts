@@ -73,7 +73,13 @@ export function whereOf(e: Expected): { sheet: string | null; cell: string | nul
 export function findLine(lines: string[], e: Expected, sheetOverride?: string): string | undefined {
   const w = whereOf(e);
   const head = formatMessage(message(e.severity, e.code ?? '', '', { sheet: sheetOverride ?? w.sheet, cell: w.cell, indicator: w.indicator }));
-  return lines.find((l) => l.startsWith(head) && e.text.test(l.slice(head.length)));
+  // a finding about the whole file whose text names the file is said without the «Файл:» head («Файл .xlsx повреждён…»)
+  const fileLevel = !(sheetOverride ?? w.sheet) && !w.cell;
+  const plain = (l: string): string => {
+    const t = l.replace(/^Предупреждение\. /, '');
+    return `${t.charAt(0).toLowerCase()}${t.slice(1)}`;
+  };
+  return lines.find((l) => (l.startsWith(head) && e.text.test(l.slice(head.length))) || (fileLevel && /^файл/.test(plain(l)) && e.text.test(plain(l))));
 }
 
 // ------------------------------------------------------------------------------------------ python --

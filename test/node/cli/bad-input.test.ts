@@ -294,7 +294,11 @@ withTools([OPENPYXL], 'испорченные и чужие файлы', () => {
     const indicator = s.message.input ? label(s.message.input) : null;
     // the console/JSON line: «Лист «…», ячейка D5 («показатель»): текст» (a warning starts with «Предупреждение.»)
     const head = `${s.message.severity === 'предупреждение' ? 'Предупреждение. ' : ''}${sheet ? `Лист «${sheet}»${cell ? `, ячейка ${cell}` : ''}` : 'Файл'}`;
-    const line = messages.find((m) => m.startsWith(head) && s.message.text.test(m.slice(m.indexOf(': ') + 2)));
+    // a finding about the whole file whose text names the file is said without the «Файл:» head («Файл .xlsx повреждён…»)
+    const plain = (m: string): string => `${m.charAt(0).toLowerCase()}${m.slice(1)}`;
+    const line = messages.find(
+      (m) => (m.startsWith(head) && s.message.text.test(m.slice(m.indexOf(': ') + 2))) || (!sheet && /^файл/.test(plain(m)) && s.message.text.test(plain(m))),
+    );
     expect({ messages, found: line !== undefined }).toEqual({ messages, found: true });
     if (indicator) expect(line).toContain(`(«${indicator.slice(0, 60)}`);
     // out/validation.xlsx: ОО | Файл | Важность | Лист | Ячейка | Показатель | Сообщение
