@@ -17,7 +17,7 @@ import {
   resolveId,
   rfc3339,
 } from './drive-advanced-util';
-import type { FormModel } from './form';
+import { newFormModel } from './form';
 import { MIME, type FileKind, type FileRecord } from './model';
 import type { Env } from './runtime';
 import { isObj, type Json } from './sheets-advanced-util';
@@ -188,23 +188,6 @@ export function mediaOf(value: unknown): { data: string; type: string; name: str
   } catch {
     throw new TypeError("The parameters don't match the method signature for Drive.Files (mediaData must be a Blob).");
   }
-}
-
-function newFormModel(title: string, onWorkspace: boolean): FormModel {
-  return {
-    title,
-    description: '',
-    items: [],
-    published: false,
-    acceptingResponses: true,
-    collectEmail: false,
-    limitOneResponsePerUser: false,
-    allowResponseEdits: false,
-    confirmationMessage: '',
-    responses: [],
-    // on Workspace a new form starts limited to the organisation, however it is made
-    requireLogin: onWorkspace,
-  };
 }
 
 function setMeta(rec: FileRecord, body: Json, props: { app?: Record<string, string>; pub?: Record<string, string> }, now: number): void {

@@ -58,6 +58,23 @@ const SERVICE: Record<FormItemTypeName, string> = {
 };
 export const INVALID = 'Invalid data updating form.';
 
+/** A new, empty form, however it is made (FormApp.create or Drive); on Workspace it starts limited to the organisation. */
+export function newFormModel(title: string, onWorkspace: boolean): FormModel {
+  return {
+    title,
+    description: '',
+    items: [],
+    published: false,
+    acceptingResponses: true,
+    collectEmail: false,
+    limitOneResponsePerUser: false,
+    allowResponseEdits: false,
+    confirmationMessage: '',
+    responses: [],
+    requireLogin: onWorkspace,
+  };
+}
+
 export function makeForm(env: Env, file: FileRecord): FakeForm {
   return track(env, 'Form', new FakeForm(env, file));
 }
@@ -69,19 +86,7 @@ export class FakeFormApp {
   create(title: string): FakeForm {
     this.env.ws.consumeQuota('formCreate');
     const file = this.env.ws.addFile('form', String(title), MIME.form);
-    file.form = {
-      title: String(title),
-      description: '',
-      items: [],
-      published: false,
-      acceptingResponses: true,
-      collectEmail: false,
-      limitOneResponsePerUser: false,
-      allowResponseEdits: false,
-      confirmationMessage: '',
-      responses: [],
-      requireLogin: this.env.ws.workspaceDomain !== null,
-    };
+    file.form = newFormModel(String(title), this.env.ws.workspaceDomain !== null);
     return makeForm(this.env, file);
   }
   openById(id: string): FakeForm {
