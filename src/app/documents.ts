@@ -1,5 +1,7 @@
 import type { School } from '../core/campaign/schema';
 import type { DocumentModel } from '../core/document/model';
+import { appendixTableSheet } from '../core/layout/appendix-table';
+import type { SheetSpec } from '../core/layout/types';
 import { municipalReport } from '../core/recommend/municipal-report';
 import { type SchoolView, schoolRecommendations } from '../core/recommend/school-document';
 import type { CampaignContext } from './campaign';
@@ -38,6 +40,26 @@ export function draftDocuments(ctx: CampaignContext, store: CampaignStore): Draf
     },
   };
 }
+
+/**
+ * What the department may publish (R12, «Муниципальная оценка качества образования»): the analytical report and the
+ * appendix tables with municipal aggregates only — no school names, no per-school statistics, no evidence links, and
+ * small sensitive counts shown as «<3».
+ */
+export interface PublicPackage {
+  report: DocumentModel;
+  tables: SheetSpec[];
+}
+
+export function publicPackage(ctx: CampaignContext, drafts: Drafts): PublicPackage {
+  const result = drafts.current.result;
+  return {
+    report: drafts.report(),
+    tables: ctx.catalog.appendices.map((a) => appendixTableSheet(ctx.catalog, result, a.number, { suppressSmall: true, evidence: false })),
+  };
+}
+
+export const publicTablesTitle = (year: number): string => `Приложения ${year} — для публикации`;
 
 export const schoolDocumentTitle = (school: School, year: number): string => `Адресные рекомендации — ${school.shortName} — ${year}`;
 export const reportTitle = (year: number): string => `Аналитический отчёт — мониторинг воспитания ${year}`;

@@ -187,7 +187,8 @@ function program(): Command {
         const out = await recommend(await loadCampaign(dir), o.previous ?? null, o.json === true);
         if (o.json) return printJson(out);
         print(
-          `Рекомендации школам (${out.recommendations.length}):\n${out.recommendations.map((f) => `  ${f}`).join('\n')}\nАналитический отчёт: ${out.report}`,
+          `Рекомендации школам (${out.recommendations.length}):\n${out.recommendations.map((f) => `  ${f}`).join('\n')}\nАналитический отчёт: ${out.report}` +
+            `\nДля публикации (только муниципальные итоги): ${out.published.join(', ')}`,
         );
       });
     });
@@ -221,7 +222,7 @@ function program(): Command {
       const docs = await recommend(folder, prepared.previous, false);
       print(
         `6. Адресные рекомендации (${docs.recommendations.length}):\n${docs.recommendations.map((f) => `     ${f}`).join('\n')}\n` +
-          `   Аналитический отчёт: ${docs.report}`,
+          `   Аналитический отчёт: ${docs.report}\n   Для публикации (только муниципальные итоги): ${docs.published.join(', ')}`,
       );
       print('\nГотово. Откройте файлы в Excel, Word или LibreOffice.');
     });

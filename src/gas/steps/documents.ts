@@ -1,6 +1,7 @@
-import { type Drafts, draftDocuments, reportTitle, schoolDocumentTitle } from '../../app/documents';
+import { type Drafts, draftDocuments, publicPackage, publicTablesTitle, reportTitle, schoolDocumentTitle } from '../../app/documents';
 import { DOCS_WRITES_PER_MINUTE, pace, withBackoff } from '../limits';
 import { renderDocument } from '../render/doc-renderer';
+import { writeStaged } from '../render/staged-write';
 import { END_INDEX_FIELDS, bodyEndIndex, documentRequestBodies } from '../render/docs-requests';
 import { advancedDocs } from '../services';
 import { getSetting, setSettingNow } from '../store/job-store';
@@ -12,11 +13,14 @@ import { type StepContext, folderId } from './context';
 import type { StepDef } from './runner';
 
 /** The document at `url`, or the stamped one a killed execution made, or a new one (fresh: its body is empty). */
-function documentFor(url: string, name: string, role: string, ctx: StepContext, made: Map<string, DriveFile>): { file: DriveFile; fresh: boolean } {
+function documentFor(url: string, name: string, role: string, parent: string, made: Map<string, DriveFile>): { file: DriveFile; fresh: boolean } {
   const id = url ? fileIdOf(url) : null;
   const known = (id ? fileById(id) : null) ?? made.get(role) ?? null;
-  return known ? { file: known, fresh: false } : { file: createFile(name, MIME.document, role, folderId(ctx)), fresh: true };
+  return known ? { file: known, fresh: false } : { file: createFile(name, MIME.document, role, parent), fresh: true };
 }
+
+/** The stamped file of `role` in `parent`, or a new one. */
+const stampedOrNew = (name: string, mime: string, role: string, parent: string): DriveFile => findStamped(role, parent) ?? createFile(name, mime, role, parent);
 
 /**
  * The model into the document: one Docs API batchUpdate where the Docs service is enabled (plus one read of the old
@@ -66,24 +70,32 @@ export function documentsStep(): StepDef {
     item(ctx, row) {
       const year = ctx.settings.campaign.year;
       const role = `recommendations:${year}:${row.school.id}`;
-      const { file, fresh } = documentFor(row.docUrl, schoolDocumentTitle(row.school, year), role, ctx, madeOf(ctx));
+      const { file, fresh } = documentFor(row.docUrl, schoolDocumentTitle(row.school, year), role, folderId(ctx), madeOf(ctx));
       row.docUrl = urlOf(file);
       render(file, draftsOf(ctx).school(row.school), fresh);
       shareWith(file.id ?? '', row.school.emails, 'reader', SHARED);
     },
     finish(ctx) {
       const year = ctx.settings.campaign.year;
-      const report = findStamped(`report:${year}`, folderId(ctx));
+      // the publishable package: the report and the appendix tables with municipal aggregates only, in their own folder
+      const publication = stampedOrNew(`Публикация ${year} — только муниципальные итоги`, MIME.folder, `publication:${year}`, folderId(ctx)).id ?? '';
+      const pkg = publicPackage(ctx.app, draftsOf(ctx));
+      const known = findStamped(`report:${year}`, publication) ?? findStamped(`report:${year}`, folderId(ctx));
       const { file, fresh } = documentFor(
         getSetting('reportUrl') ?? '',
         reportTitle(year),
         `report:${year}`,
-        ctx,
-        new Map(report ? [[`report:${year}`, report]] : []),
+        publication,
+        new Map(known ? [[`report:${year}`, known]] : []),
       );
       setSettingNow('reportUrl', urlOf(file));
-      render(file, draftsOf(ctx).report(), fresh);
-      return `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${urlOf(file)}`;
+      render(file, pkg.report, fresh);
+      const tables = stampedOrNew(publicTablesTitle(year), MIME.spreadsheet, `public-tables:${year}`, publication);
+      writeStaged(SpreadsheetApp.openById(tables.id ?? ''), pkg.tables);
+      return (
+        `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${urlOf(file)}. ` +
+        'Для публикации (только муниципальные итоги) — папка «Публикация»: отчёт и таблицы приложений.'
+      );
     },
   };
 }
