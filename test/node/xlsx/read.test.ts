@@ -628,7 +628,8 @@ withTools([CALC], 'files re-saved by LibreOffice', () => {
     const sources = [
       ...xlsxFiles(path.join(DEMO, 'received')).slice(0, 3),
       path.join(DEMO, 'schools', 'oosh3.xlsx'),
-      ...xlsxFiles(path.join(DEMO, 'out')),
+      // LibreOffice writes by base name: out/public/appendices.xlsx would overwrite out/appendices.xlsx
+      ...xlsxFiles(path.join(DEMO, 'out')).filter((f) => path.dirname(f) === path.join(DEMO, 'out')),
       await writePkg(path.join(dir, 'quirks.xlsx'), quirks()),
       await writePkg(path.join(dir, 'dates1904.xlsx'), dates1904()),
     ];
