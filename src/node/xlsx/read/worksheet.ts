@@ -2,6 +2,8 @@
 import type { GridProblem, SheetGrid } from '../../../core/submission/parse';
 import { MAX_CELLS, MAX_COLS, MAX_ROWS, MAX_TEXT, beyondSheet, mergesTooLarge, tooLongText, tooManyCells } from './sheet-limits';
 import { type Relationship, type Styles, runText, xmlDecode } from './workbook-parts';
+import { ANY_REF, columnNumber } from './cell-address';
+import { slideFormula } from './shared-formula';
 import { XmlCursor, children, root, unsupported } from './xml-cursor';
 
 type Plain = string | number | boolean | Date;
@@ -56,22 +58,6 @@ export function readSheet(xml: Buffer, ctx: SheetContext): Omit<SheetGrid, 'name
     } else x.skip(WATCHED);
   });
   return sheetGrid(cells ?? [], merges ?? new Map(), links);
-}
-
-const CELL_REF = /^([A-Z]{1,3})([1-9]\d*)$/;
-const ANY_REF = /^([A-Z]+)([1-9]\d*)$/;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
-function columnLetters(n: number): string {
-  if (n < 1 || n > 16384) unsupported(`column ${n} out of bounds`); // exceljs throws
-  let s = '';
-  for (let m = n; m > 0; m = Math.floor((m - 1) / 26)) s = String.fromCharCode(65 + ((m - 1) % 26)) + s;
-  return s;
 }
 
 function readSheetData(x: XmlCursor, ctx: SheetContext): CellRecord[] {
@@ -347,30 +333,4 @@ function masterFormula(master: CellRecord | undefined, mergedAway: ((c: CellReco
   if (!master || master.kind !== FORMULA || !master.formula || mergedAway?.(master) || link(master))
     return unsupported('a shared formula without a usable master');
   return master.formula;
-}
-
-// exceljs lib/utils/shared-formula.js
-const CANDIDATE = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
-const CELL = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
-
-function slideFormula(formula: string, from: string, to: string): string {
-  const a = CELL_REF.exec(from);
-  const b = CELL_REF.exec(to);
-  if (!a || !b) return unsupported('a shared formula between odd addresses');
-  const dCol = columnNumber(b[1] as string) - columnNumber(a[1] as string);
-  const dRow = Number(b[2]) - Number(a[2]);
-  return formula.replace(CANDIDATE, (match: string, sheet: string | undefined, _sheetName: string | undefined, part: string, paren: string | undefined) => {
-    if (paren) return match;
-    const m = CELL.exec(part);
-    if (!m) return match;
-    const colDollar = m[1] ?? '';
-    const letters = (m[2] as string).toUpperCase();
-    const rowDollar = m[3] ?? '';
-    if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return match;
-    let c = columnNumber(letters);
-    let r = parseInt(m[4] as string, 10);
-    if (!colDollar) c += dCol;
-    if (!rowDollar) r += dRow;
-    return `${sheet ?? ''}${colDollar}${columnLetters(c)}${rowDollar}${r}`;
-  });
 }
