@@ -9,6 +9,7 @@ import {
   type SurveyResponse,
 } from '../core/survey/survey';
 import type { CsvRow } from '../core/csv';
+import { quoteSheet } from '../core/layout/a1';
 import { responsesFromRows } from '../core/survey/csv';
 import { withBackoff } from './limits';
 import { writeStaged } from './render/staged-write';
@@ -171,9 +172,7 @@ function sheetRows(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, names: string[]
   const text = (rows: unknown[][]): CsvRow[] => rows.map((r, i) => ({ line: i + 1, fields: r.map((v) => (v === null || v === undefined ? '' : String(v))) }));
   if (api?.Spreadsheets?.Values) {
     const values = api.Spreadsheets.Values;
-    const res = withBackoff(() =>
-      values.batchGet(ss.getId(), { ranges: names.map((n) => `'${n.replace(/'/g, "''")}'`), valueRenderOption: 'FORMATTED_VALUE' }),
-    );
+    const res = withBackoff(() => values.batchGet(ss.getId(), { ranges: names.map(quoteSheet), valueRenderOption: 'FORMATTED_VALUE' }));
     return names.map((_, i) => text((res.valueRanges?.[i]?.values ?? []) as unknown[][]));
   }
   return names.map((n) => text(ss.getSheetByName(n)?.getDataRange().getDisplayValues() ?? []));

@@ -15,9 +15,12 @@ export function a1(row: number, col: number): string {
   return `${columnLetter(col)}${row}`;
 }
 
+/** A sheet name as a reference writes it: «'Сведения об ОО'» (an apostrophe doubled). */
+export const quoteSheet = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
+
 /** A reference usable from another sheet: «'Сведения об ОО'!$D$12». */
 export function sheetRef(sheet: string, row: number, col: number): string {
-  return `'${sheet.replace(/'/g, "''")}'!$${columnLetter(col)}$${row}`;
+  return `${quoteSheet(sheet)}!$${columnLetter(col)}$${row}`;
 }
 
 export function rangeA1(row: number, col: number, rows: number, cols: number): string {

@@ -4,7 +4,8 @@ import { assessSchool, previousValues, schoolState } from '../../app/schools';
 import { PROFILE_CELLS, PROFILE_SHEET, STATUS_VALUES } from '../../core/layout/positions';
 import type { Decision } from '../../core/submission/lifecycle';
 import { underDocumentLock } from '../lock';
-import { lastChange, readSchoolFile } from '../read/school-reader';
+import { modifiedTime } from '../drive';
+import { readSchoolFile } from '../read/school-reader';
 import { asSheetText } from '../services';
 import { loadContext } from '../steps/context';
 import { fileIdOf, writeComputed } from '../store/registry-sheet';
@@ -29,7 +30,7 @@ function decideNow(kind: Decision['state'], raw: unknown): Reply<{ message: stri
   // the decision is about the file as it is now, not as the last validation saw it
   const grid = readSchoolFile(fileId, ctx.catalog);
   const outcome = assessSchool(ctx.app, row.school, { file: row.school.shortName, expectedSchoolId: row.school.id, grid }, previousValues(ctx.store));
-  const decided = decide(kind, outcome, request.reason, lastChange(fileId), ctx.clock);
+  const decided = decide(kind, outcome, request.reason, modifiedTime(fileId), ctx.clock);
   let decision = decided.decision;
   if (decided.remark !== null) {
     const sheet = SpreadsheetApp.openById(fileId).getSheetByName(PROFILE_SHEET);

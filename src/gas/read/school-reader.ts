@@ -1,21 +1,19 @@
+import { quoteSheet } from '../../core/layout/a1';
 import type { Catalog } from '../../core/catalog/types';
 import { META_SHEET, sheetLines } from '../../core/layout/positions';
 import type { SheetGrid, WorkbookGrid } from '../../core/submission/parse';
 import { UserFacingError } from '../../app/errors';
-import { modifiedTime } from '../drive';
 import { RateLimited, withBackoff } from '../limits';
 import { advancedSheets, errorText } from '../services';
 
 export type ReadResult = WorkbookGrid | { unreadable: string };
-
-const quote = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 /** The sheets a school file must have, each read as one block A1:G{n}. */
 function expectedRanges(catalog: Catalog): { name: string; range: string }[] {
   const plans = sheetLines(catalog);
   const sheets = plans.map((p) => ({ name: p.sheet, rows: Math.max(12, ...p.lines.map((l) => l.row)) + 20 }));
   sheets.push({ name: META_SHEET, rows: 10 });
-  return sheets.map((s) => ({ name: s.name, range: `${quote(s.name)}!A1:G${s.rows}` }));
+  return sheets.map((s) => ({ name: s.name, range: `${quoteSheet(s.name)}!A1:G${s.rows}` }));
 }
 
 type CellData = GoogleAppsScript.Sheets.Schema.CellData;
@@ -108,6 +106,3 @@ function unreadable(e: unknown): ReadResult {
   if (/permission|access/i.test(text)) return { unreadable: 'нет доступа к файлу школы: проверьте, что отдел остался его владельцем' };
   return { unreadable: `не удалось прочитать файл школы: ${text}` };
 }
-
-/** The file's last change (ISO), or null when Drive cannot say (then a decision is never reopened by a change). */
-export const lastChange = (fileId: string): string | null => modifiedTime(fileId);

@@ -1,3 +1,4 @@
+import { quoteSheet } from '../../core/layout/a1';
 import type { SheetSpec } from '../../core/layout/types';
 import { extent, formatRequests, renderSheet, valueGrid } from './sheet-renderer';
 import { type Sheet, type SheetsApi, type Spreadsheet, advancedSheets } from '../services';
@@ -43,7 +44,7 @@ function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[])
   const ids = (added?.replies ?? []).slice(stale.length).map((r) => r.addSheet?.properties?.sheetId ?? -1);
   try {
     // every body within the request budget: one call for all sheets as long as they fit, more for 1,000 schools
-    const data = specs.flatMap((spec) => valueRangesWithin(`'${(spec.name + STAGING).replace(/'/g, "''")}'`, valueGrid(spec)));
+    const data = specs.flatMap((spec) => valueRangesWithin(quoteSheet(spec.name + STAGING), valueGrid(spec)));
     for (const part of withinBudget(data)) api.Spreadsheets?.Values?.batchUpdate({ valueInputOption: 'USER_ENTERED', data: part }, id);
     const formats = specs.flatMap((spec, i) => formatRequests(spec, ids[i] ?? -1));
     for (const requests of withinBudget(formats)) api.Spreadsheets?.batchUpdate({ requests }, id);

@@ -1,7 +1,8 @@
 import { assessSchool, previousValues, schoolState, validationMessage } from '../../app/schools';
 import { LIFECYCLE_LABELS } from '../../core/submission/lifecycle';
 import type { Value } from '../../core/submission/values';
-import { lastChange, readSchoolFile } from '../read/school-reader';
+import { modifiedTime } from '../drive';
+import { readSchoolFile } from '../read/school-reader';
 import { type RegistryRow, fileIdOf } from '../store/registry-sheet';
 import { type WorkRecord, asReadBack, writeWork } from '../store/work-sheet';
 import type { StepContext } from './context';
@@ -26,7 +27,7 @@ export function readOneSchool(
   }
   const grid = readSchoolFile(fileId, ctx.catalog);
   const outcome = assessSchool(ctx.app, row.school, { file: row.school.shortName, expectedSchoolId: row.school.id, grid }, previous);
-  const changedAt = withChangeTime ? lastChange(fileId) : null;
+  const changedAt = withChangeTime ? modifiedTime(fileId) : null;
   const state = schoolState(outcome, row.decision, changedAt);
   row.lifecycle = state.lifecycle;
   if (withChangeTime) {

@@ -1,8 +1,8 @@
+import { quoteSheet } from '../../core/layout/a1';
 import { type Spreadsheet, advancedSheets } from '../services';
 import { CAMPAIGN_SHEET, type CampaignSettings, campaignFromValues } from './campaign-sheet';
 import { REGISTRY_HEADER, REGISTRY_SHEET, type Registry, registryFromValues } from './registry-sheet';
 
-const quote = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 const COLUMN = String.fromCharCode(64 + REGISTRY_HEADER.length);
 
 /**
@@ -14,7 +14,7 @@ export function readDepartment(ss: Spreadsheet): { settings: () => CampaignSetti
   if (api?.Spreadsheets?.Values) {
     try {
       const res = api.Spreadsheets.Values.batchGet(ss.getId(), {
-        ranges: [`${quote(CAMPAIGN_SHEET)}!A1:B200`, `${quote(REGISTRY_SHEET)}!A1:${COLUMN}`],
+        ranges: [`${quoteSheet(CAMPAIGN_SHEET)}!A1:B200`, `${quoteSheet(REGISTRY_SHEET)}!A1:${COLUMN}`],
         valueRenderOption: 'UNFORMATTED_VALUE',
         dateTimeRenderOption: 'FORMATTED_STRING',
       });

@@ -1,3 +1,4 @@
+import { quoteSheet } from '../../core/layout/a1';
 import { REGISTER_SHEET, type RegisterRow, registerFromValues } from '../../core/register/register';
 import { withBackoff } from '../limits';
 import { type Spreadsheet, advancedSheets } from '../services';
@@ -7,7 +8,7 @@ export function readRegisterSheet(ss: Spreadsheet): RegisterRow[] {
   const api = advancedSheets();
   if (api?.Spreadsheets?.Values) {
     const values = api.Spreadsheets.Values;
-    const range = `'${REGISTER_SHEET}'`;
+    const range = quoteSheet(REGISTER_SHEET);
     try {
       const res = withBackoff(() => values.get(ss.getId(), range, { valueRenderOption: 'FORMATTED_VALUE' }));
       return registerFromValues((res.values ?? []) as unknown[][]);
