@@ -1,11 +1,16 @@
 /**
- * Typed promises over google.script.run. The server's public module types every result; the payloads
- * are typed from the server's zod schemas (the server validates them again: they arrive as `unknown`).
- * Only types are imported from src/app (the RPC contract): nothing of the server is bundled into the sidebar.
+ * Typed promises over the panel's transport (google.script.run in Google, fetch offline: transport.ts). The
+ * contract (src/app/rpc.ts, src/app/panel-calls.ts) types every call and result; the server validates the payloads
+ * again with the contract's zod schemas (they arrive as `unknown`). Only types are imported from src/app: nothing of
+ * the server is bundled into the sidebar.
  */
 import type { DecisionRequest } from '../app/decide';
 import type { NewCampaign } from '../app/campaign';
+import type { PanelPayloads } from '../app/panel-calls';
 import type { PanelRpc, StepName } from '../app/rpc';
+import { RpcError, type Transport, failureText, pickTransport } from './transport';
+
+export { RpcError, failureText };
 
 type Api = PanelRpc;
 
@@ -13,32 +18,17 @@ export type { StepName };
 export type NewCampaignPayload = NewCampaign;
 export type DecisionPayload = DecisionRequest;
 
-/** The RPC functions the sidebar calls, with the arguments it sends. */
-interface Payloads {
-  getState: [];
-  newCampaign: [NewCampaignPayload];
-  runStep: [StepName];
-  cancelStep: [];
-  returnSchool: [DecisionPayload];
-  acceptSchool: [DecisionPayload];
-  createSurvey: [];
-  collectSurvey: [];
-  selfTest: [];
-}
+/** The RPC functions the sidebar calls, with the arguments it sends: the contract's, defined once. */
+type Payloads = PanelPayloads;
 export type RpcName = keyof Payloads;
 
-/** Compile-time: every RPC name is a public server function, and every payload fits its parameters. */
+/** Compile-time: every RPC name is a call of the contract, and every payload fits its parameters. */
 type Fits = { [K in RpcName]: Payloads[K] extends Parameters<Api[K]> ? true : false };
 type AssertAll<T extends Record<RpcName, true>> = T;
 export type RpcPayloadsChecked = AssertAll<Fits>;
 
 export type RpcResult<K extends RpcName> = ReturnType<Api[K]>;
 export type Success<K extends RpcName> = Extract<RpcResult<K>, { ok: true }>;
-
-/** A failure of the transport (no answer, exception, missing function), already in Russian. */
-export class RpcError extends Error {
-  override readonly name = 'RpcError';
-}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
@@ -48,46 +38,23 @@ function isReply(v: unknown): boolean {
   return v['ok'] === true || typeof v['message'] === 'string';
 }
 
-/** google.script.run's failure handler gets an Error (or, rarely, a string); say what it means in Russian. */
-export function failureText(error: unknown): string {
-  const raw = error instanceof Error ? error.message : isRecord(error) && typeof error['message'] === 'string' ? error['message'] : String(error);
-  if (/authori[sz]ation|разрешени/i.test(raw))
-    return 'Нужно разрешение: откройте меню Расширения → Мониторинг воспитания и подтвердите доступ, затем повторите.';
-  if (/exceeded maximum execution time/i.test(raw)) return 'Сервер не уложился в 6 минут. Повторите шаг — уже сделанное сохранено.';
-  if (/network|failed to fetch|connection/i.test(raw)) return 'Нет связи с сервером Google. Проверьте интернет и повторите.';
-  return `Сервер не выполнил запрос: ${raw || 'причина неизвестна'}.`;
+let transport: Transport | null = null;
+
+/** The transport of this page: chosen once, on the first call (tests and the offline page may set it first). */
+export function currentTransport(): Transport {
+  transport ??= pickTransport();
+  return transport;
 }
 
-function runner(): GoogleScriptRunner | null {
-  if (typeof google === 'undefined' || !google) return null;
-  return google.script?.run ?? null;
+export function useTransport(t: Transport): void {
+  transport = t;
 }
 
 /** Calls a server function; resolves with its `{ ok, … }` reply, rejects with an RpcError. */
-export function rpc<K extends RpcName>(name: K, ...args: Payloads[K]): Promise<RpcResult<K>> {
-  return new Promise<RpcResult<K>>((resolve, reject) => {
-    const base = runner();
-    if (!base) {
-      reject(new RpcError('Панель работает только внутри Google Таблиц: нет связи с сервером (google.script.run).'));
-      return;
-    }
-    const configured = base
-      .withSuccessHandler((value) => {
-        if (isReply(value)) resolve(value as RpcResult<K>);
-        else reject(new RpcError(`Сервер вернул неожиданный ответ на запрос «${name}». Обновите надстройку.`));
-      })
-      .withFailureHandler((error) => reject(new RpcError(failureText(error))));
-    const fn: unknown = Reflect.get(configured, name);
-    if (typeof fn !== 'function') {
-      reject(new RpcError(`На сервере нет функции «${name}». Обновите надстройку (clasp push).`));
-      return;
-    }
-    try {
-      Reflect.apply(fn, configured, args);
-    } catch (e) {
-      reject(new RpcError(failureText(e)));
-    }
-  });
+export async function rpc<K extends RpcName>(name: K, ...args: Payloads[K]): Promise<RpcResult<K>> {
+  const value = await currentTransport().call(name, args);
+  if (isReply(value)) return value as RpcResult<K>;
+  throw new RpcError(`Сервер вернул неожиданный ответ на запрос «${name}». Обновите надстройку.`);
 }
 
 /** An RpcError's text, or a generic Russian message for anything else thrown on the client. */
