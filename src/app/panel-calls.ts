@@ -51,3 +51,6 @@ export function parsePanelArgs<K extends PanelCallName>(name: K, raw: unknown): 
   if (!parsed.success) return { ok: false, message: `Запрос «${name}»: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
   return { ok: true, args: [parsed.data] as unknown as PanelPayloads[K] };
 }
+
+/** A server that answers the same calls asynchronously (the local server reads and writes files). */
+export type AsyncPanelRpc = { [K in PanelCallName]: (...args: PanelPayloads[K]) => Promise<ReturnType<PanelRpc[K]>> };

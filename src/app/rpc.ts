@@ -43,6 +43,22 @@ export interface PanelSchool {
   errors: number;
   messages: string[];
   reason: string;
+  /** Offline only: the copy with the department's remark to send back to a returned school. */
+  returnedUrl?: string;
+}
+
+/** A file the local server offers for download (absolute URL on its own origin). */
+export interface PanelDownload {
+  label: string;
+  url: string;
+}
+
+/** What only the local server (msoko serve) has: the campaign folder, its files, and where uploads go. */
+export interface OfflinePanel {
+  folder: string;
+  /** schools.csv or schools.xlsx, '' when there is no registry yet. */
+  registryFile: string;
+  downloads: PanelDownload[];
 }
 
 export interface PanelState {
@@ -54,6 +70,8 @@ export interface PanelState {
   summary: (AppendixSummary & { sheetUrl: string })[];
   forms: SurveyFormLink[];
   problems: string[];
+  /** Absent in Google Sheets. */
+  offline?: OfflinePanel;
 }
 
 /** One check of «Проверка надстройки»: a service or scope, whether it works, and what to do if not. */
