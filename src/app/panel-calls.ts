@@ -31,7 +31,7 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type AssertAll<T extends Record<PanelCallName, true>> = T;
 export type PanelCallsMatchRpc = AssertAll<{ [K in PanelCallName]: Same<PanelPayloads[K], Parameters<PanelRpc[K]>> }>;
 
-export const isPanelCall = (name: string): name is PanelCallName => Object.hasOwn(PANEL_CALLS, name);
+export const isPanelCall = (name: string): name is PanelCallName => Object.keys(PANEL_CALLS).includes(name);
 
 export type ParsedArgs<K extends PanelCallName> = { ok: true; args: PanelPayloads[K] } | { ok: false; message: string };
 
