@@ -4,11 +4,13 @@ import { appendixTableSheet } from '../core/layout/appendix-table';
 import { dynamicsSheet, schoolsSheet } from '../core/layout/department-sheets';
 import { tableSheet } from '../core/layout/table-sheet';
 import type { SheetSpec } from '../core/layout/types';
-import { type RegisterRow, hasDepartmentEntries, mergeRegister, proposedRows, registerSheet } from '../core/register/register';
+import { componentsSheet } from '../core/register/components';
+import { type RegisterRow, hasDepartmentEntries, registerSheet } from '../core/register/register';
 import type { SchoolOutcome } from '../core/submission/collect';
 import { surveySheet } from '../core/survey/present';
 import { surveyExport } from '../core/survey/store';
 import type { CampaignContext } from './campaign';
+import { type CycleInput, NO_CYCLE, historyOf, lastYearResult, manage } from './cycle';
 import { Journal } from './journal';
 import type { CampaignStore, Clock, YearResult } from './ports';
 
@@ -57,10 +59,11 @@ export function consolidateCampaign(
   register: RegisterRow[],
   store: CampaignStore,
   clock: Clock,
+  cycle: CycleInput = NO_CYCLE,
 ): Consolidated {
   const journal = new Journal(clock);
   const last = store.previous();
-  const previous = last?.result ?? null;
+  const previous = lastYearResult(ctx, last, cycle, journal);
   if (previous) {
     journal.note(`Данные прошлого года: ${previous.year} г.`);
     if (previous.catalog.id !== ctx.catalog.id)
@@ -70,7 +73,9 @@ export function consolidateCampaign(
   journal.note(`Получены данные: ${received} из ${outcomes.length} ОО`);
   const core = consolidate({ catalog: ctx.catalog, campaign: ctx.campaign, outcomes, previous });
   const surveys = store.surveys();
-  const result: ConsolidationExport = surveys ? { ...core, surveys: surveyExport(surveys, ctx.schools, previous) } : core;
+  const history = historyOf(ctx, last, cycle);
+  const withHistory: ConsolidationExport = history.length > 0 ? { ...core, history } : core;
+  const result: ConsolidationExport = surveys ? { ...withHistory, surveys: surveyExport(surveys, ctx.schools, previous) } : withHistory;
   const accepted = outcomes.filter((o) => o.status === 'accepted');
   journal.note(`Принято к своду: ${accepted.length} из ${outcomes.length} ОО`);
   for (const o of outcomes.filter((x) => x.status !== 'accepted')) {
@@ -81,11 +86,15 @@ export function consolidateCampaign(
 
   const sheets = ctx.catalog.appendices.map((a) => appendixTableSheet(ctx.catalog, result, a.number, { suppressSmall: false, evidence: true }));
   sheets.push(schoolsSheet(ctx.catalog, accepted), dynamicsSheet(ctx.catalog, result));
-  const proposals = proposedRows(ctx.catalog, result);
-  const merged = mergeRegister(register, proposals, ctx.campaign.year);
+  const schoolValues: YearResult['schoolValues'] = {};
+  for (const o of accepted) if (o.submission) schoolValues[o.school.id] = o.submission.values;
   journal.note(`Сформированы таблицы: ${ctx.catalog.appendices.length} приложений, свод по школам, динамика`);
+  const cycleOut = manage(ctx, result, previous, last, schoolValues, register, cycle, journal);
+  const merged = cycleOut.rows;
+  result.management = cycleOut.management;
+  sheets.push(componentsSheet(cycleOut.management.components, ctx.campaign.year));
   const withEntries = merged.filter((r) => r.key === '' || hasDepartmentEntries(r)).length;
-  journal.note(`Реестр мер: строк ${merged.length}, из них с записями отдела — ${withEntries}; предложений по итогам года — ${proposals.length}`);
+  journal.note(`Реестр мер: строк ${merged.length}, из них с записями отдела — ${withEntries}; предложений по итогам года — ${cycleOut.proposals}`);
   if (surveys && result.surveys) {
     const m = result.surveys.municipal;
     if (surveys.year !== ctx.campaign.year) journal.note(`Внимание: анкеты относятся к ${surveys.year} году, кампания — к ${ctx.campaign.year}`);
@@ -94,8 +103,6 @@ export function consolidateCampaign(
     journal.note(`Анкетирование (${surveys.imports.length} источников): обучающихся ответили ${m.students.respondents}, родителей — ${m.parents.respondents}`);
     sheets.push(surveySheet(result.surveys, ctx.schools));
   }
-  const schoolValues: YearResult['schoolValues'] = {};
-  for (const o of accepted) if (o.submission) schoolValues[o.school.id] = o.submission.values;
 
   const summary = appendixSummary(result);
   const achieved = summary.reduce((n, s) => n + s.achieved, 0);

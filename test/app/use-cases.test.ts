@@ -91,13 +91,14 @@ describe('consolidation, surveys and documents', () => {
     const store = new MemoryStore();
     const outcomes = [...demoOutcomes(3), outcome(REGISTRY[3] as School, null, 'missing')];
     const out = consolidateCampaign({ ...ctx, schools: REGISTRY.slice(0, 4) }, outcomes, ['stray.xlsx'], [], store, clock);
-    expect(out.sheets.map((s) => s.name).slice(11)).toEqual(['Свод по школам', 'Динамика', 'Журнал']);
+    expect(out.sheets.map((s) => s.name).slice(11)).toEqual(['Свод по школам', 'Динамика', 'Четыре компонента', 'Журнал']);
     expect(out.journal).toEqual([
       'Получены данные: 3 из 4 ОО',
       'Принято к своду: 3 из 4 ОО',
       `${REGISTRY[3]?.shortName}: данные не получены`,
       'Файл «stray.xlsx» не отнесён ни к одной ОО реестра',
       'Сформированы таблицы: 11 приложений, свод по школам, динамика',
+      expect.stringMatching(/^Четыре компонента управленческого цикла: направлений \d+, с пробелами — \d+$/),
       expect.stringMatching(/^Реестр мер: строк \d+, из них с записями отдела — 0; предложений по итогам года — \d+$/),
       out.message,
     ]);

@@ -114,6 +114,47 @@ export const SurveysExportSchema = z.object({
 });
 export type SurveysExport = z.infer<typeof SurveysExportSchema>;
 
+/** One earlier year's municipal values by cell key: from a stored result, or typed by the department («Прошлые годы»). */
+export const HistoryYearSchema = z.object({
+  year: z.number(),
+  catalogId: z.string(),
+  source: z.enum(['result', 'typed']),
+  values: z.record(z.string(), nullableNumber),
+});
+export type HistoryYear = z.infer<typeof HistoryYearSchema>;
+
+/** The effect of one measure of last year's register on one watched indicator (issue 16; municipal or a list of ≥ 3 schools). */
+export const EffectLineSchema = z.object({
+  measure: z.string(),
+  document: z.string(),
+  indicator: z.string(),
+  before: z.string(),
+  after: z.string(),
+  target: z.string(),
+  verdict: z.enum(['эффективна', 'без эффекта', 'недостаточно данных']),
+});
+export type EffectLine = z.infer<typeof EffectLineSchema>;
+
+/** Bashmakovsky §3.8 per direction: indicators, monitoring data, analysis and recommendations, decisions with effect. */
+export const ComponentRowSchema = z.object({
+  key: z.string(),
+  direction: z.string(),
+  indicators: z.string(),
+  monitoring: z.string(),
+  analysis: z.string(),
+  decisions: z.string(),
+  missing: z.array(z.string()),
+});
+export type ComponentRow = z.infer<typeof ComponentRowSchema>;
+
+export const ManagementExportSchema = z.object({
+  /** Which copy of last year's register the effect analysis used («measures.xlsx прошлой кампании», «копия …»). */
+  registerSource: z.nullable(z.string()),
+  effects: z.array(EffectLineSchema),
+  components: z.array(ComponentRowSchema),
+});
+export type ManagementExport = z.infer<typeof ManagementExportSchema>;
+
 export const ConsolidationExportSchema = z.object({
   catalog: catalogHead,
   year: z.number(),
@@ -137,6 +178,10 @@ export const ConsolidationExportSchema = z.object({
   ),
   /** Optional: absent when no survey was imported, and in results written before surveys existed. */
   surveys: z.optional(SurveysExportSchema),
+  /** Optional: earlier years' municipal values (up to four), oldest first; absent in results written before issue 16. */
+  history: z.optional(z.array(HistoryYearSchema)),
+  /** Optional: the management cycle — effect of last year's measures and the four components per direction. */
+  management: z.optional(ManagementExportSchema),
 });
 export type ConsolidationExport = z.infer<typeof ConsolidationExportSchema>;
 

@@ -5,6 +5,7 @@ import { round1 } from '../consolidate/stats';
 import type { ConsolidationExport } from '../export/contract';
 import { indicatorName } from '../recommend/findings';
 import type { SchoolOutcome } from '../submission/collect';
+import { dynamicsOf } from '../history/history';
 import { tableSheet } from './table-sheet';
 import type { SheetSpec } from './types';
 
@@ -29,29 +30,35 @@ export function schoolsSheet(catalog: Catalog, accepted: SchoolOutcome[]): Sheet
   return tableSheet('Свод по школам', title, ['ОО', ...cells.map((c) => c.key)], rows, [24, ...cells.map(() => 12)], 'stat');
 }
 
-/** «Динамика»: every cell against last year, with the direction of the change under its polarity. */
+/**
+ * «Динамика»: every indicator over all available years (up to five, matched by key) with its trend under its polarity
+ * and the change against last year; indicators new in this year's catalog are marked, those gone are listed below.
+ */
 export function dynamicsSheet(catalog: Catalog, result: ConsolidationExport): SheetSpec {
-  const rows = result.appendices.flatMap((a) =>
-    a.rows.flatMap((r) =>
-      r.cells.map((c) => {
-        const cell = catalog.cells.find((x) => x.key === c.key);
-        const better = improved(c);
-        return [
-          c.key,
-          cell ? indicatorName(catalog, cell) : c.key,
-          c.value,
-          c.previous,
-          formatChange(c),
-          better === null ? '—' : better ? 'улучшение' : 'ухудшение',
-        ];
-      }),
-    ),
-  );
+  const d = dynamicsOf(result);
+  const rows: (string | number | null)[][] = d.lines.map((l) => {
+    const cell = catalog.cells.find((x) => x.key === l.key);
+    const better = improved(l.cell);
+    return [
+      l.key,
+      `${cell ? indicatorName(catalog, cell) : l.key}${l.isNew ? ' (новый показатель)' : ''}`,
+      ...l.series.map((v) => (v === null ? '—' : v)),
+      l.cell.target || '—',
+      formatChange(l.cell),
+      better === null ? '—' : better ? 'улучшение' : 'ухудшение',
+      l.trend,
+    ];
+  });
+  if (d.gone.length > 0) {
+    rows.push([], ['', `Показатели прошлых лет, которых нет в каталоге ${result.year} г. (не сравниваются):`]);
+    for (const g of d.gone) rows.push([g.key, `был в ${g.years.join(', ')} г.`]);
+  }
+  const span = d.years.length > 1 ? `${d.years[0]}–${result.year} гг.` : `${result.year} г. (данных прошлых лет нет)`;
   return tableSheet(
     'Динамика',
-    `Динамика показателей: ${result.year} к ${result.year - 1} году`,
-    ['Ячейка', 'Показатель', 'Значение', 'Прошлый год', 'Изменение', 'Оценка'],
+    `Динамика показателей: ${span}`,
+    ['Ячейка', 'Показатель', ...d.years.map(String), 'Цель', 'Изменение к прошлому году', 'Оценка', 'Тренд'],
     rows,
-    [16, 70, 12, 12, 18, 14],
+    [16, 70, ...d.years.map(() => 10), 12, 18, 14, 22],
   );
 }

@@ -4,6 +4,7 @@ import { formatAchieved, formatChange, formatValue, improved } from '../consolid
 import type { Block, DocumentModel } from '../document/model';
 import type { ConsolidationExport, ResultCell } from '../export/contract';
 import { surveyBlocks } from '../survey/present';
+import { componentBlocks, dynamicsBlocks, effectBlocks } from './cycle-sections';
 import { directionName, indicatorName } from './findings';
 import { directionTextFor, fillTemplate, reportSections } from './texts';
 import type { ReportSection } from './texts-schema';
@@ -76,6 +77,7 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
 
   // satisfaction survey (msoko import-survey): municipal shares only, no school named
   if (result.surveys) blocks.push(...surveyBlocks(result.surveys));
+  blocks.push(...dynamicsBlocks(catalog, result));
 
   const register = managementRegister(catalog, result);
   blocks.push({ type: 'heading', level: 2, text: 'Предлагаемые управленческие меры' });
@@ -93,6 +95,7 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
     rows: register.map((r) => [r.finding, r.recommendation, r.measure, r.watch]),
     widths: [28, 28, 24, 20],
   });
+  blocks.push(...effectBlocks(result), ...componentBlocks(result));
 
   const assessed = cells.filter((c) => c.achieved !== null);
   const strengths = result.appendices
