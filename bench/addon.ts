@@ -15,6 +15,8 @@ export interface Municipality {
   n: number;
   catalogId: string;
   calls: Partial<Record<Step, CallCounts>>;
+  /** The REST requests UrlFetchApp.fetchAll sent in each step (not service calls: one fetchAll carries a group). */
+  requests: Partial<Record<Step, CallCounts>>;
   chunks: Partial<Record<Step, number>>;
   naive: NaiveRead | null;
   appendices: number;
@@ -75,13 +77,14 @@ export function measureMunicipality(
   const sim = new Sim({ catalogId });
   if (opts.schoolsWithoutGoogleAccount) sim.ws.googleAccounts = (email) => email.trim().toLowerCase() === DEPARTMENT;
   sim.setUp(syntheticSchools(n));
-  const out: Municipality = { n, catalogId, calls: {}, chunks: {}, naive: null, appendices: sim.catalog.appendices.length };
+  const out: Municipality = { n, catalogId, calls: {}, requests: {}, chunks: {}, naive: null, appendices: sim.catalog.appendices.length };
   for (const step of steps) {
     if (step !== 'generate' && sim.typedCells.size === 0) sim.fillSchools(); // the schools type their values
     const mark = sim.ws.calls.length;
     const { chunks, last } = sim.runToEnd(step);
     if (!last.done) throw new Error(`${step} did not finish: ${last.message}`);
     out.calls[step] = sim.callsSince(mark);
+    out.requests[step] = sim.callsSince(mark, true);
     out.chunks[step] = chunks;
   }
   if (withNaive) out.naive = naiveRead(sim);
@@ -102,6 +105,9 @@ export interface StepCost {
 export interface DocumentCalls {
   perDocument: number;
   byKind: CallCounts;
+  /** The REST requests per document that the parallel fetchAll rounds carry (create, batchUpdate, share). */
+  requestsPerDocument: number;
+  requestsByKind: CallCounts;
 }
 
 export interface AddonResult {
@@ -128,6 +134,13 @@ export interface AddonResult {
 }
 
 const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/** A step's service calls and REST requests per document, fitted over two sizes. */
+function documentCalls(small: Municipality, large: Municipality, model: LatencyModel): DocumentCalls {
+  const calls = stepCost('documents', small, large, model, []);
+  const requests = stepCost('documents', { ...small, calls: small.requests }, { ...large, calls: large.requests }, model, []);
+  return { perDocument: calls.perSchool, byKind: calls.perSchoolByKind, requestsPerDocument: requests.perSchool, requestsByKind: requests.perSchoolByKind };
+}
 
 export function stepCost(step: Step, small: Municipality, large: Municipality, model: LatencyModel, projectAt: number[]): StepCost {
   const fit = linearFit({ n: small.n, calls: small.calls[step] ?? {} }, { n: large.n, calls: large.calls[step] ?? {} });
@@ -159,11 +172,9 @@ export function runAddon(model: LatencyModel, sizes: [number, number] = [10, 40]
   const naive = large.naive as NaiveRead;
   const naiveTotal = totalCalls(naive.calls);
   const batchedTotal = totalCalls(large.calls.consolidate ?? {});
-  const documentsStep = steps.find((s) => s.step === 'documents') as StepCost;
   const noAccountSizes: [number, number] = [5, 15];
   log(`add-on: documents for schools without a Google account (${noAccountSizes[0]} and ${noAccountSizes[1]} schools)…`);
   const noAccount = noAccountSizes.map((n) => measureMunicipality(n, 'kalar', STEPS, false, { schoolsWithoutGoogleAccount: true }));
-  const documentsNoAccount = stepCost('documents', noAccount[0] as Municipality, noAccount[1] as Municipality, model, []);
   const generateByCatalog: AddonResult['generateByCatalog'] = [];
   for (const catalogId of ['kalar', 'tomarinsky', 'mosalsky']) {
     log(`add-on: generation and consolidation with catalog ${catalogId} (5 and 15 schools)…`);
@@ -184,8 +195,8 @@ export function runAddon(model: LatencyModel, sizes: [number, number] = [10, 40]
     sizes,
     steps,
     documents: {
-      withGoogleAccount: { perDocument: documentsStep.perSchool, byKind: documentsStep.perSchoolByKind },
-      withoutGoogleAccount: { sizes: noAccountSizes, perDocument: documentsNoAccount.perSchool, byKind: documentsNoAccount.perSchoolByKind },
+      withGoogleAccount: documentCalls(small, large, model),
+      withoutGoogleAccount: { sizes: noAccountSizes, ...documentCalls(noAccount[0] as Municipality, noAccount[1] as Municipality, model) },
     },
     perAppendix: round(consolidate.fixed / large.appendices, 2),
     naive: {

@@ -142,14 +142,26 @@ export function printReport(r: Report): void {
     if (a.documents) {
       const d = a.documents;
       rows.push([
-        'documents: calls per school document (address with a Google account)',
+        'documents: service calls per school document (address with a Google account)',
         `${fmt(d.withGoogleAccount.perDocument, 2)} = ${kinds(d.withGoogleAccount.byKind)}`,
         `≤ ${DOCS_CALLS_PER_DOCUMENT_TARGET}`,
         mark(t.docs_calls_per_document_le_3 ?? null),
       ]);
       rows.push([
-        'documents: calls per school document (no Google account: invitation)',
+        '  REST requests per document in the parallel fetchAll rounds',
+        `${fmt(d.withGoogleAccount.requestsPerDocument, 2)} = ${kinds(d.withGoogleAccount.requestsByKind)}`,
+        '',
+        '',
+      ]);
+      rows.push([
+        'documents: service calls per school document (no Google account: invitation)',
         `${fmt(d.withoutGoogleAccount.perDocument, 2)} = ${kinds(d.withoutGoogleAccount.byKind)}`,
+        '',
+        '',
+      ]);
+      rows.push([
+        '  REST requests per document (no Google account)',
+        `${fmt(d.withoutGoogleAccount.requestsPerDocument, 2)} = ${kinds(d.withoutGoogleAccount.requestsByKind)}`,
         '',
         '',
       ]);
@@ -343,6 +355,7 @@ export function writeResults(r: Report, file: string): void {
     offline_1000_peak_rss_mb: off?.peakRssMb ?? null,
     /** Every service call of the documents step per school document (school address with a Google account). */
     docs_calls_per_document: a?.documents?.withGoogleAccount.perDocument ?? null,
+    docs_requests_per_document: a?.documents?.withGoogleAccount.requestsPerDocument ?? null,
     docs_calls_per_document_without_google_account: a?.documents?.withoutGoogleAccount.perDocument ?? null,
     /** The largest Sheets, Docs or Drive request body (UTF-8 JSON bytes) the add-on sent over the whole cycle. */
     max_request_bytes: r.cycle?.bytes.largest.bytes ?? null,

@@ -110,6 +110,8 @@ export interface DocumentsRun {
   /** Days the daily «docs created» quota spread the step over (1: it did not bind). */
   days: number;
   calls: CallCounts;
+  /** The REST requests of the parallel UrlFetchApp.fetchAll rounds. */
+  requests: CallCounts;
   /** Google documents in Drive afterwards: one per school and the report (n + 1), each made once. */
   documents: number;
   createdOnce: boolean;
@@ -210,6 +212,7 @@ export function documentsInChunks(sim: Sim, model: LatencyModel): DocumentsRun {
   const nodeS = (performance.now() - nodeStarted) / 1000;
   sim.latency = null;
   const calls = sim.callsSince(mark);
+  const requests = sim.callsSince(mark, true);
   const docs = sim.ws.filesOfKind('document').filter((f) => !f.trashed);
   const n = sim.schools.length;
   return {
@@ -218,6 +221,7 @@ export function documentsInChunks(sim: Sim, model: LatencyModel): DocumentsRun {
     simulatedS,
     days,
     calls,
+    requests,
     documents: docs.length,
     createdOnce: docs.length === n + 1 && new Set(docs.map((d) => d.name)).size === n + 1,
     docsWrites: sim.docsWrites.accepted,

@@ -162,6 +162,10 @@ export class Sim {
     this.catalog = getCatalog(this.catalogId);
     this.derived = new Set(this.catalog.inputs.filter((x) => x.derived).map((x) => x.id));
     this.ws.onCall = (call, args) => this.observe(call, args);
+    // the requests of one UrlFetchApp.fetchAll travel together: the clock moves by the slowest of them
+    this.ws.onParallel = (calls) => {
+      if (this.latency) this.ws.advance(Math.max(0, ...calls.map((c) => callMs(this.latency as LatencyModel, `${c.service}.${c.method}`))));
+    };
   }
 
   get campaign(): Campaign {
@@ -170,7 +174,7 @@ export class Sim {
 
   private observe(call: CallRecord, args: readonly unknown[]): void {
     const key = `${call.service}.${call.method}`;
-    if (this.latency) this.ws.advance(callMs(this.latency, key));
+    if (this.latency && !call.via) this.ws.advance(callMs(this.latency, key));
     if (DOCS_WRITES.has(key) && !call.denied) this.tallyDocsWrite();
     if (!READS.has(key)) return;
     const now = this.ws.nowMs();
@@ -332,10 +336,14 @@ export class Sim {
     this.ws.endExecution();
   }
 
-  /** Counts of the calls logged from index `mark` on, by 'Service.method'. */
-  callsSince(mark: number): CallCounts {
+  /**
+   * Counts of the Apps Script service calls logged from index `mark` on, by 'Service.method' (or, with `requests`, of
+   * the REST requests that UrlFetchApp.fetchAll sent, by the API method they reached).
+   */
+  callsSince(mark: number, requests = false): CallCounts {
     const out: CallCounts = {};
     for (const c of this.ws.calls.slice(mark)) {
+      if (Boolean(c.via) !== requests) continue;
       const k = `${c.service}.${c.method}`;
       out[k] = (out[k] ?? 0) + 1;
     }

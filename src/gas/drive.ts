@@ -18,7 +18,7 @@ export const MIME = {
   json: 'application/json',
 } as const;
 
-const FIELDS = 'id,name,mimeType,webViewLink,parents,trashed,modifiedTime,appProperties';
+export const FIELDS = 'id,name,mimeType,webViewLink,parents,trashed,modifiedTime,appProperties';
 /** The stamp key of every file the add-on creates: what the file is for («campaign-folder», «school:2026:<код>», …). */
 export const STAMP = 'msokoRole';
 /** The kind of a stamp (the role without its last part: «school:2026»): a step lists all its files with one search. */
@@ -79,10 +79,16 @@ export function stampIndex(kind: string, parent: string): Map<string, DriveFile>
   return out;
 }
 
-/** A new Google file (folder, spreadsheet, document, form) or a JSON file, stamped, in `parent`. */
-export function createFile(name: string, mimeType: string, role: string, parent: string | null, content: string | null = null): DriveFile {
+/** The metadata of a new stamped file in `parent` (also what a parallel REST create sends). */
+export function newFileResource(name: string, mimeType: string, role: string, parent: string | null): DriveFile {
   const resource: DriveFile = { name, mimeType, appProperties: stampOf(role) };
   if (parent) resource.parents = [parent];
+  return resource;
+}
+
+/** A new Google file (folder, spreadsheet, document, form) or a JSON file, stamped, in `parent`. */
+export function createFile(name: string, mimeType: string, role: string, parent: string | null, content: string | null = null): DriveFile {
+  const resource = newFileResource(name, mimeType, role, parent);
   const api = driveApi();
   return withBackoff(() =>
     content === null

@@ -55,7 +55,7 @@ export function remainingMs(): number {
   return deadline - Date.now();
 }
 
-const BACKOFF_MS = [4_000, 8_000, 16_000, 32_000, 60_000];
+export const BACKOFF_MS = [4_000, 8_000, 16_000, 32_000, 60_000];
 
 /**
  * A Google call, retried with backoff while a per-minute limit answers and the deadline allows the wait; then
@@ -94,4 +94,15 @@ export function pace(kind: string, perMinute: number): void {
   }
   times.push(Date.now());
   recent.set(kind, times);
+}
+
+/** The calls `pace` counted in the last minute, kept with the step's job so that the next chunk goes on counting. */
+export function paceState(): Record<string, number[]> {
+  const now = Date.now();
+  return Object.fromEntries([...recent].map(([kind, times]) => [kind, times.filter((t) => t > now - 60_000)]));
+}
+
+export function restorePace(state: Record<string, number[]> | undefined): void {
+  recent.clear();
+  for (const [kind, times] of Object.entries(state ?? {})) recent.set(kind, [...times]);
 }

@@ -2,6 +2,7 @@ import { errorText } from '../app/errors';
 import type { SelfCheck } from '../app/rpc';
 import { MIME, createFile, driveApi, findStamped, trash } from './drive';
 import { disabledApiMessage, troubleOf } from './limits';
+import { apiFailure, docsBatchUpdate, docsGet, fetchAllApi } from './rest';
 import { advancedDocs, advancedSheets } from './services';
 
 const SCRATCH = 'Проверка надстройки «Мониторинг воспитания» (удаляется автоматически)';
@@ -72,6 +73,17 @@ export function selfTest(): SelfCheck[] {
       if (docs?.Documents) docs.Documents.batchUpdate({ requests: [{ insertText: { location: { index: 1 }, text: 'проверка' } }] }, doc);
       const text = DocumentApp.openById(doc).getBody().getText();
       return docs?.Documents ? `работают (${text.trim()})` : 'служба Docs не подключена: документы будут строиться медленнее (через DocumentApp)';
+    }),
+    check('Параллельные запросы к Google (UrlFetchApp, script.external_request)', () => {
+      const doc = createFile('Проверка: параллельный документ', MIME.document, 'self-test:parallel', folder || null).id ?? '';
+      made.push(doc);
+      const replies = fetchAllApi([
+        docsGet(doc, 'documentId'),
+        docsBatchUpdate(doc, { requests: [{ insertText: { location: { index: 1 }, text: 'проверка' } }] }),
+      ]);
+      const failed = replies.find((r) => !r.ok);
+      if (failed && !failed.ok) throw apiFailure(failed);
+      return 'работают: рекомендации школам создаются группами';
     }),
     check('Google Формы', () => {
       const form = createFile('Проверка: анкета', MIME.form, 'self-test:form', folder || null).id ?? '';

@@ -10,6 +10,7 @@ import { FakePropertiesService } from './properties';
 import { track, type Env } from './runtime';
 import { makeSheetsAdvanced, type FakeSheetsAdvanced } from './sheets-advanced';
 import { FakeSpreadsheetApp } from './spreadsheet';
+import { makeUrlFetchApp, type FakeUrlFetchApp } from './url-fetch';
 import { FakeConsole, FakeLogger, FakeScriptApp, FakeSession, FakeUtilities } from './utilities';
 
 export interface FakeGlobals {
@@ -25,6 +26,7 @@ export interface FakeGlobals {
   Logger: FakeLogger;
   console: FakeConsole;
   ScriptApp: FakeScriptApp;
+  UrlFetchApp: FakeUrlFetchApp;
   /** The Docs advanced service (v1); absent when `ws.advancedDocsEnabled` is false. */
   Docs?: FakeDocsAdvanced;
   /** The Sheets advanced service; absent when `ws.advancedSheetsEnabled` is false. */
@@ -47,6 +49,7 @@ export function createGlobals(env: Env): FakeGlobals {
     Logger: track(env, 'Logger', new FakeLogger(env)),
     console: track(env, 'console', new FakeConsole(env)),
     ScriptApp: track(env, 'ScriptApp', new FakeScriptApp(env)),
+    UrlFetchApp: makeUrlFetchApp(env),
   };
   if (env.ws.advancedSheetsEnabled) globals.Sheets = makeSheetsAdvanced(env);
   if (env.ws.advancedDocsEnabled) globals.Docs = makeDocsAdvanced(env);

@@ -27,6 +27,8 @@ export interface CallRecord {
   readonly denied: boolean;
   /** Sheets, Docs and Drive advanced-service calls: UTF-8 bytes of the request body's JSON (0 for reads); see api-limits.ts. */
   readonly bytes?: number;
+  /** Set on the API calls of a UrlFetchApp request (REST with the script's token), which are not Apps Script service calls. */
+  readonly via?: 'UrlFetchApp';
 }
 
 /** Calls allowed in AuthMode.NONE (besides services that need no authorization at all). */

@@ -26,6 +26,8 @@ export interface QuotaLimits {
   propertiesReadWrite: number;
   /** Invitation e-mails sent while sharing (a GUESS: Google publishes no figure; see README). */
   sharingInvitations: number;
+  /** UrlFetchApp requests (each request of a fetchAll counts). */
+  urlFetch: number;
 }
 export type QuotaName = keyof QuotaLimits;
 
@@ -36,6 +38,7 @@ export const DEFAULT_QUOTAS: QuotaLimits = {
   formCreate: Number.POSITIVE_INFINITY,
   propertiesReadWrite: 50000,
   sharingInvitations: 100,
+  urlFetch: 20_000,
 };
 const QUOTA_LABEL: Record<QuotaName, string> = {
   spreadsheetCreate: 'spreadsheet create',
@@ -43,6 +46,7 @@ const QUOTA_LABEL: Record<QuotaName, string> = {
   formCreate: 'forms create',
   propertiesReadWrite: 'properties',
   sharingInvitations: 'sharing invitations',
+  urlFetch: 'urlfetch',
 };
 
 export interface WorkspaceOptions {
@@ -118,7 +122,14 @@ export class FakeWorkspace {
   /** Lock key ('script', 'user:<email>', 'document:<id>') → holding execution id. */
   readonly locks = new Map<string, number>();
   readonly quotaLimits: QuotaLimits;
-  readonly quotaUsed: Record<QuotaName, number> = { spreadsheetCreate: 0, documentCreate: 0, formCreate: 0, propertiesReadWrite: 0, sharingInvitations: 0 };
+  readonly quotaUsed: Record<QuotaName, number> = {
+    spreadsheetCreate: 0,
+    documentCreate: 0,
+    formCreate: 0,
+    propertiesReadWrite: 0,
+    sharingInvitations: 0,
+    urlFetch: 0,
+  };
   realm: Realm = HOST_REALM;
   /**
    * Whether the Sheets advanced service is enabled (appsscript.json enabledAdvancedServices).
@@ -152,6 +163,10 @@ export class FakeWorkspace {
    * to advance the clock by a latency model and to see which file a call reads). Null by default.
    */
   onCall: ((call: CallRecord, args: readonly unknown[]) => void) | null = null;
+  /** After a UrlFetchApp.fetchAll: the API calls its requests made, all sent at once (the bench advances the clock by the slowest). */
+  onParallel: ((calls: readonly CallRecord[]) => void) | null = null;
+  /** Set while UrlFetchApp routes a request to a fake API: its calls are logged with `via`. */
+  via: 'UrlFetchApp' | null = null;
   /** The fault armed by failCall(), if any. */
   private fault: { filter: CallFilter; left: number; message: string } | null = null;
   private clockMs: number;
@@ -238,7 +253,14 @@ export class FakeWorkspace {
     const allowed = isAllowed(exec.authMode, service, method);
     const scopeRefusal = allowed ? scopeDenial(this.manifestScopes, service, method) : null;
     const bytes = requestBytes(service, method, args);
-    const call: CallRecord = { service, method, execution: exec.id, denied: !allowed || scopeRefusal !== null, ...(bytes === undefined ? {} : { bytes }) };
+    const call: CallRecord = {
+      service,
+      method,
+      execution: exec.id,
+      denied: !allowed || scopeRefusal !== null,
+      ...(bytes === undefined ? {} : { bytes }),
+      ...(this.via ? { via: this.via } : {}),
+    };
     this.calls.push(call);
     this.onCall?.(call, args);
     if (!allowed) throw this.error(`You do not have permission to call ${service}.${method}`);

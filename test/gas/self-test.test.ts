@@ -21,6 +21,7 @@ test('all services work on a well-set deployment; nothing is left outside the tr
     'Google Sheets API (расширенная служба)',
     'Google Drive API v3: папка и файлы надстройки (drive.file)',
     'Google Docs API и документы',
+    'Параллельные запросы к Google (UrlFetchApp, script.external_request)',
     'Google Формы',
   ]);
   expect(r.message).toBe('Всё работает.');
@@ -34,10 +35,21 @@ test('a missing advanced service is named with what to enable; the other checks 
   ws.advancedDriveEnabled = false;
   const r = call(ws, 'selfTest') as Checked;
   expect(r.ok).toBe(true);
-  expect(r.message).toMatch(/^Не работает: \d из 7\.$/);
+  expect(r.message).toMatch(/^Не работает: \d из 8\.$/);
   const sheets = r.checks.find((c) => c.name.startsWith('Google Sheets API'));
   expect(sheets?.detail).toContain('«Сервисы» → Google Sheets API');
   const drive = r.checks.find((c) => c.name.startsWith('Google Drive API'));
   expect(drive?.detail).toContain('Drive API');
   expect(r.checks.find((c) => c.name.startsWith('Таблица отдела'))?.ok).toBe(true);
+});
+
+test('a manifest without script.external_request: the parallel check says what to grant', () => {
+  const ws = newWorkspace();
+  setUpCampaign(ws);
+  ws.manifestScopes = (ws.manifestScopes ?? []).filter((s) => !s.endsWith('script.external_request'));
+  const r = call(ws, 'selfTest') as Checked;
+  const parallel = r.checks.find((c) => c.name.startsWith('Параллельные запросы'));
+  expect(parallel?.ok).toBe(false);
+  expect(parallel?.detail).toContain('не дал разрешения');
+  expect(r.checks.filter((c) => !c.ok)).toHaveLength(1);
 });

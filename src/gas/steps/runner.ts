@@ -2,7 +2,7 @@ import { BUSY_MESSAGE, UserFacingError, errorText } from '../../app/errors';
 import { STEP_TITLES, type StepName, type StepResult } from '../../app/rpc';
 import { type Job, loadJob, loadJobNow, saveJob, withDocumentProperties } from '../store/job-store';
 import { type RegistryRow, writeComputed } from '../store/registry-sheet';
-import { EXECUTION_LIMIT_MS, RateLimited, disabledApiMessage, setDeadline, troubleOf } from '../limits';
+import { EXECUTION_LIMIT_MS, RateLimited, disabledApiMessage, paceState, restorePace, setDeadline, troubleOf } from '../limits';
 import { type StepContext, loadContext } from './context';
 
 /** Apps Script stops an execution at 6 minutes; each chunk starts no school after 4.5 minutes… */
@@ -17,6 +17,8 @@ export interface StepDef {
   start?(ctx: StepContext, job: Job): void;
   /** One school; mutates its registry row, which is written back once per chunk. */
   item(ctx: StepContext, row: RegistryRow, job: Job): void;
+  /** Several schools at once (parallel requests); the runner then hands out up to `size` rows per call instead of `item`. */
+  group?: { size: number; items(this: StepDef, ctx: StepContext, rows: RegistryRow[], job: Job): void };
   /** After the last school of each chunk (and before `finish`): flush what the items collected. */
   endChunk?(ctx: StepContext, job: Job): void;
   /** After the last school; returns the summary shown to the user. */
@@ -59,13 +61,20 @@ function chunk(step: StepName, def: StepDef, budgetMs: number): StepResult {
     // a cancelled step of the same kind resumes where it stopped
     const resumable = current && current.step === step && !current.done && current.total === ctx.registry.length;
     job = resumable ? { ...current, cancelled: false } : newJob(step, ctx.registry.length);
+    restorePace(job.paced);
     if (job.phase === 'start') {
       def.start?.(ctx, job);
       job.phase = 'items';
     }
     while (job.cursor < ctx.registry.length && Date.now() - started < budgetMs) {
-      def.item(ctx, ctx.registry[job.cursor] as RegistryRow, job);
-      job.cursor += 1;
+      if (def.group) {
+        const rows = ctx.registry.slice(job.cursor, job.cursor + def.group.size);
+        def.group.items.call(def, ctx, rows, job);
+        job.cursor += rows.length;
+      } else {
+        def.item(ctx, ctx.registry[job.cursor] as RegistryRow, job);
+        job.cursor += 1;
+      }
     }
     def.endChunk?.(ctx, job);
     writeComputed(ctx.ss, ctx.registry, ctx.registryBlock);
@@ -102,6 +111,7 @@ function chunk(step: StepName, def: StepDef, budgetMs: number): StepResult {
     return { ok: false, message: `Шаг «${STEP_TITLES[step]}» прерван: ${errorText(e)}. Уже сделанное сохранено; повторите шаг.` };
   } finally {
     if (job) {
+      job.paced = paceState();
       job.updatedAt = new Date().toISOString();
       // a cancel pressed while this chunk ran (another tab, the menu) must not be overwritten
       const meanwhile = loadJobNow();

@@ -12,6 +12,8 @@ export const JobSchema = z.object({
   done: z.boolean(),
   cancelled: z.boolean(),
   notes: z.array(z.string()),
+  /** Calls counted against per-minute limits in the last minute (limits.ts pace), carried to the next chunk. */
+  paced: z.optional(z.record(z.string(), z.array(z.number()))),
 });
 export type Job = z.infer<typeof JobSchema>;
 

@@ -20,7 +20,7 @@ const OUT = path.join(HERE, 'authorization.json');
 const PREFIX = 'https://www.googleapis.com/auth/';
 
 /** The reference's namespaces whose classes the fake models (file suffix → namespace). */
-const NAMESPACES = ['base', 'drive', 'spreadsheet', 'document', 'forms', 'html', 'properties', 'lock', 'script', 'utilities'];
+const NAMESPACES = ['base', 'drive', 'spreadsheet', 'document', 'forms', 'html', 'properties', 'lock', 'script', 'utilities', 'url-fetch', 'mail'];
 
 /**
  * Advanced services: the REST API's scopes per method («Authorization scopes: requires one of the following OAuth
