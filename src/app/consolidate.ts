@@ -36,7 +36,7 @@ export interface Consolidated {
   summary: AppendixSummary[];
   journal: string[];
   message: string;
-  /** Some school was refused for errors, or some file belongs to no school. */
+  /** Some school was refused for errors, some file belongs to no school, or a typed earlier-year value was refused. */
   completedWithErrors: boolean;
 }
 
@@ -119,6 +119,6 @@ export function consolidateCampaign(
     summary,
     journal: journal.events(),
     message,
-    completedWithErrors: outcomes.some((o) => o.status === 'rejected') || strays.length > 0,
+    completedWithErrors: outcomes.some((o) => o.status === 'rejected') || strays.length > 0 || cycle.typedProblems.length > 0,
   };
 }

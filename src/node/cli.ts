@@ -1,16 +1,17 @@
 import { Command, Help } from 'commander';
 import { CATALOG_SOURCES, DEFAULT_CATALOG_ID } from '../core/catalog';
 import { catalogExport } from '../core/export/catalog-export';
-import { catalogOf } from '../app/campaign';
 import { UserFacingError } from '../app/errors';
 import { loadCampaign } from './campaign/load';
 import { consolidate } from './commands/consolidate';
+import { catalogCommand } from './commands/catalog';
 import { acceptSchool, returnSchool } from './commands/decide';
 import { fillDemo, prepareDemo, writeDemoSurveys } from './commands/demo';
 import { generate } from './commands/generate';
 import { importSurvey, importSurveyText } from './commands/import-survey';
 import { init } from './commands/init';
 import { recommend } from './commands/recommend';
+import { serveCommand } from './commands/serve';
 import { status } from './commands/status';
 import { validate } from './commands/validate';
 import { fileProblem, withCampaignLock } from './lock';
@@ -39,12 +40,18 @@ function program(): Command {
 
   cli
     .command('catalog')
-    .description('показать каталог показателей (Приложения 1–11)')
+    .description('показать каталог показателей; выгрузить его в книгу .xlsx или прочитать из книги')
+    .argument('[папка]', 'папка кампании: её собственный каталог (с --from — заменить его)')
     .option('--id <id>', `каталог: ${Object.keys(CATALOG_SOURCES).join(', ')}`, DEFAULT_CATALOG_ID)
+    .option('--from <файл.xlsx>', 'прочитать каталог из книги «Каталог показателей»')
+    .option('--xlsx <файл.xlsx>', 'записать каталог в книгу «Каталог показателей» для правки в Excel, LibreOffice или Google Таблицах')
     .option('--json', 'вывести в формате JSON (контракт экспорта)')
-    .action((o: { id: string; json?: boolean }) => {
-      const catalog = catalogOf(o.id);
+    .action(async (dir: string | undefined, o: { id: string; from?: string; xlsx?: string; json?: boolean }) => {
+      const run = () => catalogCommand(dir, { id: o.id, from: o.from, xlsx: o.xlsx });
+      const { catalog, written, replaced } = dir !== undefined && o.from ? await withCampaignLock(dir, run) : await run();
       if (o.json) return printJson(catalogExport(catalog));
+      if (written) return print(`Книга каталога «${catalog.id}» записана: ${written}`);
+      if (replaced) print(`Каталог кампании заменён (версия ${catalog.version}).\n`);
       print(`${catalog.title}\n`);
       for (const a of catalog.appendices) {
         print(`${catalog.appendixWord} ${a.number} (таблица ${a.table}). ${a.title}`);
@@ -61,10 +68,11 @@ function program(): Command {
     .option('--municipality <название>', 'муниципалитет', 'Муниципальный округ')
     .option('--catalog <id>', 'каталог показателей', DEFAULT_CATALOG_ID)
     .option('--force', 'перезаписать существующую кампанию')
-    .action((dir: string, o: { year: string; municipality: string; catalog: string; force?: boolean }) => {
+    .option('--previous <папка>', 'папка прошлой кампании: её итоги, история и реестр мер копируются в новую')
+    .action(async (dir: string, o: { year: string; municipality: string; catalog: string; force?: boolean; previous?: string }) => {
       const year = Number(o.year);
       if (!Number.isInteger(year)) throw new UserFacingError(`Год «${o.year}» — не число`);
-      const written = init(dir, { year, municipality: o.municipality, catalog: o.catalog, force: o.force === true });
+      const written = await init(dir, { year, municipality: o.municipality, catalog: o.catalog, force: o.force === true, previous: o.previous ?? null });
       print(`Кампания создана:\n${written.map((w) => `  ${w}`).join('\n')}\nЗаполните реестр школ schools.csv и выполните: msoko generate ${dir}`);
     });
 
@@ -226,6 +234,7 @@ function program(): Command {
       );
       print('\nГотово. Откройте файлы в Excel, Word или LibreOffice.');
     });
+  serveCommand(cli, print);
   return cli;
 }
 

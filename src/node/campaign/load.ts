@@ -11,7 +11,12 @@ import { paths, writeFileAtomic } from './files';
  * campaign.json: the campaign plus what only the offline path needs: the sheet protection password, and where last
  * year's result is (appendices.json, relative to the campaign folder) for dynamics and plausibility checks.
  */
-export const CampaignFileSchema = z.extend(CampaignSchema, { password: z.optional(z.string()), previous: z.optional(z.string()) });
+export const CampaignFileSchema = z.extend(CampaignSchema, {
+  password: z.optional(z.string()),
+  previous: z.optional(z.string()),
+  /** The previous campaign's folder (msoko init --previous), relative to this one: its measures.xlsx is re-read while reachable. */
+  predecessor: z.optional(z.string()),
+});
 export type CampaignFile = z.infer<typeof CampaignFileSchema>;
 
 export interface CampaignFolder extends CampaignContext {

@@ -3,25 +3,47 @@ import { randomInt } from 'node:crypto';
 import { newCampaign } from '../../app/campaign';
 import { UserFacingError } from '../../app/errors';
 import { REGISTRY_CSV_HEADER } from '../../core/campaign/registry';
+import { getCatalog } from '../../core/catalog';
+import { previousYearsSheet } from '../../core/history/previous-years';
+import { copyPredecessor, previousYearsFile } from '../campaign/chain';
 import { paths } from '../campaign/files';
 import { type CampaignFile, saveCampaign } from '../campaign/load';
 import { toCsv } from '../csv';
+import { writeWorkbookFile } from '../xlsx/write/render';
 
 export interface InitOptions {
   year: number;
   municipality: string;
   catalog: string;
   force: boolean;
+  /** The previous campaign's folder: its results, history and register are copied (issue 16). */
+  previous?: string | null;
 }
 
-/** A campaign folder: campaign.json (checked by the application like the add-on's «Новая кампания») and a registry template. */
-export function init(dir: string, o: InitOptions): string[] {
+/**
+ * A campaign folder: campaign.json (checked by the application like the add-on's «Новая кампания»), a registry template
+ * (or the predecessor's registry), the blank previous-years.xlsx, and with `previous` the predecessor's results, history
+ * and register copied into history/<год>/.
+ */
+export async function init(dir: string, o: InitOptions): Promise<string[]> {
   const p = paths(dir);
   if (existsSync(p.campaign) && !o.force) throw new UserFacingError(`В «${dir}» уже есть кампания (campaign.json). Чтобы перезаписать, добавьте --force.`);
   const campaign: CampaignFile = { ...newCampaign({ year: o.year, municipality: o.municipality, catalogId: o.catalog }), password: randomPassword() };
   mkdirSync(dir, { recursive: true });
-  saveCampaign(dir, campaign);
   const written = [p.campaign];
+  if (o.previous) {
+    const copied = copyPredecessor(dir, o.previous);
+    campaign.predecessor = copied.predecessor;
+    if (copied.previous) campaign.previous = copied.previous;
+    written.push(...copied.files);
+  }
+  saveCampaign(dir, campaign);
+  const blank = previousYearsFile(dir);
+  if (!existsSync(blank)) {
+    const sheet = previousYearsSheet(getCatalog(campaign.catalogId), campaign.year);
+    await writeWorkbookFile({ title: 'Прошлые годы', sheets: [sheet] }, blank, { password: null, definedNames: false });
+    written.push(blank);
+  }
   if (!existsSync(p.registryCsv)) {
     writeFileSync(
       p.registryCsv,
