@@ -3,9 +3,10 @@
  * server and the local server (msoko serve) both parse what arrives with these, so a call cannot mean one thing in
  * Google and another offline; `satisfies` makes a call missing here, or one PanelRpc lacks, a compile error.
  */
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { NewCampaignSchema } from './campaign';
 import { DecisionRequestSchema } from './decide';
+import type { Reply } from './errors';
 import { type PanelRpc, StepNameSchema } from './rpc';
 
 export const PANEL_CALLS = {
@@ -54,3 +55,20 @@ export function parsePanelArgs<K extends PanelCallName>(name: K, raw: unknown): 
 
 /** A server that answers the same calls asynchronously (the local server reads and writes files). */
 export type AsyncPanelRpc = { [K in PanelCallName]: (...args: PanelPayloads[K]) => Promise<ReturnType<PanelRpc[K]>> };
+
+/**
+ * Offline only: what the panel uploads to the local server (multipart, POST /upload/<kind>). In Google the same
+ * things happen in Drive and in the sheets, so these are not calls of PanelRpc.
+ */
+export const UploadKindSchema = z.enum(['received', 'registry', 'survey']);
+export type UploadKind = z.infer<typeof UploadKindSchema>;
+export const SurveyGroupFieldSchema = z.enum(['', 'students', 'parents']);
+export type UploadReply = Reply<{ message: string; saved: string[] }>;
+
+/** Offline only: the registry typed in the panel's table (POST /registry), rows of code, name, short name, type, e-mails. */
+export const RegistryRowsSchema = z.object({
+  rows: z
+    .array(z.array(z.string().check(z.maxLength(2000, 'слишком длинное значение'))).check(z.maxLength(10, 'лишние столбцы')))
+    .check(z.maxLength(5000, 'не больше 5000 школ')),
+});
+export type RegistryRows = z.infer<typeof RegistryRowsSchema>;

@@ -1,0 +1,122 @@
+/**
+ * The panel's calls answered from a campaign folder with the offline use cases (the same ones `msoko` runs). Each
+ * step runs whole in one call (no 6-minute limit here), so the sidebar's chunk loop sees `done` at once.
+ */
+import { existsSync } from 'node:fs';
+import { type NewCampaign, newCampaign } from '../../app/campaign';
+import { type Reply, UserFacingError, failure } from '../../app/errors';
+import type { AsyncPanelRpc } from '../../app/panel-calls';
+import { type DecisionRequest, decisionRequest } from '../../app/decide';
+import { STEP_TITLES, type StepName, type StepResult } from '../../app/rpc';
+import { validationMessage } from '../../app/schools';
+import { paths } from '../campaign/files';
+import { loadCampaign, saveCampaign } from '../campaign/load';
+import { consolidate } from '../commands/consolidate';
+import { acceptSchool, returnSchool } from '../commands/decide';
+import { generate } from '../commands/generate';
+import { recommend } from '../commands/recommend';
+import { validate } from '../commands/validate';
+import { fileProblem } from '../lock';
+import { type LastJob, folderState } from './panel-state';
+import { randomPassword } from './password';
+
+const NO_FORMS = 'Офлайн анкеты не публикуются: создайте Google Форму или возьмите выгрузку ответов (CSV) и загрузите её в разделе «Анкета удовлетворённости».';
+
+/** A refusal said in Russian; a file-system failure as a person reads it; anything else as an internal failure. */
+export function replyOf(e: unknown): { ok: false; message: string } {
+  const problem = fileProblem(e);
+  return problem ? { ok: false, message: problem } : failure(e);
+}
+
+async function guarded<T extends object>(run: () => Promise<Reply<T>>): Promise<Reply<T>> {
+  try {
+    return await run();
+  } catch (e) {
+    return replyOf(e);
+  }
+}
+
+export class FolderPanel implements AsyncPanelRpc {
+  private job: LastJob = null;
+
+  constructor(
+    readonly dir: string,
+    private readonly origin: () => string,
+  ) {}
+
+  getState: AsyncPanelRpc['getState'] = () => guarded(() => folderState(this.dir, this.origin(), this.job));
+
+  newCampaign: AsyncPanelRpc['newCampaign'] = (settings: NewCampaign) =>
+    guarded(async () => {
+      if (existsSync(paths(this.dir).campaign))
+        throw new UserFacingError('В этой папке уже есть кампания. Для новой кампании запустите msoko serve с новой папкой.');
+      const campaign = newCampaign(settings);
+      saveCampaign(this.dir, { ...campaign, password: randomPassword() });
+      this.job = null;
+      return { ok: true, message: `Кампания создана: ${campaign.year}, ${campaign.municipality}. Загрузите реестр школ (CSV или XLSX).` };
+    });
+
+  runStep: AsyncPanelRpc['runStep'] = async (step: StepName): Promise<StepResult> => {
+    try {
+      const folder = await loadCampaign(this.dir);
+      const total = folder.schools.length;
+      const done = (message: string, notes: string[] = []): StepResult => {
+        this.job = { step, processed: total, total, done: true, cancelled: false, notes };
+        return { ok: true, step, title: STEP_TITLES[step], done: true, paused: false, processed: total, total, message, notes };
+      };
+      if (step === 'generate') {
+        const files = await generate(folder, true);
+        return done(`Таблицы школ готовы: ${files.length} из ${total}. Скачайте их и разошлите школам.`);
+      }
+      if (step === 'validate') {
+        const s = await validate(folder, null, true);
+        const strays = s.strays.map((f) => `Файл «${f.file}» не отнесён к ОО реестра: ${f.messages.join('; ')}`);
+        return done(validationMessage(s.schools), strays);
+      }
+      if (step === 'consolidate') {
+        const out = await consolidate(folder, null, true);
+        return done(out.message, out.journal);
+      }
+      const docs = await recommend(folder, null, true);
+      return done(`Рекомендации готовы: ${docs.recommendations.length}; аналитический отчёт — report.docx.`);
+    } catch (e) {
+      if (e instanceof UserFacingError) return { ok: false, message: e.message };
+      const problem = fileProblem(e);
+      return { ok: false, message: problem ?? `Шаг «${STEP_TITLES[step]}» прерван: ${e instanceof Error ? e.message : String(e)}. Повторите шаг.` };
+    }
+  };
+
+  cancelStep: AsyncPanelRpc['cancelStep'] = async () => ({ ok: false, message: 'Нет незавершённого шага.' });
+
+  returnSchool: AsyncPanelRpc['returnSchool'] = (request: DecisionRequest) =>
+    guarded(async () => {
+      const r = decisionRequest(request, 'returned');
+      const out = await returnSchool(await loadCampaign(this.dir), r.schoolId, r.reason);
+      const link = out.file ? ` Копия для школы: ${this.origin()}/files/returned/${encodeURIComponent(r.schoolId)}` : '';
+      return { ok: true, message: `${out.message}${link}` };
+    });
+
+  acceptSchool: AsyncPanelRpc['acceptSchool'] = (request: DecisionRequest) =>
+    guarded(async () => {
+      const r = decisionRequest(request, 'accepted');
+      const out = await acceptSchool(await loadCampaign(this.dir), r.schoolId);
+      return { ok: true, message: out.message };
+    });
+
+  createSurvey: AsyncPanelRpc['createSurvey'] = async () => ({ ok: false, message: NO_FORMS });
+  collectSurvey: AsyncPanelRpc['collectSurvey'] = async () => ({ ok: false, message: NO_FORMS });
+
+  selfTest: AsyncPanelRpc['selfTest'] = () =>
+    guarded(async () => {
+      const checks = [
+        { name: 'Папка кампании', ok: existsSync(this.dir), detail: this.dir },
+        { name: 'Кампания', ok: existsSync(paths(this.dir).campaign), detail: 'campaign.json' },
+        {
+          name: 'Реестр школ',
+          ok: existsSync(paths(this.dir).registryCsv) || existsSync(paths(this.dir).registryXlsx),
+          detail: 'schools.csv или schools.xlsx',
+        },
+      ];
+      return { ok: true, message: checks.every((c) => c.ok) ? 'Всё на месте.' : 'Не всё на месте — см. список.', checks };
+    });
+}
