@@ -5,6 +5,7 @@ import { CatalogSourceSchema } from './schema';
 // zod's own messages in Russian; only this locale is bundled
 z.config(ru());
 import type { AppendixSpec, CatalogSource, ColumnSpec, InputSpec, PartSpec, TargetSource } from './schema';
+import { derivedCycles } from './derived-cycles';
 import { parseTarget } from './targets';
 import type { Aggregate, Catalog, Cell, CellInputs, Input } from './types';
 
@@ -15,7 +16,14 @@ export function expandCatalog(raw: unknown): Catalog {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Каталог показателей не прошёл проверку:\n${lines.join('\n')}`);
   }
-  return new Expander(parsed.data).run();
+  const { catalog, problems } = new Expander(parsed.data).run();
+  if (problems.length > 0) throw new Error(`Каталог «${parsed.data.id}» противоречив:\n  ${problems.join('\n  ')}`);
+  return catalog;
+}
+
+/** Expands a catalog already checked by zod and returns its inconsistencies instead of throwing (the workbook reader places them). */
+export function expandWithProblems(src: CatalogSource): { catalog: Catalog; problems: string[] } {
+  return new Expander(src).run();
 }
 
 export const EVIDENCE_LABEL = 'Ссылка на подтверждающие документы';
@@ -35,11 +43,14 @@ class Expander {
 
   constructor(private readonly src: CatalogSource) {}
 
-  run(): Catalog {
+  run(): { catalog: Catalog; problems: string[] } {
     for (const spec of this.src.profile) this.addInput(spec, 0, 'profile');
     for (const app of this.src.appendices) this.expandAppendix(app);
     this.verify();
-    if (this.problems.length > 0) throw new Error(`Каталог «${this.src.id}» противоречив:\n  ${this.problems.join('\n  ')}`);
+    return { catalog: this.catalog(), problems: this.problems };
+  }
+
+  private catalog(): Catalog {
     return {
       id: this.src.id,
       version: this.src.version,
@@ -228,5 +239,6 @@ class Expander {
       for (const r of refs) need(r, cell.key);
     }
     for (const check of this.src.checks ?? []) for (const id of [...check.parts, check.total]) need(id, `проверка ${check.id}`);
+    for (const cycle of derivedCycles(this.inputs)) this.problems.push(`${cycle[0]}: поле считается через само себя (${cycle.join(' → ')})`);
   }
 }

@@ -104,6 +104,12 @@ export const ColumnSpecSchema = z.object({
   decisions: z.optional(z.array(z.string())),
   /** Direction-independent help printed on the school form (counting rules, D22). */
   help: z.optional(z.string()),
+  /** «Ключевой»: shown in the dynamics charts and the report's summary. */
+  key: z.optional(z.boolean()),
+  /** The indicator group, e.g. one of the four groups of the Bashmakovsky МСОКО §4.9.4. */
+  group: z.optional(z.string()),
+  /** Method of collection and source of the data (R1). */
+  method: z.optional(z.string()),
 });
 export type ColumnSpec = z.infer<typeof ColumnSpecSchema>;
 
