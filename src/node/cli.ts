@@ -66,7 +66,7 @@ function program(): Command {
     .argument('<папка>', 'папка кампании')
     .option('--year <год>', 'год мониторинга', String(new Date().getFullYear()))
     .option('--municipality <название>', 'муниципалитет', 'Муниципальный округ')
-    .option('--catalog <id>', 'каталог показателей', DEFAULT_CATALOG_ID)
+    .option('--catalog <id или файл.xlsx>', 'каталог показателей: встроенный или книга «Каталог показателей»', DEFAULT_CATALOG_ID)
     .option('--force', 'перезаписать существующую кампанию')
     .option('--previous <папка>', 'папка прошлой кампании: её итоги, история и реестр мер копируются в новую')
     .action(async (dir: string, o: { year: string; municipality: string; catalog: string; force?: boolean; previous?: string }) => {

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { type CampaignContext, catalogOf, parseRegistry, registrySchools } from '../../app/campaign';
+import { type CampaignContext, parseRegistry, registrySchools } from '../../app/campaign';
 import { UserFacingError } from '../../app/errors';
 import { CampaignSchema } from '../../core/campaign/schema';
 import { parseCsv } from '../csv';
+import { loadCampaignCatalog } from '../catalog/campaign-catalog';
 import { readWorkbookFile } from '../xlsx/read/read-workbook';
 import { paths, writeFileAtomic } from './files';
 
@@ -37,7 +38,7 @@ export async function loadCampaign(dir: string): Promise<CampaignFolder> {
   if (!parsed.success) throw new UserFacingError(`campaign.json: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'файл'} — ${i.message}`).join('; ')}`);
   const useCsv = existsSync(p.registryCsv) || !existsSync(p.registryXlsx);
   const schools = useCsv ? loadRegistryCsv(p.registryCsv) : registrySchools(parseRegistry(await readFirstSheet(p.registryXlsx)), p.registryXlsx);
-  return { dir, campaign: parsed.data, catalog: catalogOf(parsed.data.catalogId), schools };
+  return { dir, campaign: parsed.data, catalog: loadCampaignCatalog(dir, parsed.data.catalogId).catalog, schools };
 }
 
 /** Reads schools.csv with the core's registry parser; every bad row is reported with its line, nothing is half-loaded. */

@@ -41,7 +41,7 @@ function versioned(source: CatalogSource, where: string): Catalog {
 
 /** `--catalog`: a built-in id, or a catalog workbook (.xlsx) read and checked like a school's file. */
 export async function catalogArgument(arg: string): Promise<CatalogSource> {
-  if (/\.xlsx$/i.test(arg) || existsSync(arg)) return readCatalogWorkbook(arg);
+  if (/\.xlsx$/i.test(arg)) return readCatalogWorkbook(arg);
   catalogOf(arg);
   return CATALOG_SOURCES[arg] as CatalogSource;
 }
@@ -62,10 +62,10 @@ export function schoolFilesOut(dir: string): string[] {
  */
 export function saveCampaignCatalog(dir: string, source: CatalogSource, current: Catalog | null): Catalog {
   const next = versioned(source, catalogFile(dir));
-  if (current && next.id !== current.id) {
-    throw new UserFacingError(`Каталог не заменён: у кампании каталог «${current.id}», а в книге — «${next.id}». Код каталога не меняется.`);
-  }
   const out = schoolFilesOut(dir).length;
+  if (current && out > 0 && next.id !== current.id) {
+    throw new UserFacingError(`Каталог не заменён: таблицы школ уже разосланы по каталогу «${current.id}», а новый каталог — «${next.id}».`);
+  }
   if (current && out > 0 && formHash(next) !== formHash(current)) {
     throw new UserFacingError(
       `Каталог не заменён: таблицы школ уже разосланы (файлов: ${out}), а новый каталог меняет форму школы — ` +

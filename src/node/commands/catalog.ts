@@ -29,6 +29,9 @@ export async function catalogCommand(dir: string | undefined, o: CatalogOptions)
     const current = loadCampaignCatalog(dir, campaign.campaign.catalogId);
     if (o.from) {
       source = await readCatalogWorkbook(o.from);
+      if (source.id !== current.catalog.id) {
+        throw new UserFacingError(`Каталог не заменён: у кампании каталог «${current.catalog.id}», а в книге — «${source.id}». Код каталога не меняется.`);
+      }
       catalog = saveCampaignCatalog(dir, source, current.catalog);
       replaced = true;
     } else {

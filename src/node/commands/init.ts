@@ -3,11 +3,11 @@ import { randomInt } from 'node:crypto';
 import { newCampaign } from '../../app/campaign';
 import { UserFacingError } from '../../app/errors';
 import { REGISTRY_CSV_HEADER } from '../../core/campaign/registry';
-import { getCatalog } from '../../core/catalog';
 import { previousYearsSheet } from '../../core/history/previous-years';
 import { copyPredecessor, previousYearsFile } from '../campaign/chain';
-import { paths } from '../campaign/files';
-import { type CampaignFile, saveCampaign } from '../campaign/load';
+import { paths, readJsonFile } from '../campaign/files';
+import { type CampaignFile, CampaignFileSchema, saveCampaign } from '../campaign/load';
+import { catalogArgument, catalogFile, loadCampaignCatalog, saveCampaignCatalog } from '../catalog/campaign-catalog';
 import { toCsv } from '../csv';
 import { writeWorkbookFile } from '../xlsx/write/render';
 
@@ -28,9 +28,16 @@ export interface InitOptions {
 export async function init(dir: string, o: InitOptions): Promise<string[]> {
   const p = paths(dir);
   if (existsSync(p.campaign) && !o.force) throw new UserFacingError(`В «${dir}» уже есть кампания (campaign.json). Чтобы перезаписать, добавьте --force.`);
-  const campaign: CampaignFile = { ...newCampaign({ year: o.year, municipality: o.municipality, catalogId: o.catalog }), password: randomPassword() };
+  // --catalog: a built-in id or the department's catalog workbook; the campaign keeps its own copy (catalog.json)
+  const source = await catalogArgument(o.catalog);
+  const builtIn = source.id === o.catalog;
+  const settings = { year: o.year, municipality: o.municipality, catalogId: builtIn ? o.catalog : undefined };
+  const campaign: CampaignFile = { ...newCampaign(settings), catalogId: source.id, password: randomPassword() };
+  const before = existsSync(p.campaign) ? readJsonFile(p.campaign, CampaignFileSchema) : null;
+  const current = before ? loadCampaignCatalog(dir, before.catalogId).catalog : null;
   mkdirSync(dir, { recursive: true });
-  const written = [p.campaign];
+  const catalog = saveCampaignCatalog(dir, source, current);
+  const written = [p.campaign, catalogFile(dir)];
   if (o.previous) {
     const copied = copyPredecessor(dir, o.previous);
     campaign.predecessor = copied.predecessor;
@@ -40,7 +47,7 @@ export async function init(dir: string, o: InitOptions): Promise<string[]> {
   saveCampaign(dir, campaign);
   const blank = previousYearsFile(dir);
   if (!existsSync(blank)) {
-    const sheet = previousYearsSheet(getCatalog(campaign.catalogId), campaign.year);
+    const sheet = previousYearsSheet(catalog, campaign.year);
     await writeWorkbookFile({ title: 'Прошлые годы', sheets: [sheet] }, blank, { password: null, definedNames: false });
     written.push(blank);
   }
