@@ -58,6 +58,8 @@ export interface OfflinePanel {
   folder: string;
   /** schools.csv or schools.xlsx, '' when there is no registry yet. */
   registryFile: string;
+  /** The registry as its table: code, name, short name, type, e-mails (separated by «;»). */
+  registryRows: string[][];
   downloads: PanelDownload[];
 }
 

@@ -27,10 +27,10 @@ export class Controller {
           this.store.set({ loading: false, server, ...patch, notice: { kind: 'error', text: 'Строки реестра с ошибками пропущены:', details: problems } });
         else this.store.set({ loading: false, server, ...patch });
       } else {
-        this.store.set({ loading: false, notice: error(r.message) });
+        this.store.set({ loading: false, notice: { ...error(r.message), retry: () => void this.refresh() } });
       }
     } catch (e) {
-      this.store.set({ loading: false, notice: error(errorMessage(e)) });
+      this.store.set({ loading: false, notice: { ...error(errorMessage(e)), retry: () => void this.refresh() } });
     }
   }
 
@@ -152,6 +152,7 @@ export class Controller {
     } catch (e) {
       notice = error(`${errorMessage(e)} Уже сделанное сохранено; запустите шаг ещё раз — он продолжит с того же места.`);
     }
+    if (notice?.kind === 'error') notice = { ...notice, retry: () => void this.start(step) };
     this.store.set({ notice });
     await this.refresh();
     this.store.set({ running: null });
@@ -170,8 +171,8 @@ export class Controller {
     });
   }
 
-  /** One short server call with a busy label, its notice, and a refresh after it. */
-  private async short(label: string, call: () => Promise<Notice>): Promise<void> {
+  /** One short server call with a busy label, its notice (a failure offers «Повторить»), and a refresh after it. */
+  async short(label: string, call: () => Promise<Notice>): Promise<void> {
     if (this.store.busy()) return;
     this.store.set({ pending: label, notice: null });
     let notice: Notice;
@@ -180,6 +181,7 @@ export class Controller {
     } catch (e) {
       notice = error(errorMessage(e));
     }
+    if (notice.kind === 'error') notice = { ...notice, retry: () => void this.short(label, call) };
     this.store.set({ notice });
     await this.refresh();
     this.store.set({ pending: null });

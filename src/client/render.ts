@@ -38,6 +38,7 @@ export function noticeSection(view: View, store: Store): HTMLElement | null {
       h('span', { className: 'notice-text' }, ...linkify(n.text)),
       button('×', () => store.set({ notice: null }), { className: 'notice-close', aria: 'Скрыть сообщение' }),
     ),
+    n.retry ? button('Повторить', n.retry, { className: 'btn btn-small notice-retry' }) : null,
     n.details?.length ? h('ul', { className: 'notice-details' }, ...n.details.map((d) => h('li', null, ...linkify(d)))) : null,
   );
 }
@@ -133,7 +134,8 @@ export function stepsSection(view: View, ctl: Controller): HTMLElement | null {
     'section',
     { className: 'section', attrs: { 'aria-label': 'Шаги' } },
     h('h2', null, 'Шаги'),
-    h('div', { className: 'steps' }, ...STEPS.map((s, i) => stepButton(s, i, view, ctl))),
+    // offline there are no Google Forms to publish: the survey export is uploaded in its own section
+    h('div', { className: 'steps' }, ...STEPS.filter((s) => !(view.server?.offline && s.id === 'survey')).map((s, i) => stepButton(s, i, view, ctl))),
     progressBlock(view, ctl),
   );
 }
@@ -201,7 +203,11 @@ export function toolsSection(view: View, ctl: Controller): HTMLElement {
   return h(
     'section',
     { className: 'section', attrs: { 'aria-label': 'Проверка надстройки' } },
-    button('Проверка надстройки', () => void ctl.selfTest(), { className: 'btn', disabled: busy }),
-    h('p', { className: 'muted' }, 'Один вызов каждой службы Google во временной папке, которая сразу удаляется.'),
+    button(view.server?.offline ? 'Проверка кампании' : 'Проверка надстройки', () => void ctl.selfTest(), { className: 'btn', disabled: busy }),
+    h(
+      'p',
+      { className: 'muted' },
+      view.server?.offline ? `Папка кампании: ${view.server.offline.folder}` : 'Один вызов каждой службы Google во временной папке, которая сразу удаляется.',
+    ),
   );
 }

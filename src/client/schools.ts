@@ -98,6 +98,7 @@ export function schoolCard(s: SchoolView, view: View, store: Store, ctl: Control
   const links: HTMLElement[] = [];
   if (s.fileUrl) links.push(link(s.fileUrl, 'Таблица школы'));
   if (s.docUrl) links.push(link(s.docUrl, 'Рекомендации'));
+  if (s.returnedUrl) links.push(link(s.returnedUrl, 'Копия для возврата'));
   return h(
     'li',
     { className: 'card school', attrs: { 'data-school': s.id } },
@@ -122,7 +123,13 @@ export function schoolsSection(view: View, store: Store, ctl: Controller): HTMLE
     body = h(
       'div',
       { className: 'card empty' },
-      h('p', null, 'Реестр пуст. Заполните лист «Школы»: код, полное и краткое наименование, тип (НОШ/ООШ/СОШ), e-mail через «;».'),
+      h(
+        'p',
+        null,
+        server.offline
+          ? 'Реестр пуст. Загрузите его (CSV или XLSX) или заполните таблицу в разделе «Реестр школ»: код, полное и краткое наименование, тип, e-mail.'
+          : 'Реестр пуст. Заполните лист «Школы»: код, полное и краткое наименование, тип (НОШ/ООШ/СОШ), e-mail через «;».',
+      ),
       button('Обновить', () => void ctl.refresh(), { className: 'btn', disabled: busy }),
     );
   } else if (shown.length === 0) {

@@ -40,6 +40,8 @@ export interface Notice {
   readonly kind: 'error' | 'success' | 'info';
   readonly text: string;
   readonly details?: readonly string[];
+  /** «Повторить»: the failed call again (not part of the rendered key: JSON drops functions). */
+  readonly retry?: () => void;
 }
 
 export interface View {
@@ -55,9 +57,21 @@ export interface View {
   readonly filter: string | null;
   /** The school whose «вернуть на доработку» form is open. */
   readonly returning: string | null;
+  /** Offline: the registry table is open for editing. */
+  readonly editingRegistry: boolean;
 }
 
-const INITIAL: View = { loading: true, server: null, running: null, pending: null, notice: null, forms: [], filter: null, returning: null };
+const INITIAL: View = {
+  loading: true,
+  server: null,
+  running: null,
+  pending: null,
+  notice: null,
+  forms: [],
+  filter: null,
+  returning: null,
+  editingRegistry: false,
+};
 
 type Listener = (view: View) => void;
 

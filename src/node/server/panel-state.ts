@@ -35,11 +35,12 @@ const empty = (dir: string, origin: string, job: LastJob, problems: string[]): P
   offline: offlinePart(dir, origin),
 });
 
-function offlinePart(dir: string, origin: string): OfflinePanel {
+function offlinePart(dir: string, origin: string, folder: CampaignFolder | null = null): OfflinePanel {
   const p = paths(dir);
   const registryFile = existsSync(p.registryCsv) ? 'schools.csv' : existsSync(p.registryXlsx) ? 'schools.xlsx' : '';
   const downloads: PanelDownload[] = DOWNLOADS.filter((d) => existsSync(d.file(dir))).map((d) => ({ label: d.label, url: `${origin}/${d.href}` }));
-  return { folder: dir, registryFile, downloads };
+  const registryRows = (folder?.schools ?? []).map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(';')]);
+  return { folder: dir, registryFile, registryRows, downloads };
 }
 
 /** campaign.json alone, for the header when the registry cannot be read. */
@@ -102,6 +103,6 @@ export async function folderState(dir: string, origin: string, job: LastJob): Pr
     summary: current ? appendixSummary(current.result).map((a) => ({ ...a, sheetUrl: `${origin}/files/out/appendices.xlsx` })) : [],
     forms: [],
     problems: strays,
-    offline: offlinePart(dir, origin),
+    offline: offlinePart(dir, origin, folder),
   };
 }
