@@ -44,25 +44,40 @@ export function parseCatalogWorkbook(grid: WorkbookGrid): CatalogWorkbookResult 
   });
   const checks = readRules(ctx, rows[SHEET.rules] ?? []);
   const source = compact({ ...general, profile, appendices, checks: checks.length > 0 ? checks : undefined });
-  if (ctx.problems.length > 0) return { problems: ctx.problems };
 
+  // zod and the cross-references run even after problems in the cells, so that one reading reports everything;
+  // a place keeps its first problem (a value already refused is not refused again in other words).
   const parsed = CatalogSourceSchema.safeParse(source);
   if (!parsed.success) {
-    const placed = new Set(ctx.problems.map((p) => `${p.sheet}|${p.row}|${p.col}`));
     for (const issue of parsed.error.issues) {
-      const place = ctx.placeOf(
-        issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)),
-        GENERAL,
+      ctx.problem(
+        ctx.placeOf(
+          issue.path.map((k) => (typeof k === 'symbol' ? String(k) : k)),
+          GENERAL,
+        ),
+        issue.message,
       );
-      const key = `${place.sheet}|${place.row}|${place.col}`;
-      if (placed.has(key)) continue;
-      placed.add(key);
-      ctx.problem(place, issue.message);
     }
-    return { problems: ctx.problems };
   }
-  checkReferences(ctx, parsed.data);
-  return ctx.problems.length > 0 ? { problems: ctx.problems } : { source: parsed.data };
+  try {
+    // the source is shaped by this reader even when zod refuses a value, so the cross-references can still be checked
+    checkReferences(ctx, parsed.success ? parsed.data : source);
+  } catch {
+    // a value zod refused broke a reference check: zod's own message already names it
+  }
+  const problems = firstPerPlace(ctx.problems);
+  return problems.length > 0 || !parsed.success ? { problems } : { source: parsed.data };
+}
+
+function firstPerPlace(problems: CatalogProblem[]): CatalogProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    if (p.row === null || p.col === null) return true;
+    const key = `${p.sheet}|${p.row}|${p.col}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 type General = Pick<CatalogSource, 'id' | 'version' | 'title' | 'source' | 'municipalityExample' | 'appendixWord'>;

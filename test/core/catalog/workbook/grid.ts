@@ -30,3 +30,21 @@ export function setCell(grid: WorkbookGrid, sheet: string, row: number, col: num
     (s.formulas[row - 1] as (string | null | undefined)[])[col - 1] = formula;
   }
 }
+
+/** The 1-based column of a header on a catalog sheet (row 3). */
+export function colOf(grid: WorkbookGrid, sheet: string, header: string): number {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  const c = (s?.values[2] ?? []).findIndex((v) => v === header);
+  if (c < 0) throw new Error(`нет столбца ${header} на листе ${sheet}`);
+  return c + 1;
+}
+
+/** The 1-based row of the first data row whose cells match every header → value pair. */
+export function rowWhere(grid: WorkbookGrid, sheet: string, match: Record<string, unknown>): number {
+  const s = grid.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`нет листа ${sheet}`);
+  const cols = Object.entries(match).map(([h, v]) => [colOf(grid, sheet, h), v] as const);
+  const r = s.values.findIndex((row, i) => i >= 3 && cols.every(([c, v]) => (row ?? [])[c - 1] === v));
+  if (r < 0) throw new Error(`нет строки ${JSON.stringify(match)} на листе ${sheet}`);
+  return r + 1;
+}
