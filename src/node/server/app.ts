@@ -64,6 +64,8 @@ export function panelServer(o: PanelServerOptions): FastifyInstance {
     return reply.header('content-security-policy', page.csp).type('text/html; charset=utf-8').send(page.html);
   });
 
+  app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
+
   app.post<{ Params: { name: string } }>('/rpc/:name', async (req, reply) => {
     const name = req.params.name;
     if (!isPanelCall(name)) return refuse(reply, 404, `Нет такого запроса панели: «${name.slice(0, 40)}».`);
