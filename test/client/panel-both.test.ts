@@ -111,9 +111,14 @@ suite('one panel, two servers: the same clicks', () => {
             await writeWorkbookFile(filledWorkbook(layout, f.values, STATUS_VALUES[1]), file, { password: null, definedNames: true });
             files.push({ name: `${f.school.id}.xlsx`, b64: readFileSync(file).toString('base64') });
           }
+          // runs in the page: the DOM's DataTransfer and File, which the Node typings of this file do not declare
           const data = await p.evaluateHandle((list) => {
-            const dt = new DataTransfer();
-            for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+            const dom = globalThis as unknown as {
+              DataTransfer: new () => { items: { add(file: unknown): void } };
+              File: new (parts: Uint8Array[], name: string) => unknown;
+            };
+            const dt = new dom.DataTransfer();
+            for (const f of list) dt.items.add(new dom.File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
             return dt;
           }, files);
           await p.dispatchEvent('[data-drop="received"]', 'drop', { dataTransfer: data });
