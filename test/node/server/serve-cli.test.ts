@@ -60,7 +60,7 @@ test('npm start is msoko serve with the demo; the one-shot cycle is npm run demo
 test('serve --demo: the demo prepared, the address printed first, no browser said in one line, Ctrl+C stops it', async () => {
   const dir = path.join(root, 'demo');
   // no opener on PATH: the browser cannot be opened, and the server goes on
-  const env = { ...process.env, PATH: path.dirname(process.execPath), MSOKO_HOME: path.join(root, 'home') };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: path.dirname(process.execPath), MSOKO_HOME: path.join(root, 'home') };
   delete env['MSOKO_NO_OPEN'];
   const s = await start(['serve', dir, '--demo', '--port', '0'], env);
   try {
