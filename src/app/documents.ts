@@ -33,7 +33,7 @@ export function draftDocuments(ctx: CampaignContext, store: CampaignStore): Draf
         values: current.schoolValues[school.id] ?? null,
         messages: (entry?.messages ?? []).map((m) => ({ ...m, code: 'report' })),
       };
-      return schoolRecommendations(ctx.catalog, ctx.campaign, view, previous[school.id] ?? null);
+      return schoolRecommendations(ctx.catalog, ctx.campaign, view, previous[school.id] ?? null, current.result);
     },
     report() {
       return municipalReport(ctx.catalog, ctx.campaign, current.result);

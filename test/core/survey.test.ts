@@ -197,7 +197,9 @@ describe('surveys.json and the consolidation', () => {
     const result = ConsolidationExportSchema.parse({ ...core, surveys });
     const doc = municipalReport(catalog(), campaign(), result);
     const text = doc.blocks
-      .map((b: Block) => (b.type === 'table' ? [...b.header, ...b.rows.flat()].join(' ') : b.type === 'bullets' ? b.items.join(' ') : b.text))
+      .map((b: Block) =>
+        b.type === 'table' ? [...b.header, ...b.rows.flat()].join(' ') : b.type === 'bullets' ? b.items.join(' ') : b.type === 'chart' ? b.chart.alt : b.text,
+      )
       .join('\n');
     expect(text).toContain('Удовлетворённость обучающихся и родителей');
     expect(text).toContain(`обучающихся — ${res.municipal.students.respondents}`);

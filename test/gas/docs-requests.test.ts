@@ -76,7 +76,7 @@ const of = (name: string): Rendered => rendered.get(name) as Rendered;
 test('the demo campaign gives 10 school documents and the report, with every block type among them', () => {
   expect(demo.size).toBe(11);
   const blocks = [...demo.values()].flatMap((m) => m.blocks);
-  expect(new Set(blocks.map((b) => b.type))).toEqual(new Set<Block['type']>(['heading', 'paragraph', 'bullets', 'table', 'link']));
+  expect(new Set(blocks.map((b) => b.type))).toEqual(new Set<Block['type']>(['heading', 'paragraph', 'bullets', 'table', 'link', 'chart']));
 });
 
 test.each(MODELS)('%s: the Docs API requests give the document DocumentApp draws', (name) => {

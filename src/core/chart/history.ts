@@ -47,11 +47,20 @@ export function yearPointOf(result: ConsolidationExport): YearPoint {
   return { year: result.year, cells };
 }
 
+/** The result's earlier years (issue 16: up to four, stored or typed by the department): values only, no counts. */
+export function earlierYears(result: ConsolidationExport): YearPoint[] {
+  return (result.history ?? []).map((h) => {
+    const cells: Record<string, YearCell> = {};
+    for (const [key, value] of Object.entries(h.values)) cells[key] = { value, count: null };
+    return { year: h.year, cells };
+  });
+}
+
 /**
- * What a result holds today: its own year and the year before (each cell's `previous`). Results of earlier years,
- * when a campaign keeps them, join through historyOf([...earlier.map(yearPointOf), ...]) — later points win.
+ * What a result holds: its earlier years (`history`), the year before (each cell's `previous`, with its count) and
+ * its own year. More years from elsewhere join through `earlier`; for a year given twice the later point wins.
  */
-export function historyFromResult(result: ConsolidationExport, earlier: YearPoint[] = []): History {
+export function historyFromResult(result: ConsolidationExport, earlier: YearPoint[] = earlierYears(result)): History {
   const before: Record<string, YearCell> = {};
   let any = false;
   for (const c of cellsOf(result)) {

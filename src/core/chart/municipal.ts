@@ -85,7 +85,7 @@ export function overviewChart(catalog: Catalog, result: ConsolidationExport, his
   const last = history.years.length - 1;
   const categories: ChartCategory[] = result.appendices.map((a, i) => ({
     label: `${catalog.appendixWord} ${a.number}`,
-    name: `${catalog.appendixWord} ${a.number}. ${a.title}`,
+    name: `${catalog.appendixWord} ${a.number}`,
     key: `A${a.number}`,
     target: null,
     standing: 'none',

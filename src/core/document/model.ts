@@ -1,3 +1,5 @@
+import type { Chart } from '../chart/model';
+
 /**
  * A document as data: the school recommendations and the municipal report are built once in the core and
  * rendered by the .docx adapter (offline) and the Google Docs adapter alike.
@@ -7,7 +9,9 @@ export type Block =
   | { type: 'paragraph'; text: string; tone?: 'normal' | 'muted' | 'emphasis' }
   | { type: 'bullets'; items: string[] }
   | { type: 'table'; header: string[]; rows: string[][]; widths?: number[] }
-  | { type: 'link'; text: string; url: string };
+  | { type: 'link'; text: string; url: string }
+  /** A picture of the chart; its caption (every number it shows) is the paragraph the builders put after it. */
+  | { type: 'chart'; chart: Chart };
 
 export interface DocumentModel {
   title: string;

@@ -1,5 +1,8 @@
 import type { Campaign } from '../campaign/schema';
 import type { Catalog } from '../catalog/types';
+import { chartBlocks } from '../chart/blocks';
+import { historyFromResult } from '../chart/history';
+import { achievedDynamicsChart, appendixCharts, overviewChart, surveyChart } from '../chart/municipal';
 import { formatAchieved, formatChange, formatValue, improved } from '../consolidate/format';
 import type { Block, DocumentModel } from '../document/model';
 import type { ConsolidationExport, ResultCell } from '../export/contract';
@@ -44,6 +47,8 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
       `В реестре мониторинга ${total} общеобразовательных организаций; сведения представили ${reported}, в муниципальный свод включены ` +
       `сведения ${accepted} организаций${accepted < total ? ' (данные неполные: значения рассчитаны по организациям, чьи сведения приняты)' : ''}.`,
   });
+  const history = historyFromResult(result);
+  blocks.push(...chartBlocks(overviewChart(catalog, result, history), 'public'));
 
   const cells = result.appendices.flatMap((a) => a.rows.flatMap((r) => r.cells));
   const sensitive = new Set(catalog.cells.filter((c) => c.sensitive).map((c) => c.key));
@@ -73,11 +78,12 @@ export function municipalReport(catalog: Catalog, campaign: Campaign, result: Co
         `из ${assessed.length}. Положительная динамика — ${up}, отрицательная — ${down}.`,
       tone: 'emphasis',
     });
+    for (const chart of appendixCharts(catalog, result, app)) blocks.push(...chartBlocks(chart, 'public'));
   }
 
   // satisfaction survey (msoko import-survey): municipal shares only, no school named
-  if (result.surveys) blocks.push(...surveyBlocks(result.surveys));
-  blocks.push(...dynamicsBlocks(catalog, result));
+  if (result.surveys) blocks.push(...surveyBlocks(result.surveys), ...chartBlocks(surveyChart(result), 'public'));
+  blocks.push(...dynamicsBlocks(catalog, result), ...chartBlocks(achievedDynamicsChart(catalog, result, history), 'public'));
 
   const register = managementRegister(catalog, result);
   blocks.push({ type: 'heading', level: 2, text: 'Предлагаемые управленческие меры' });

@@ -1,6 +1,9 @@
 import type { Campaign, School } from '../campaign/schema';
 import type { Catalog } from '../catalog/types';
+import { chartBlocks } from '../chart/blocks';
+import { schoolChart } from '../chart/school';
 import type { Block, DocumentModel } from '../document/model';
+import type { ConsolidationExport } from '../export/contract';
 import { formatMessage } from '../submission/messages';
 import type { SchoolStatus } from '../submission/collect';
 import type { Message } from '../submission/messages';
@@ -22,7 +25,14 @@ export interface SchoolView {
   messages: Message[];
 }
 
-export function schoolRecommendations(catalog: Catalog, campaign: Campaign, outcome: SchoolView, previous: Record<string, Value> | null): DocumentModel {
+/** `result` (this year's consolidation) adds the chart of the school's values against the municipal values and targets. */
+export function schoolRecommendations(
+  catalog: Catalog,
+  campaign: Campaign,
+  outcome: SchoolView,
+  previous: Record<string, Value> | null,
+  result: ConsolidationExport | null = null,
+): DocumentModel {
   const school = outcome.school;
   const blocks: Block[] = [
     {
@@ -77,6 +87,7 @@ export function schoolRecommendations(catalog: Catalog, campaign: Campaign, outc
         }
       : { type: 'paragraph', text: 'Все оцениваемые показатели образовательной организации достигли плановых значений.', tone: 'emphasis' },
   );
+  if (result) blocks.push(...chartBlocks(schoolChart(catalog, result, outcome.values), 'school'));
 
   blocks.push({ type: 'heading', level: 2, text: '3. Отрицательная динамика' });
   blocks.push(

@@ -106,6 +106,9 @@ function piecesOf(block: Block): Piece[] {
       const url = safeUrl(block.url);
       return [url ? para(block.text, { named: 'NORMAL_TEXT', link: url }) : para(`${block.text}: ${block.url}`, { named: 'NORMAL_TEXT' })];
     }
+    case 'chart':
+      // the picture goes in after the batchUpdate (Body.insertImage of the Sheets chart, issue 18); its caption is the next paragraph
+      return [];
   }
 }
 

@@ -1,8 +1,12 @@
 /** word/document.xml written straight from the document model. */
+import type { Chart } from '../../core/chart/model';
 import { type Block, type DocumentModel, safeUrl } from '../../core/document/model';
 import { BULLET_NUM_ID, MUTED_COLOR, PAGE, SIZE, TABLE_BORDER_COLOR, TABLE_HEADER_FILL, TEXT_WIDTH } from './design';
+import { chartDrawing } from './drawing';
 import { hyperlinkRelId } from './parts';
 import { XML_DECLARATION, escapeXml } from './xml';
+
+const WP = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing';
 
 type Table = Extract<Block, { type: 'table' }>;
 
@@ -10,6 +14,8 @@ export interface DocumentXml {
   xml: string;
   /** Targets of the clickable links, in order: link i has the relationship hyperlinkRelId(i). */
   links: string[];
+  /** The charts drawn, in order: chart i is the picture imageRelId(i), word/media/chart<i + 1>.png. */
+  charts: Chart[];
 }
 
 const size = (halfPoints: number): string => `<w:sz w:val="${halfPoints}"/><w:szCs w:val="${halfPoints}"/>`;
@@ -29,6 +35,7 @@ const PARAGRAPH = {
   title: '<w:spacing w:after="120"/><w:jc w:val="center"/>',
   subtitle: '<w:spacing w:after="240"/><w:jc w:val="center"/>',
   body: '<w:spacing w:after="120"/><w:jc w:val="both"/>',
+  picture: '<w:keepNext/><w:spacing w:before="120" w:after="60"/><w:jc w:val="center"/>',
   bullet: `<w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="${BULLET_NUM_ID}"/></w:numPr><w:spacing w:after="60"/>`,
 } as const;
 
@@ -110,7 +117,7 @@ function table(block: Table): string {
   return `${xml}</w:tbl>${paragraph('', '')}`;
 }
 
-function render(block: Block, links: string[]): string {
+function render(block: Block, links: string[], charts: Chart[]): string {
   switch (block.type) {
     case 'heading':
       return paragraph(`<w:pStyle w:val="Heading${block.level}"/>`, run(block.text, RUN.normal));
@@ -126,15 +133,20 @@ function render(block: Block, links: string[]): string {
       links.push(url);
       return paragraph('', `<w:hyperlink r:id="${hyperlinkRelId(links.length - 1)}" w:history="1">${run(block.text, RUN.hyperlink)}</w:hyperlink>`);
     }
+    case 'chart':
+      charts.push(block.chart);
+      return paragraph(PARAGRAPH.picture, chartDrawing(block.chart, charts.length - 1));
   }
 }
 
 export function documentXml(model: DocumentModel): DocumentXml {
   const links: string[] = [];
+  const charts: Chart[] = [];
   let body = paragraph(PARAGRAPH.title, run(model.title, RUN.title)) + paragraph(PARAGRAPH.subtitle, run(model.subtitle, RUN.subtitle));
-  for (const block of model.blocks) body += render(block, links);
+  for (const block of model.blocks) body += render(block, links, charts);
+  const drawing = charts.length > 0 ? ` xmlns:wp="${WP}"` : '';
   const xml =
     `${XML_DECLARATION}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +
-    `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>${body}${SECTION}</w:body></w:document>`;
-  return { xml, links };
+    `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"${drawing}><w:body>${body}${SECTION}</w:body></w:document>`;
+  return { xml, links, charts };
 }

@@ -1,5 +1,6 @@
 /** The parts of the .docx package besides word/document.xml: content types, relationships, styles, numbering, settings, properties. */
 import type { DocumentModel } from '../../core/document/model';
+import { imageName, imageRelId } from './drawing';
 import { CREATOR, FONT, HEADING_COLOR, HYPERLINK_COLOR, SIZE } from './design';
 import { XML_DECLARATION, escapeXml } from './xml';
 
@@ -8,10 +9,14 @@ const PACKAGE_RELS = 'http://schemas.openxmlformats.org/package/2006/relationshi
 const OFFICE_RELS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORD_CONTENT = 'application/vnd.openxmlformats-officedocument.wordprocessingml';
 
+/** Declared in every package (a .docx without pictures keeps it unused, as Word's own do). */
+const PNG_DEFAULT = '<Default Extension="png" ContentType="image/png"/>';
+
 export const CONTENT_TYPES_XML =
   `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
   '<Default Extension="xml" ContentType="application/xml"/>' +
+  PNG_DEFAULT +
   `<Override PartName="/word/document.xml" ContentType="${WORD_CONTENT}.document.main+xml"/>` +
   `<Override PartName="/word/styles.xml" ContentType="${WORD_CONTENT}.styles+xml"/>` +
   `<Override PartName="/word/numbering.xml" ContentType="${WORD_CONTENT}.numbering+xml"/>` +
@@ -30,7 +35,8 @@ export const ROOT_RELS_XML =
 /** rId1–rId3 of word/_rels/document.xml.rels are the fixed parts below; links follow. */
 export const hyperlinkRelId = (index: number): string => `rId${index + 4}`;
 
-export function documentRelsXml(links: string[]): string {
+/** Relationships of word/document.xml: the fixed parts, the links, then `pictures` charts (imageRelId, word/media). */
+export function documentRelsXml(links: string[], pictures = 0): string {
   let xml =
     `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELS}">` +
     `<Relationship Id="rId1" Type="${OFFICE_RELS}/styles" Target="styles.xml"/>` +
@@ -39,6 +45,7 @@ export function documentRelsXml(links: string[]): string {
   links.forEach((url, i) => {
     xml += `<Relationship Id="${hyperlinkRelId(i)}" Type="${OFFICE_RELS}/hyperlink" Target="${escapeXml(url)}" TargetMode="External"/>`;
   });
+  for (let i = 0; i < pictures; i++) xml += `<Relationship Id="${imageRelId(i)}" Type="${OFFICE_RELS}/image" Target="media/${imageName(i)}"/>`;
   return `${xml}</Relationships>`;
 }
 

@@ -5,7 +5,9 @@
 import JSZip from 'jszip';
 import type { DocumentModel } from '../../core/document/model';
 import { writeFileAtomic } from '../campaign/files';
+import { chartPng } from '../chart/render';
 import { documentXml } from './body';
+import { imageName } from './drawing';
 import { APP_XML, CONTENT_TYPES_XML, NUMBERING_XML, ROOT_RELS_XML, SETTINGS_XML, STYLES_XML, coreXml, documentRelsXml } from './parts';
 
 /**
@@ -18,7 +20,7 @@ const utf8 = new TextEncoder();
 
 /** The .docx file's bytes; `now` dates the document properties and the zip entries. */
 export async function docxBytes(model: DocumentModel, now: Date = new Date()): Promise<Uint8Array> {
-  const { xml, links } = documentXml(model);
+  const { xml, links, charts } = documentXml(model);
   const zip = new JSZip();
   const parts: [string, string][] = [
     ['[Content_Types].xml', CONTENT_TYPES_XML],
@@ -26,12 +28,16 @@ export async function docxBytes(model: DocumentModel, now: Date = new Date()): P
     ['docProps/core.xml', coreXml(model, now)],
     ['docProps/app.xml', APP_XML],
     ['word/document.xml', xml],
-    ['word/_rels/document.xml.rels', documentRelsXml(links)],
+    ['word/_rels/document.xml.rels', documentRelsXml(links, charts.length)],
     ['word/styles.xml', STYLES_XML],
     ['word/numbering.xml', NUMBERING_XML],
     ['word/settings.xml', SETTINGS_XML],
   ];
   for (const [name, content] of parts) zip.file(name, utf8.encode(content), { date: now, createFolders: false });
+  // PNG is compressed already: stored, not deflated again
+  charts.forEach((chart, i) => {
+    zip.file(`word/media/${imageName(i)}`, chartPng(chart).png, { date: now, createFolders: false, compression: 'STORE' });
+  });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: COMPRESSION_LEVEL } });
 }
 

@@ -86,6 +86,8 @@ function blockParagraphs(block: Block): string[] {
     }
     case 'link':
       return [safeUrl(block.url) ? block.text : `${block.text}: ${block.url}`];
+    case 'chart':
+      return [''];
   }
 }
 const links = (model: DocumentModel): Extract<Block, { type: 'link' }>[] => model.blocks.flatMap((b) => (b.type === 'link' ? [b] : []));
@@ -135,6 +137,7 @@ beforeAll(async () => {
         messages: (entry?.messages ?? []).map((m) => ({ ...m, code: 'report' })),
       },
       previous[school.id] ?? null,
+      result,
     );
     const file = path.join(own, `${school.id}.docx`);
     await writeDocx(model, file);
@@ -156,7 +159,7 @@ test('the documents cover every block type: 10 schools of the demo, its report a
   expect(models.some((m) => m.blocks.some((b) => b.type === 'table'))).toBe(true);
   expect(models.some((m) => m.blocks.some((b) => b.type === 'bullets'))).toBe(true);
   expect(models.some((m) => m !== HAND && m.blocks.some((b) => b.type === 'link'))).toBe(true);
-  expect(new Set(models.flatMap((m) => m.blocks.map((b) => b.type)))).toEqual(new Set(['heading', 'paragraph', 'bullets', 'table', 'link']));
+  expect(new Set(models.flatMap((m) => m.blocks.map((b) => b.type)))).toEqual(new Set(['heading', 'paragraph', 'bullets', 'table', 'link', 'chart']));
 });
 
 // ------------------------------------------------------------------------------ second reader: python --
@@ -175,9 +178,12 @@ withTools([PYTHON3], 'the .docx read back by python (zipfile + xml.etree)', () =
 
   test('every document is a whole zip of exactly the expected parts, each well-formed XML with a content type', () => {
     for (const r of [...Object.values(read), ...Object.values(cli)]) {
-      expect([r.bad, r.errors, [...r.parts].sort()]).toEqual([null, [], PARTS]);
+      const media = r.parts.filter((p) => p.startsWith('word/media/'));
+      expect(media.sort()).toEqual(media.map((_, i) => `word/media/chart${i + 1}.png`).sort());
+      expect([r.bad, r.errors, r.parts.filter((p) => !media.includes(p)).sort()]).toEqual([null, [], PARTS]);
       expect(r.parts[0]).toBe('[Content_Types].xml');
-      for (const part of r.parts.filter((p) => !p.endsWith('.rels') && p !== '[Content_Types].xml')) {
+      expect(r.contentTypes.defaults.png).toBe('image/png');
+      for (const part of r.parts.filter((p) => !p.endsWith('.rels') && p !== '[Content_Types].xml' && !media.includes(p))) {
         expect([part, r.contentTypes.overrides[`/${part}`]]).toEqual([part, expect.stringMatching(/^application\/vnd\.openxmlformats-/)]);
       }
       expect(r.contentTypes.overrides['/word/document.xml']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml');
@@ -188,7 +194,7 @@ withTools([PYTHON3], 'the .docx read back by python (zipfile + xml.etree)', () =
           .filter((rel) => rel.type !== HYPERLINK)
           .map((rel) => rel.target)
           .sort(),
-      ).toEqual(['numbering.xml', 'settings.xml', 'styles.xml']);
+      ).toEqual(['numbering.xml', 'settings.xml', 'styles.xml', ...media.map((m) => m.slice('word/'.length))].sort());
       expect(new Set(r.documentRels.map((rel) => rel.id)).size).toBe(r.documentRels.length);
     }
   });
