@@ -1,5 +1,5 @@
-import type { Catalog, Cell } from '../catalog/types';
-import type { CatalogExport, ExportCell } from './contract';
+import type { Catalog, Cell, Input } from '../catalog/types';
+import type { CatalogExport, ExportCell, ExportRule } from './contract';
 
 /** One cell in the export contract's catalog shape. */
 export function exportCell(catalog: Catalog, cell: Cell): ExportCell {
@@ -52,6 +52,49 @@ export function catalogExport(catalog: Catalog): CatalogExport {
       unit: i.unit,
       sheet: i.sheet,
       group: i.group,
+      applies: appliesOf(catalog, i),
     })),
+    rules: catalogRules(catalog),
   };
+}
+
+/** When the validator asks for an input (it skips a blank one otherwise): the same reading as validate.ts. */
+function appliesOf(catalog: Catalog, input: Input): CatalogExport['inputs'][number]['applies'] {
+  const gate = input.applicableIf ?? input.whole;
+  if (!gate) return null;
+  const kind = catalog.inputs.find((i) => i.id === gate)?.kind;
+  return { input: gate, when: kind === 'flag' ? 'yes' : 'gt0' };
+}
+
+/**
+ * Every control rule of the catalog as one list: part ≤ whole and derived totals from the inputs, then the catalog's
+ * own cross-checks. The messages are those the validator shows (without the values it adds).
+ */
+export function catalogRules(catalog: Catalog): ExportRule[] {
+  const label = (id: string): string => catalog.inputs.find((i) => i.id === id)?.label ?? id;
+  const rules: ExportRule[] = [];
+  for (const i of catalog.inputs) {
+    if (i.whole) {
+      rules.push({
+        id: `le-${i.id}`,
+        type: 'le',
+        parts: [i.id],
+        total: i.whole,
+        severity: 'error',
+        message: `«${i.label}» не может быть больше, чем «${label(i.whole)}»`,
+      });
+    }
+    if (i.derived) {
+      rules.push({
+        id: `derived-${i.id}`,
+        type: 'derived',
+        parts: [...i.derived],
+        total: i.id,
+        severity: 'error',
+        message: `«${i.label}» считается как сумма: ${i.derived.map((d) => `«${label(d)}»`).join(' + ')}`,
+      });
+    }
+  }
+  for (const c of catalog.checks) rules.push({ id: c.id, type: c.type, parts: [...c.parts], total: c.total, severity: c.severity, message: c.message });
+  return rules;
 }

@@ -64,6 +64,30 @@ export const ExportInputSchema = z.object({
   group: z.string(),
 });
 
+/**
+ * When an input is asked: null — always; `{ input, when: 'gt0' }` — only when that input is above zero (a flag such
+ * as A11.C5 under the count of students with ОВЗ, or a count under its whole: a zero whole leaves it «не применимо»);
+ * `when: 'yes'` — only when that flag is «да».
+ */
+export const ExportAppliesSchema = z.nullable(z.object({ input: z.string(), when: z.enum(['yes', 'gt0']) }));
+
+export const CatalogExportInputSchema = z.extend(ExportInputSchema, { applies: ExportAppliesSchema });
+
+/**
+ * A control rule between inputs, the same data the validator applies: `le` part ≤ whole (`parts` = [input],
+ * `total` = its whole); `sumEq` / `sumLe` Σ parts = / ≤ total; `derived` total = Σ parts, computed, never typed;
+ * `implies` parts[0] «да» → total «да».
+ */
+export const ExportRuleSchema = z.object({
+  id: z.string(),
+  type: z.enum(['le', 'sumEq', 'sumLe', 'derived', 'implies']),
+  parts: z.array(z.string()),
+  total: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+});
+export type ExportRule = z.infer<typeof ExportRuleSchema>;
+
 const rowOf = <T extends z.core.SomeType>(cell: T) =>
   z.object({
     id: z.string(),
@@ -85,7 +109,8 @@ const catalogHead = z.object({ id: z.string(), version: z.string(), title: z.str
 export const CatalogExportSchema = z.object({
   catalog: catalogHead,
   appendices: z.array(appendixOf(ExportCellSchema)),
-  inputs: z.array(ExportInputSchema),
+  inputs: z.array(CatalogExportInputSchema),
+  rules: z.array(ExportRuleSchema),
 });
 export type CatalogExport = z.infer<typeof CatalogExportSchema>;
 

@@ -33,7 +33,8 @@ export function validateSubmission(sub: Submission, catalog: Catalog, previous: 
     if (value === null) {
       if (input.optional || input.kind === 'url') continue;
       if (input.whole && isZeroOrNotApplicable(input.whole, sub, byId)) continue;
-      if (input.applicableIf && num(sub.values[input.applicableIf]) === 0) continue;
+      // the question applies only when its gate is above zero, or «да» for a yes/no gate (contract: inputs[].applies)
+      if (input.applicableIf && (num(sub.values[input.applicableIf]) === 0 || sub.values[input.applicableIf] === false)) continue;
       out.push(message('error', 'required', 'не заполнено', where(input)));
       continue;
     }

@@ -25,7 +25,7 @@ export const kalarCatalog: CatalogSource = {
       parts: ['A6_C2_NOO', 'A6_C2_OOO', 'A6_C2_SOO'],
       total: 'A6_C1_CHI',
       severity: 'error',
-      message: 'Сумма детей в трудной жизненной ситуации по уровням должна равняться их общему числу (D18)',
+      message: 'Сумма детей в трудной жизненной ситуации по уровням должна равняться их общему числу',
     },
     {
       id: 'A5-pdn',
