@@ -21,6 +21,8 @@ export const NewCampaignSchema = z.object({
   department: z.optional(z.string()),
   catalogId: z.optional(z.string()),
   deadline: z.optional(z.string().check(z.regex(/^(\d{4}-\d{2}-\d{2})?$/, 'срок: ГГГГ-ММ-ДД'))),
+  /** The previous campaign (Google: its spreadsheet's link; offline: its folder): results, history and register carry over. */
+  previous: z.optional(z.string().check(z.maxLength(500, 'прошлая кампания: слишком длинная ссылка'))),
 });
 export type NewCampaign = z.input<typeof NewCampaignSchema>;
 
@@ -40,6 +42,12 @@ export function newCampaign(raw: unknown): Campaign {
   };
   if (d.deadline) campaign.deadline = d.deadline;
   return campaign;
+}
+
+/** The previous campaign named in the settings, if any (checked like the rest by `newCampaign`). */
+export function previousOf(raw: unknown): string | null {
+  const parsed = NewCampaignSchema.safeParse(raw);
+  return parsed.success ? parsed.data.previous?.trim() || null : null;
 }
 
 /** The catalog by id; an unknown id is the user's mistake, not an internal failure. */

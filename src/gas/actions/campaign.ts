@@ -1,8 +1,9 @@
-import { newCampaign as checkedCampaign } from '../../app/campaign';
+import { catalogOf, newCampaign as checkedCampaign, previousOf } from '../../app/campaign';
 import type { Reply } from '../../app/errors';
 import { underDocumentLock } from '../lock';
 import { claimOwnership } from '../owner';
 import { writeCampaignSheet } from '../store/campaign-sheet';
+import { adoptPrevious, ensureCycleSheets } from '../store/cycle-store';
 import { setSettingNow } from '../store/job-store';
 import { ensureRegistrySheet } from '../store/registry-sheet';
 
@@ -21,11 +22,14 @@ export function newCampaign(raw: unknown): Reply<{ message: string }> {
       deadline: campaign.deadline ?? '',
     });
     ensureRegistrySheet(ss);
+    ensureCycleSheets(ss, catalogOf(campaign.catalogId), campaign.year);
     // dates in journals and remarks in the department spreadsheet's own zone, not the script's (manifest) one
     setSettingNow('timeZone', ss.getSpreadsheetTimeZone());
+    const previous = previousOf(raw);
+    const chained = previous ? ` ${adoptPrevious(ss, previous, campaign.year)}` : '';
     return {
       ok: true,
-      message: 'Кампания создана. Заполните реестр на листе «Школы» (код, наименование, тип, e-mail) и создайте таблицы школ.',
+      message: `Кампания создана.${chained} Заполните реестр на листе «Школы» (код, наименование, тип, e-mail) и создайте таблицы школ.`,
     };
   });
 }

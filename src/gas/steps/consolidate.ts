@@ -1,7 +1,7 @@
 import { consolidateCampaign } from '../../app/consolidate';
 import type { SchoolOutcome } from '../../core/submission/collect';
 import { writeStaged } from '../render/staged-write';
-import { readRegisterSheet } from '../store/register-read';
+import { readCycleGas, readDepartmentSheets } from '../store/cycle-store';
 import { setSetting } from '../store/job-store';
 import { saveSummary } from '../store/summary';
 import { readWork } from '../store/work-sheet';
@@ -24,7 +24,9 @@ export function consolidateStep(): StepDef {
         return { school: row.school, status: r.status, files: [row.fileUrl], submission, messages: r.messages };
       });
       // the department's register read fresh, under the lock, right before it is merged and written back
-      const out = consolidateCampaign(ctx.app, outcomes, [], readRegisterSheet(ctx.ss), ctx.store, ctx.clock);
+      const sheets = readDepartmentSheets(ctx.ss);
+      const cycle = readCycleGas(ctx.ss, ctx.catalog, ctx.app.campaign.year, sheets.previousYears);
+      const out = consolidateCampaign(ctx.app, outcomes, [], sheets.register, ctx.store, ctx.clock, cycle);
       writeStaged(ctx.ss, [...out.sheets, out.register.sheet]);
       ctx.store.saveCurrent(out.year);
       setSetting('lastConsolidation', job.run);

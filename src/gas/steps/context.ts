@@ -9,6 +9,7 @@ import type { Spreadsheet } from '../services';
 import { requireOwner } from '../owner';
 import type { CampaignSettings } from '../store/campaign-sheet';
 import { GasCampaignStore } from '../store/campaign-store';
+import { previousCampaign } from '../store/cycle-store';
 import { getSetting, setSettingNow } from '../store/job-store';
 import { readDepartment } from '../store/department-read';
 import type { RegistryBlock, RegistryRow } from '../store/registry-sheet';
@@ -42,7 +43,7 @@ export function loadContext(): StepContext {
     registry: rows,
     registryBlock: block,
     app: { campaign: settings.campaign, catalog, schools: rows.map((r) => r.school) },
-    store: new GasCampaignStore(settings.campaign.year, rows, () => folderId(ctx)),
+    store: new GasCampaignStore(settings.campaign.year, rows, () => folderId(ctx), previousCampaign()?.folderId || null),
     clock: scriptClock(),
   };
   return ctx;

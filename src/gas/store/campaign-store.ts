@@ -22,6 +22,8 @@ export class GasCampaignStore implements CampaignStore {
     private readonly year: number,
     private readonly rows: RegistryRow[],
     private readonly folder: () => string,
+    /** The previous campaign's folder (a campaign chained by «Новая кампания»): last year's «Итоги» is looked up there too. */
+    private readonly previousFolder: string | null = null,
   ) {}
 
   decisions(): Record<string, Decision> {
@@ -62,15 +64,23 @@ export class GasCampaignStore implements CampaignStore {
     return { result, schoolValues: schoolValues ?? {} };
   }
 
-  /** This year's and last year's files, found with one Drive search in the campaign folder. */
+  /**
+   * This year's and last year's files, found with one Drive search in the campaign folder (and the previous campaign's
+   * folder when chained; a file in this campaign's own folder wins).
+   */
   private known(): Map<string, DriveFile> {
     if (this.files) return this.files;
     const names = [resultName(this.year), resultName(this.year - 1), surveysName(this.year)];
     const folder = this.folder();
-    const q = `'${folder}' in parents and (${names.map((n) => `name = '${n}'`).join(' or ')}) and trashed = false`;
-    const found = withBackoff(() => driveApi().Files.list({ q, fields: 'files(id,name)', pageSize: 20 }));
+    const parents = this.previousFolder ? `('${folder}' in parents or '${this.previousFolder}' in parents)` : `'${folder}' in parents`;
+    const q = `${parents} and (${names.map((n) => `name = '${n}'`).join(' or ')}) and trashed = false`;
+    const fields = this.previousFolder ? 'files(id,name,parents)' : 'files(id,name)';
+    const found = withBackoff(() => driveApi().Files.list({ q, fields, pageSize: 20 }));
     const files = new Map<string, DriveFile>();
-    for (const file of found.files ?? []) if (file.name && !files.has(file.name)) files.set(file.name, file);
+    for (const file of found.files ?? []) {
+      if (!file.name) continue;
+      if (!files.has(file.name) || file.parents?.includes(folder)) files.set(file.name, file);
+    }
     this.files = files;
     return files;
   }
