@@ -1,7 +1,7 @@
 import { consolidate } from '../core/consolidate/consolidate';
-import type { ConsolidationExport, HistoryYear, ManagementExport } from '../core/export/contract';
+import type { ComponentRow, ConsolidationExport, HistoryYear, ManagementExport } from '../core/export/contract';
 import { historyBefore, typedAsResult } from '../core/history/history';
-import { componentRows } from '../core/register/components';
+import { COMPONENT_TITLES, componentRows } from '../core/register/components';
 import { applyCarried, carriedRows, measureEffects } from '../core/register/effect';
 import { type RegisterRow, mergeRegister, proposedRows } from '../core/register/register';
 import type { Value } from '../core/submission/values';
@@ -89,5 +89,23 @@ export function manage(
       effects: effects.flatMap((e) => e.lines),
       components,
     },
+  };
+}
+
+/** The compact view of the four components for the panel: the directions with gaps, components by number (1–4). */
+export interface CycleView {
+  directions: number;
+  gaps: { direction: string; missing: number[] }[];
+  /** The names of components 1–4, for the panel's legend. */
+  titles: string[];
+}
+
+export function cycleView(components: ComponentRow[]): CycleView {
+  return {
+    directions: components.length,
+    gaps: components
+      .filter((c) => c.missing.length > 0)
+      .map((c) => ({ direction: c.direction, missing: c.missing.map((m) => COMPONENT_TITLES.indexOf(m) + 1).filter((n) => n > 0) })),
+    titles: [...COMPONENT_TITLES],
   };
 }

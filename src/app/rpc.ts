@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import type { Lifecycle, LifecycleLabel } from '../core/submission/lifecycle';
 import type { NewCampaign } from './campaign';
 import type { AppendixSummary } from './consolidate';
+import type { CycleView } from './cycle';
 import type { DecisionRequest } from './decide';
 import type { Reply } from './errors';
 
@@ -74,6 +75,8 @@ export interface PanelState {
   problems: string[];
   /** Absent in Google Sheets. */
   offline?: OfflinePanel;
+  /** The four components per direction after the last consolidation (issue 16): only the directions with gaps. */
+  cycle?: CycleView | null;
 }
 
 /** One check of «Проверка надстройки»: a service or scope, whether it works, and what to do if not. */

@@ -5,6 +5,7 @@
  */
 import './styles.css';
 import { Controller } from './controller';
+import { cycleSection } from './cycle';
 import { h, replaceChildren } from './dom';
 import { campaignSection, noticeSection, stepsSection, summarySection, surveySection, toolsSection } from './render';
 import { downloadsSection, receiveSection, registrySection, surveyImportSection } from './offline';
@@ -78,6 +79,11 @@ function main(): void {
       true,
       (v) => v.server?.summary ?? null,
       (v) => summarySection(v),
+    ),
+    slot(
+      true,
+      (v) => v.server?.cycle ?? null,
+      (v) => cycleSection(v),
     ),
     slot(
       true,

@@ -121,6 +121,9 @@ test('2026: the effect of the 2025 measure, five years of dynamics, the four com
   expect(result.management?.components.find((c) => c.key === UNDECIDED)?.missing).toContain('Управленческие решения и эффект');
   const components = withSheet(hosts.get(2026) ?? '', 'Четыре компонента', (s) => s.getDataRange().getValues());
   expect(components.flat().map(String)).toContain('нет зарегистрированных решений');
+  const panel = call(ws, 'getState') as { cycle: { directions: number; gaps: { direction: string; missing: number[] }[] } };
+  expect(panel.cycle.directions).toBe(result.management?.components.length);
+  expect(panel.cycle.gaps.find((g) => g.direction === result.management?.components.find((c) => c.key === UNDECIDED)?.direction)?.missing).toContain(4);
 
   typeIntoRegister(2026, UNDECIDED, { kind: 'семинар', document: 'Приказ № 3 от 15.01.2027' });
   ws.files.delete(hosts.get(2025) ?? '');

@@ -7,7 +7,7 @@ import { surveyForms } from '../survey-forms';
 import { readCampaign } from '../store/campaign-sheet';
 import { getSetting, loadJob, withDocumentProperties } from '../store/job-store';
 import { readRegistry } from '../store/registry-sheet';
-import { parseSummary } from '../store/summary';
+import { parseCycle, parseSummary } from '../store/summary';
 
 /** What the sidebar shows: the campaign, each school's state, the step in progress, the last summary. */
 export function getState(): Reply<PanelState> {
@@ -59,5 +59,6 @@ function readState(): Reply<PanelState> {
     summary: summary.map((s) => ({ ...s, sheetUrl: `${url}#gid=${ss.getSheetByName(`Приложение ${s.number}`)?.getSheetId() ?? ''}` })),
     forms: campaign ? surveyForms(campaign.year) : [],
     problems: [...(owner === null ? [] : [owner]), ...(rows.length === 0 ? [] : problems)],
+    cycle: parseCycle(getSetting('cycle')),
   };
 }

@@ -1,9 +1,10 @@
 import { consolidateCampaign } from '../../app/consolidate';
+import { cycleView } from '../../app/cycle';
 import type { SchoolOutcome } from '../../core/submission/collect';
 import { writeStaged } from '../render/staged-write';
 import { readCycleGas, readDepartmentSheets } from '../store/cycle-store';
 import { setSetting } from '../store/job-store';
-import { saveSummary } from '../store/summary';
+import { saveCycle, saveSummary } from '../store/summary';
 import { readWork } from '../store/work-sheet';
 import { readStep } from './read-schools';
 import type { StepDef } from './runner';
@@ -31,6 +32,7 @@ export function consolidateStep(): StepDef {
       ctx.store.saveCurrent(out.year);
       setSetting('lastConsolidation', job.run);
       saveSummary(out.summary);
+      saveCycle(cycleView(out.result.management?.components ?? []));
       return out.message;
     },
   };
