@@ -108,18 +108,32 @@ function judge(then: ResultCell | undefined, now: ResultCell | undefined): Verdi
   return (now.polarity === 'higher' ? b > a : b < a) ? 'эффективна' : 'без эффекта';
 }
 
+const escapeRe = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The report is public: a school named in what the department typed (a measure «для СОШ № 1») becomes «[ОО]».
+ * Longest names first, so a full name is not half-replaced by its short name.
+ */
+function schoolScrubber(schools: School[]): (text: string) => string {
+  const names = [...new Set(schools.flatMap((s) => [s.name, s.shortName, s.id]))].filter((n) => n.trim().length >= 3).sort((a, b) => b.length - a.length);
+  if (names.length === 0) return (t) => t;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return (text) => text.replace(pattern, '[ОО]');
+}
+
 const shown = (c: ResultCell | undefined, sensitive: boolean): string =>
   c ? String(formatValue(c, { suppressSmall: true, sensitive })).replace('.', ',') : 'нет данных';
 
 export function measureEffects(input: EffectInput): MeasureEffect[] {
   const { catalog } = input;
+  const scrub = schoolScrubber(input.schools);
   const sensitive = new Set(catalog.cells.filter((c) => c.sensitive).map((c) => c.key));
   const municipal = { before: cellsOf(input.before), after: cellsOf(input.after) };
   return measuresOf(input.register).map(({ key, row }) => {
     const label = row.measure || row.recommendation || row.finding || 'мера без названия';
     const line = (indicator: string, before: string, after: string, target: string, verdict: Verdict): EffectLine => ({
-      measure: label,
-      document: row.document || '—',
+      measure: scrub(label),
+      document: scrub(row.document) || '—',
       indicator,
       before,
       after,

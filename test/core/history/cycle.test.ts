@@ -94,6 +94,11 @@ test('effect: municipal measure judged on the watched indicator; a list of fewer
   const few = measureEffects(input(resultOf(2026, 1), [measure({ schools: two })]))[0];
   expect(few?.verdict).toBe('недостаточно данных');
   expect(JSON.stringify(few?.lines)).not.toContain(REGISTRY[0]?.shortName);
+  // the report is public: a school the department named in its measure is not named there
+  const named = measureEffects(
+    input(resultOf(2026, 1), [measure({ measure: `Выездной семинар в ${REGISTRY[1]?.shortName}`, document: `№ 5 (${REGISTRY[2]?.name})` })]),
+  );
+  expect(named[0]?.lines[0]).toMatchObject({ measure: 'Выездной семинар в [ОО]', document: '№ 5 ([ОО])' });
 });
 
 test('carried measures: the verdict fills «Эффект» unless the department wrote its own; entries survive re-merges; components flag gaps', () => {
