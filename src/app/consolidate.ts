@@ -36,6 +36,8 @@ export interface Consolidated {
   summary: AppendixSummary[];
   journal: string[];
   message: string;
+  /** Values typed into «Прошлые годы» that were refused (Russian, naming sheet and cell); also in the journal. */
+  problems: string[];
   /** Some school was refused for errors, some file belongs to no school, or a typed earlier-year value was refused. */
   completedWithErrors: boolean;
 }
@@ -119,6 +121,7 @@ export function consolidateCampaign(
     summary,
     journal: journal.events(),
     message,
+    problems: cycle.typedProblems,
     completedWithErrors: outcomes.some((o) => o.status === 'rejected') || strays.length > 0 || cycle.typedProblems.length > 0,
   };
 }

@@ -135,6 +135,7 @@ function program(): Command {
         const out = await consolidate(await loadCampaign(dir), o.previous ?? null, o.json === true);
         if (o.json) printJson(out.result);
         else printConsolidation(out.result, out.files);
+        if (!o.json) for (const p of out.problems) print(p);
         if (out.completedWithErrors) process.exitCode = EXIT.completedWithErrors;
       });
     });
