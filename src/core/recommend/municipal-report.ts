@@ -134,7 +134,7 @@ export function managementRegister(catalog: Catalog, result: ConsolidationExport
       if (bad.length === 0) continue;
       const first = catalog.cells.find((c) => c.key === (bad[0] as ResultCell).key);
       if (!first) continue;
-      const text = directionTextFor(app.number, app.rows.length > 1 ? row.id : null);
+      const text = directionTextFor(catalog, app.number, app.rows.length > 1 ? row.id : null);
       const names = bad.slice(0, 3).map((c) => {
         const cell = catalog.cells.find((x) => x.key === c.key);
         return cell ? indicatorName(catalog, cell) : c.key;

@@ -109,13 +109,17 @@ export function schoolRecommendations(
   for (const [key, list] of directions) {
     const first = list[0] as Finding;
     const text = directionTextFor(
+      catalog,
       first.cell.appendix,
       catalog.appendices.find((a) => a.number === first.cell.appendix && a.rows.length > 1) ? first.cell.row : null,
     );
     blocks.push({ type: 'heading', level: 3, text: `${key}${text ? ` — ${text.title}` : ''}` });
     if (text) blocks.push({ type: 'paragraph', text: `Задачи направления: ${text.tasks.slice(0, 3).join('; ')}.`, tone: 'muted' });
-    const hints = [...new Set(list.map((f) => columnHintFor(f.cell.appendix, f.cell.column)).filter((h): h is string => h !== undefined))];
-    blocks.push({ type: 'bullets', items: [...hints, ...(text?.schoolRecommendations ?? [])] });
+    const hints = [...new Set(list.map((f) => columnHintFor(catalog, f.cell.appendix, f.cell.column)).filter((h): h is string => h !== undefined))];
+    const items = [...hints, ...(text?.schoolRecommendations ?? [])];
+    // a catalog without its own texts: generic ones in the catalog's words
+    const generic = [...new Set(list.map((f) => genericRecommendation(f)))];
+    blocks.push({ type: 'bullets', items: items.length > 0 ? items : generic });
   }
 
   blocks.push({ type: 'heading', level: 2, text: '5. Подтверждающие документы' });
@@ -191,4 +195,9 @@ function evidenceBlocks(catalog: Catalog, values: Record<string, Value>): Block[
       tone: 'muted',
     });
   return blocks;
+}
+
+function genericRecommendation(f: Finding): string {
+  const target = f.targetText.trim() === '' ? '' : ` (целевое значение — ${f.targetText.trim()})`;
+  return `Проанализировать причины и включить в план воспитательной работы меры по показателю «${f.indicator}»${target}.`;
 }

@@ -41,14 +41,22 @@ export const recommendTexts: RecommendTexts = {
   reportSections,
 };
 
+/**
+ * The texts above are written for the Kalar appendices; another catalog (built-in or a department's own) gets no
+ * Kalar text by its table number, and the documents build generic texts from that catalog's own words.
+ */
+const TEXTS_CATALOG = 'kalar';
+
 /** The direction text of an appendix row: the row's own entry, else the appendix-wide one (row null). */
-export function directionTextFor(appendix: number, row: string | null): DirectionText | undefined {
+export function directionTextFor(catalog: { id: string }, appendix: number, row: string | null): DirectionText | undefined {
+  if (catalog.id !== TEXTS_CATALOG) return undefined;
   const inAppendix = directionTexts.filter((d) => d.appendix === appendix);
   return inAppendix.find((d) => d.row === row) ?? inAppendix.find((d) => d.row === null);
 }
 
-/** The hint of an indicator column, e.g. `columnHintFor(5, 'C1')`. */
-export function columnHintFor(appendix: number, column: string): string | undefined {
+/** The hint of an indicator column, e.g. `columnHintFor(catalog, 5, 'C1')`. */
+export function columnHintFor(catalog: { id: string }, appendix: number, column: string): string | undefined {
+  if (catalog.id !== TEXTS_CATALOG) return undefined;
   return columnHints[`A${appendix}.${column}`];
 }
 

@@ -30,7 +30,7 @@ export function componentRows(catalog: Catalog, result: ConsolidationExport, reg
           : `${row.cells.length} показ. (отношение сумм / доля ОО; источник — каталог «${catalog.id}» ${catalog.version}), целевых значений — ${targets}`;
       const reported = Math.max(0, ...row.cells.map((c) => c.n));
       const monitoring = reported > 0 ? `данные ${reported} из ${total} ОО` : 'нет данных ОО за этот год';
-      const analysis = directionTextFor(app.number, app.rows.length > 1 ? row.id : null)
+      const analysis = directionTextFor(catalog, app.number, app.rows.length > 1 ? row.id : null)
         ? 'анализ в отчёте; рекомендации ОО сформированы (доставка не отмечена)'
         : 'нет текстов рекомендаций по направлению';
       const mine = (r: RegisterRow): boolean =>

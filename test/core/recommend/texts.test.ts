@@ -137,7 +137,7 @@ describe('recommendation texts: coverage of the Kalar catalog', () => {
   it('directionTextFor finds the row entry, or the appendix entry for one-row appendices', () => {
     for (const appendix of catalog.appendices) {
       for (const row of appendix.rows) {
-        const text = directionTextFor(appendix.number, row.id);
+        const text = directionTextFor(catalog, appendix.number, row.id);
         expect(text?.appendix).toBe(appendix.number);
         expect(text?.row).toBe(appendix.rows.length > 1 ? row.id : null);
       }
@@ -148,7 +148,7 @@ describe('recommendation texts: coverage of the Kalar catalog', () => {
     const columns = catalog.appendices.flatMap((a) => a.columns.map((c) => `A${a.number}.${c.id}`));
     expect(Object.keys(columnHints).filter((k) => !columns.includes(k))).toEqual([]);
     expect(columns.filter((k) => columnHints[k] === undefined)).toEqual([]);
-    expect(columnHintFor(5, 'C1')).toBe(columnHints['A5.C1']);
+    expect(columnHintFor(catalog, 5, 'C1')).toBe(columnHints['A5.C1']);
   });
 
   it('the columns named in the brief have hints', () => {
@@ -229,8 +229,8 @@ describe('recommendation texts: faithful to the concept', () => {
   });
 
   it('4.6 takes its tasks from the heading on профилактика безнадзорности; 4.10 from the heading on каникулярный отдых', () => {
-    expect(directionTextFor(6, 'R1')?.taskHeadings).toEqual([TASK_HEADINGS.prevention]);
-    expect(directionTextFor(10, 'R1')?.taskHeadings).toEqual([TASK_HEADINGS.holidays]);
+    expect(directionTextFor(catalog, 6, 'R1')?.taskHeadings).toEqual([TASK_HEADINGS.prevention]);
+    expect(directionTextFor(catalog, 10, 'R1')?.taskHeadings).toEqual([TASK_HEADINGS.holidays]);
   });
 });
 
