@@ -4,7 +4,7 @@ import { h } from './dom';
 import type { Store } from './state';
 
 interface Field {
-  readonly name: 'year' | 'municipality' | 'deadline';
+  readonly name: 'year' | 'municipality' | 'deadline' | 'previous';
   readonly label: string;
   readonly type: string;
   readonly attrs: Record<string, string>;
@@ -31,6 +31,13 @@ const FIELDS: readonly Field[] = [
     label: 'Срок сдачи школами',
     type: 'text',
     attrs: { maxlength: '10', placeholder: 'ДД.ММ.ГГГГ', autocomplete: 'off' },
+    initial: () => '',
+  },
+  {
+    name: 'previous',
+    label: 'Таблица прошлой кампании (ссылка, если есть)',
+    type: 'text',
+    attrs: { maxlength: '500', placeholder: 'https://docs.google.com/spreadsheets/d/…', autocomplete: 'off' },
     initial: () => '',
   },
 ];
@@ -74,7 +81,13 @@ export function newCampaignForm(store: Store, ctl: Controller, busy: boolean): H
       store.set({ notice: { kind: 'error', text: `Проверьте поля: ${found.join('; ')}.` } });
       return;
     }
-    const payload = { year: Number(value('year')), municipality: value('municipality').trim(), deadline: isoDate(value('deadline')) ?? '' };
+    const previous = value('previous').trim();
+    const payload = {
+      year: Number(value('year')),
+      municipality: value('municipality').trim(),
+      deadline: isoDate(value('deadline')) ?? '',
+      ...(previous ? { previous } : {}),
+    };
     void ctl.newCampaign(payload);
   };
   return h(
