@@ -58,7 +58,12 @@ describe('once school files are out', () => {
   let first = '';
 
   beforeAll(async () => {
-    await newCampaign(dir, await workbook('v1', (s) => void (s.version = '2026.1')));
+    await newCampaign(
+      dir,
+      await workbook('v1', (s) => {
+        s.version = '2026.1';
+      }),
+    );
     first = (await generate(await loadCampaign(dir), true))[0] ?? '';
   }, 60_000);
 

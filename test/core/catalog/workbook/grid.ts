@@ -34,7 +34,7 @@ export function setCell(grid: WorkbookGrid, sheet: string, row: number, col: num
 /** The 1-based column of a header on a catalog sheet (row 3). */
 export function colOf(grid: WorkbookGrid, sheet: string, header: string): number {
   const s = grid.sheets.find((x) => x.name === sheet);
-  const c = (s?.values[2] ?? []).findIndex((v) => v === header);
+  const c = (s?.values[2] ?? []).indexOf(header);
   if (c < 0) throw new Error(`нет столбца ${header} на листе ${sheet}`);
   return c + 1;
 }
