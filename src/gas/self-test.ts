@@ -75,6 +75,8 @@ export function selfTest(): SelfCheck[] {
       return docs?.Documents ? `работают (${text.trim()})` : 'служба Docs не подключена: документы будут строиться медленнее (через DocumentApp)';
     }),
     check('Параллельные запросы к Google (UrlFetchApp, script.external_request)', () => {
+      // the documents step sends parallel requests only to the Docs API; without it, it goes school by school
+      if (!advancedDocs()?.Documents) return 'не нужны, пока служба Docs не подключена (документы строятся по одному)';
       const doc = createFile('Проверка: параллельный документ', MIME.document, 'self-test:parallel', folder || null).id ?? '';
       made.push(doc);
       const replies = fetchAllApi([

@@ -126,7 +126,7 @@ export const BAD_INPUTS: BadInput[] = [
     ru: 'сумма по уровням образования не равна итогу (Приложение 6: дети в ТЖС)',
     xlsx: { kind: 'value', input: 'A6_C2_NOO', value: { plus: 'A6_C2_NOO', by: 7 } },
     google: { kind: 'value', input: 'A6_C2_NOO', value: { plus: 'A6_C2_NOO', by: 7 } },
-    expect: error('check-A6-levels', /^Сумма детей в трудной жизненной ситуации по уровням должна равняться их общему числу \(D18\): \d+ ≠ \d+$/, {
+    expect: error('check-A6-levels', /^Сумма детей в трудной жизненной ситуации по уровням должна равняться их общему числу: \d+ ≠ \d+$/, {
       input: 'A6_C1_CHI',
     }),
   },

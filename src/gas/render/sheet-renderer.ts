@@ -1,3 +1,4 @@
+import { withBackoff } from '../limits';
 import { a1, rangeA1 } from '../../core/layout/a1';
 import type { CellSpec, InputCellSpec, SheetSpec, StyleRole } from '../../core/layout/types';
 import { type Range, type Sheet, type SheetsRequest, type Spreadsheet, advancedSheets, asSheetText } from '../services';
@@ -183,7 +184,7 @@ export function renderSheet(ss: Spreadsheet, sheet: Sheet, spec: SheetSpec): voi
   sheet.getRange(1, 1, rows, cols).setValues(valueGrid(spec));
   const api = advancedSheets();
   if (api) {
-    for (const requests of withinBudget(formatRequests(spec, sheet.getSheetId()))) api.Spreadsheets?.batchUpdate({ requests }, ss.getId());
+    for (const requests of withinBudget(formatRequests(spec, sheet.getSheetId()))) withBackoff(() => api.Spreadsheets?.batchUpdate({ requests }, ss.getId()));
   } else {
     formatWithSpreadsheetApp(sheet, spec);
     conditionalWithSpreadsheetApp(sheet, spec);

@@ -1,6 +1,7 @@
 import { quoteSheet } from '../../core/layout/a1';
 import type { SheetSpec } from '../../core/layout/types';
 import { extent, formatRequests, renderSheet, valueGrid } from './sheet-renderer';
+import { withBackoff } from '../limits';
 import { type Sheet, type SheetsApi, type Spreadsheet, advancedSheets } from '../services';
 import { valueRangesWithin, withinBudget } from './request-size';
 
@@ -19,53 +20,56 @@ export function writeStaged(ss: Spreadsheet, specs: SheetSpec[]): void {
   else writeStagedOneByOne(ss, specs);
 }
 
+/**
+ * Every call waits out a per-minute limit (Sheets allows about 60 reads and 60 writes a minute per user): a request
+ * refused with 429 was not applied, so sending it again is safe.
+ */
 function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[]): void {
   const id = ss.getId();
+  const update = (requests: GoogleAppsScript.Sheets.Schema.Request[]): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse | undefined =>
+    withBackoff(() => api.Spreadsheets?.batchUpdate({ requests }, id));
+  const removeStaged = (ids: number[]): void => {
+    try {
+      update(ids.map((sheetId) => ({ deleteSheet: { sheetId } })));
+    } catch {
+      // the next run deletes what is left under the staging name before it adds its own
+    }
+  };
   // every sheet's id and title in one call, however many sheets the spreadsheet has
-  const meta = api.Spreadsheets?.get(id, { fields: 'sheets.properties(sheetId,title)' });
+  const meta = withBackoff(() => api.Spreadsheets?.get(id, { fields: 'sheets.properties(sheetId,title)' }));
   const existing = new Map<string, number>();
   for (const sheet of meta?.sheets ?? []) {
     const { title, sheetId } = sheet.properties ?? {};
     if (title !== undefined && sheetId !== undefined) existing.set(title, sheetId);
   }
   const stale = specs.map((s) => existing.get(s.name + STAGING)).filter((x): x is number => x !== undefined);
-  const added = api.Spreadsheets?.batchUpdate(
-    {
-      requests: [
-        ...stale.map((sheetId) => ({ deleteSheet: { sheetId } })),
-        ...specs.map((spec) => {
-          const { rows, cols } = extent(spec);
-          return { addSheet: { properties: { title: spec.name + STAGING, gridProperties: { rowCount: Math.max(rows, 20), columnCount: Math.max(cols, 8) } } } };
-        }),
-      ],
-    },
-    id,
-  );
+  const added = update([
+    ...stale.map((sheetId) => ({ deleteSheet: { sheetId } })),
+    ...specs.map((spec) => {
+      const { rows, cols } = extent(spec);
+      return { addSheet: { properties: { title: spec.name + STAGING, gridProperties: { rowCount: Math.max(rows, 20), columnCount: Math.max(cols, 8) } } } };
+    }),
+  ]);
   const ids = (added?.replies ?? []).slice(stale.length).map((r) => r.addSheet?.properties?.sheetId ?? -1);
   try {
     // every body within the request budget: one call for all sheets as long as they fit, more for 1,000 schools
     const data = specs.flatMap((spec) => valueRangesWithin(quoteSheet(spec.name + STAGING), valueGrid(spec)));
-    for (const part of withinBudget(data)) api.Spreadsheets?.Values?.batchUpdate({ valueInputOption: 'USER_ENTERED', data: part }, id);
+    for (const part of withinBudget(data)) withBackoff(() => api.Spreadsheets?.Values?.batchUpdate({ valueInputOption: 'USER_ENTERED', data: part }, id));
     const formats = specs.flatMap((spec, i) => formatRequests(spec, ids[i] ?? -1));
-    for (const requests of withinBudget(formats)) api.Spreadsheets?.batchUpdate({ requests }, id);
+    for (const requests of withinBudget(formats)) update(requests);
   } catch (e) {
-    api.Spreadsheets?.batchUpdate({ requests: ids.map((sheetId) => ({ deleteSheet: { sheetId } })) }, id);
+    removeStaged(ids);
     throw e;
   }
   const old = specs.map((s) => existing.get(s.name)).filter((x): x is number => x !== undefined);
   try {
     // one atomic batch: the old tables go and the new ones take their names together, or nothing changes
-    api.Spreadsheets?.batchUpdate(
-      {
-        requests: [
-          ...old.map((sheetId) => ({ deleteSheet: { sheetId } })),
-          ...specs.map((spec, i) => ({ updateSheetProperties: { properties: { sheetId: ids[i] ?? -1, title: spec.name }, fields: 'title' } })),
-        ],
-      },
-      id,
-    );
+    update([
+      ...old.map((sheetId) => ({ deleteSheet: { sheetId } })),
+      ...specs.map((spec, i) => ({ updateSheetProperties: { properties: { sheetId: ids[i] ?? -1, title: spec.name }, fields: 'title' } })),
+    ]);
   } catch (e) {
-    api.Spreadsheets?.batchUpdate({ requests: ids.map((sheetId) => ({ deleteSheet: { sheetId } })) }, id);
+    removeStaged(ids);
     throw e;
   }
 }

@@ -1,3 +1,4 @@
+import { withBackoff } from '../limits';
 import { sheetRef } from '../../core/layout/a1';
 import { type SchoolCell, TEMPLATE_SCHOOL, schoolSpecificCells } from '../../core/layout/school-template';
 import { schoolWorkbookLayout } from '../../core/layout/school-workbook';
@@ -95,9 +96,15 @@ function writeSchoolCells(ss: Spreadsheet, cells: SchoolCell[]): void {
   const text = (v: string | number): string | number => (typeof v === 'string' ? asSheetText(v) : v);
   const api = advancedSheets();
   if (api?.Spreadsheets?.Values) {
-    api.Spreadsheets.Values.batchUpdate(
-      { valueInputOption: 'USER_ENTERED', data: cells.map((c) => ({ range: sheetRef(c.sheet, c.row, c.col).replace(/\$/g, ''), values: [[text(c.value)]] })) },
-      ss.getId(),
+    const values = api.Spreadsheets.Values;
+    withBackoff(() =>
+      values.batchUpdate(
+        {
+          valueInputOption: 'USER_ENTERED',
+          data: cells.map((c) => ({ range: sheetRef(c.sheet, c.row, c.col).replace(/\$/g, ''), values: [[text(c.value)]] })),
+        },
+        ss.getId(),
+      ),
     );
     return;
   }

@@ -89,7 +89,8 @@ function chunk(step: StepName, def: StepDef, budgetMs: number): StepResult {
     }
     return result(step, job, false, message);
   } catch (e) {
-    if (ctx && job && e instanceof RateLimited) {
+    // a per-minute limit met outside withBackoff is the same pause, never a failed step
+    if (ctx && job && (e instanceof RateLimited || troubleOf(e) === 'rate')) {
       def.endChunk?.(ctx, job);
       writeComputed(ctx.ss, ctx.registry, ctx.registryBlock);
       return result(step, job, false, `Google ограничивает число запросов в минуту; сделано ${job.cursor} из ${job.total}, продолжаю после паузы…`);
