@@ -119,4 +119,9 @@ test('2024 → 2025 → 2026: history, a measure with its order number, its effe
   expect(report).toContain(ORDER);
   expect(report).toContain('Четыре компонента управленческого цикла по направлениям');
   for (const s of SCHOOLS) expect(report).not.toContain(s.shortName);
+
+  // --previous on one run still wins over the chain
+  expect(msoko(['consolidate', d2026, '--previous', path.join(d2024, 'out', 'appendices.json')]).code).toBe(0);
+  expect(resultOf(d2026).history?.map((h) => h.year)).toEqual([2022, 2023, 2024]);
+  expectCarried(await readRegister(measures2026), 'Петрова И. С.');
 }, 300_000);

@@ -6,7 +6,7 @@ import { targetOf } from './history';
 import type { Chart, ChartCategory, Direction, Standing, TargetMark } from './model';
 
 /** Axis labels longer than this are cut: the full name is in the caption and the table beside the chart. */
-export const LABEL_MAX = 46;
+export const LABEL_MAX = 44;
 
 const cut = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 

@@ -1,4 +1,5 @@
 import type { InputKind } from '../catalog/schema';
+import type { Chart } from '../chart/model';
 
 /** Visual roles; each adapter maps a role to its own formatting. */
 export type StyleRole =
@@ -64,6 +65,13 @@ export interface ConditionalSpec {
   font: string;
 }
 
+/** A chart drawn over the sheet, its top-left corner at a cell (1-based); the adapter draws a picture or a native chart. */
+export interface ChartSpec {
+  chart: Chart;
+  row: number;
+  col: number;
+}
+
 export interface SheetSpec {
   name: string;
   /** Identifies the sheet when it has been renamed: the title written in A1. */
@@ -83,6 +91,8 @@ export interface SheetSpec {
   landscape: boolean;
   /** Print area, e.g. «A1:F40». */
   printArea: string;
+  /** Charts over the sheet (issue 18), with rows left free for them below the cells. */
+  charts?: ChartSpec[];
 }
 
 export interface WorkbookSpec {

@@ -7,13 +7,10 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import { ruNumber } from '../../core/consolidate/format';
 import type { Chart, ChartSeries, SeriesRole, Standing } from '../../core/chart/model';
+import { CHART_BOTTOM as BOTTOM, CHART_TOP as TOP, CHART_WIDTH as WIDTH } from '../../core/chart/size';
 import { FONT_FAMILY } from './font';
 
-export const WIDTH = 760;
-const ROW_HEIGHT = 26;
-const TOP = 64;
-const BOTTOM = 64;
-const LABEL_WIDTH = 300;
+const LABEL_WIDTH = 320;
 const TEXT = '#222222';
 const AXIS = '#888888';
 
@@ -29,13 +26,6 @@ const LOOK: Record<SeriesRole, { fill: string; border: string }> = {
 const NOT_ACHIEVED = { fill: '#FFFFFF', border: '#C55A11' };
 const NO_TARGET = { fill: '#8C8C8C', border: '#595959' };
 const MARK: Record<Standing, string> = { achieved: ' √', notAchieved: ' ×', none: '' };
-
-/** The picture's height in logical pixels: a row per category (and per extra series), title and legend. */
-export function heightOf(chart: Chart): number {
-  if (chart.kind === 'line') return 420;
-  const bars = chart.kind === 'distribution' ? 1 : Math.max(1, chart.series.length);
-  return TOP + BOTTOM + Math.max(2, chart.categories.length) * (ROW_HEIGHT + (bars - 1) * 10);
-}
 
 const shown = (v: number | null | undefined): string => (v === null || v === undefined ? '' : ruNumber(v));
 

@@ -7,7 +7,8 @@ import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { Chart } from '../../core/chart/model';
 import { FONT_FAMILY, FONT_FILES, missingGlyphs, textWidth } from './font';
-import { WIDTH, echartsOption, heightOf } from './options';
+import { CHART_WIDTH, chartHeight } from '../../core/chart/size';
+import { echartsOption } from './options';
 
 let platformSet = false;
 /** ECharts measures labels with the font's own advance widths (without a canvas it would guess per character). */
@@ -31,8 +32,8 @@ export interface ChartSvg {
 
 export function chartSvg(chart: Chart): ChartSvg {
   usePlatform();
-  const width = WIDTH;
-  const height = heightOf(chart);
+  const width = CHART_WIDTH;
+  const height = chartHeight(chart);
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     instance.setOption(echartsOption(chart));

@@ -4,7 +4,7 @@
  * (`wp:docPr/@descr`, what Word shows as «Замещающий текст» and screen readers read).
  */
 import type { Chart } from '../../core/chart/model';
-import { WIDTH, heightOf } from '../chart/options';
+import { CHART_WIDTH, chartHeight } from '../../core/chart/size';
 import { PAGE, TEXT_WIDTH } from './design';
 import { escapeXml } from './xml';
 
@@ -23,7 +23,7 @@ export const imageName = (index: number): string => `chart${index + 1}.png`;
 export function extentOf(chart: Chart): { cx: number; cy: number } {
   const textHeight = PAGE.height - PAGE.top - PAGE.bottom;
   let width = TEXT_WIDTH;
-  let height = (width * heightOf(chart)) / WIDTH;
+  let height = (width * chartHeight(chart)) / CHART_WIDTH;
   const limit = textHeight * MAX_HEIGHT_SHARE;
   if (height > limit) {
     width = (width * limit) / height;

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { a1, sheetRef } from '../../../core/layout/a1';
 import type { CellSpec, SheetSpec, StyleRole, WorkbookSpec } from '../../../core/layout/types';
 import { xmlSafeDeep } from '../../../core/text/xml-safe';
+import { addCharts } from './charts';
 import { addConditionalFormats, addValidations } from './data-validation';
 import { protectSheet } from './protect';
 import { fitRowHeights } from './row-heights';
@@ -136,6 +137,7 @@ function renderSheet(workbook: ExcelJS.Workbook, spec: SheetSpec, password: stri
   fitRowHeights(sheet, spec, widths);
   addValidations(sheet, spec.inputs);
   addConditionalFormats(sheet, spec.conditional);
+  if (spec.charts) addCharts(workbook, sheet, spec.charts);
   if (spec.protect) protectSheet(sheet, password);
 }
 
