@@ -5,8 +5,8 @@ import { rangeA1 } from './a1';
 import type { CellSpec, ChartSpec, SheetSpec } from './types';
 
 /** A sheet row at its default height (15 pt) is 20 px: the rows a chart covers are left empty for it. */
-export const ROW_PX = 20;
-export const CHARTS_SHEET = 'Диаграммы';
+const ROW_PX = 20;
+const CHARTS_SHEET = 'Диаграммы';
 
 const rowsFor = (chart: Chart): number => Math.ceil(chartHeight(chart) / ROW_PX) + 1;
 const lastRow = (sheet: SheetSpec): number => sheet.cells.reduce((m, c) => Math.max(m, c.row), 0);

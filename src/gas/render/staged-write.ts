@@ -2,7 +2,7 @@ import { quoteSheet } from '../../core/layout/a1';
 import type { SheetSpec } from '../../core/layout/types';
 import { extent, formatRequests, renderSheet, valueGrid } from './sheet-renderer';
 import { withBackoff } from '../limits';
-import { type Sheet, type SheetsApi, type Spreadsheet, advancedSheets } from '../services';
+import { type Sheet, type SheetsApi, type SheetsRequest, type Spreadsheet, advancedSheets } from '../services';
 import { valueRangesWithin, withinBudget } from './request-size';
 
 const STAGING = ' (новое)';
@@ -26,8 +26,7 @@ export function writeStaged(ss: Spreadsheet, specs: SheetSpec[]): void {
  */
 function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[]): void {
   const id = ss.getId();
-  const update = (requests: GoogleAppsScript.Sheets.Schema.Request[]): GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetResponse | undefined =>
-    withBackoff(() => api.Spreadsheets?.batchUpdate({ requests }, id));
+  const update = (requests: SheetsRequest[]) => withBackoff(() => api.Spreadsheets?.batchUpdate({ requests }, id));
   const removeStaged = (ids: number[]): void => {
     try {
       update(ids.map((sheetId) => ({ deleteSheet: { sheetId } })));
