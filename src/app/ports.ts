@@ -1,4 +1,5 @@
 import type { ConsolidationExport } from '../core/export/contract';
+import type { Delivery } from '../core/letters/delivery';
 import type { Decision } from '../core/submission/lifecycle';
 import type { Value } from '../core/submission/values';
 import type { SurveysFile } from '../core/survey/store';
@@ -37,4 +38,11 @@ export interface CampaignStore {
   saveCurrent(year: YearResult): void;
   surveys(): SurveysFile | null;
   saveSurveys(file: SurveysFile): void;
+}
+
+/** The letters sent to schools (issue 19): offline a file in the campaign folder, in Google the registry sheet's columns. */
+export interface DeliveryLog {
+  deliveries(): Delivery[];
+  /** Adds these records; earlier ones stay (the once-only and reminder rules read them all). */
+  record(entries: Delivery[]): void;
 }

@@ -20,6 +20,11 @@ export const CampaignSchema = z.object({
   department: z.optional(z.string()),
   catalogId: z.string().check(z.minLength(1)),
   deadline: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'срок: ГГГГ-ММ-ДД'))),
+  /** Letters to schools (issue 19): who signs them and from which address; both optional, old campaigns stay valid. */
+  senderName: z.optional(z.string().check(z.maxLength(200, 'имя отправителя: не длиннее 200 знаков'))),
+  senderEmail: z.optional(email),
+  /** A school gets at most one reminder in this many days (7 when not set). */
+  reminderDays: z.optional(z.int().check(z.gte(1, 'интервал напоминаний: не меньше 1 дня'), z.lte(365, 'интервал напоминаний: не больше 365 дней'))),
   /** Department-confirmed targets by cell key ('A1.R1.C1' → 'Не < 80'); they replace the source reference values (D6). */
   targetOverrides: z.optional(z.record(z.string(), z.string())),
 });
