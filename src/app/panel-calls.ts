@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { NewCampaignSchema } from './campaign';
+import { CatalogImportSchema } from './catalog-import';
 import { DecisionRequestSchema } from './decide';
 import type { Reply } from './errors';
 import { type PanelRpc, StepNameSchema } from './rpc';
@@ -12,6 +13,7 @@ import { type PanelRpc, StepNameSchema } from './rpc';
 export const PANEL_CALLS = {
   getState: null,
   newCampaign: NewCampaignSchema,
+  importCatalog: CatalogImportSchema,
   runStep: StepNameSchema,
   cancelStep: null,
   returnSchool: DecisionRequestSchema,

@@ -5,12 +5,14 @@
 import * as z from 'zod/mini';
 import type { Lifecycle, LifecycleLabel } from '../core/submission/lifecycle';
 import type { NewCampaign } from './campaign';
+import type { CatalogImport } from './catalog-import';
 import type { AppendixSummary } from './consolidate';
 import type { CycleView } from './cycle';
 import type { DecisionRequest } from './decide';
 import type { Reply } from './errors';
 
 export { NewCampaignSchema } from './campaign';
+export { CatalogImportSchema } from './catalog-import';
 export { DecisionRequestSchema } from './decide';
 export type { Reply };
 
@@ -90,6 +92,8 @@ export interface SelfCheck {
 export interface PanelRpc {
   getState(): Reply<PanelState>;
   newCampaign(settings: NewCampaign): Reply<{ message: string }>;
+  /** The campaign's catalog from a built-in one, a Google Sheets link (Google only) or an uploaded .xlsx (issue 15). */
+  importCatalog(request: CatalogImport): Reply<{ message: string }>;
   runStep(step: StepName): StepResult;
   cancelStep(): StepResult;
   returnSchool(request: DecisionRequest): Reply<{ message: string }>;

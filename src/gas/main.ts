@@ -8,6 +8,7 @@
  */
 import type { PanelRpc } from '../app/rpc';
 import { newCampaign as newCampaignAction } from './actions/campaign';
+import { importCatalog as importCatalogAction } from './actions/catalog';
 import { acceptSchool as acceptAction, returnSchool as returnAction } from './actions/decisions';
 import { getState as readPanelState } from './actions/state';
 import { runStep as runStepAction } from './actions/steps';
@@ -62,6 +63,9 @@ export function getState(): ReturnType<PanelRpc['getState']> {
 export function newCampaign(settings: unknown): ReturnType<PanelRpc['newCampaign']> {
   return newCampaignAction(settings);
 }
+export function importCatalog(request: unknown): ReturnType<PanelRpc['importCatalog']> {
+  return importCatalogAction(request);
+}
 export function runStep(step: unknown): ReturnType<PanelRpc['runStep']> {
   return runStepAction(step);
 }
@@ -93,6 +97,7 @@ export type ImplementsPanelRpc = AssertAssignable<
   {
     getState: typeof getState;
     newCampaign: typeof newCampaign;
+    importCatalog: typeof importCatalog;
     runStep: typeof runStep;
     cancelStep: typeof cancelStep;
     returnSchool: typeof returnSchool;

@@ -17,6 +17,7 @@ import {
   resolveId,
   rfc3339,
 } from './drive-advanced-util';
+import { XLSX_MIME, importXlsx } from './drive-convert';
 import { newFormModel } from './form';
 import { MIME, type FileKind, type FileRecord } from './model';
 import type { Env } from './runtime';
@@ -181,7 +182,7 @@ export function folderFor(env: Env, id: unknown): string {
 }
 
 /** Blob content of a mediaData argument; anything but a Blob is refused like a signature mismatch. */
-export function mediaOf(value: unknown): { data: string; type: string; name: string } | undefined {
+export function mediaOf(value: unknown): { data: string; type: string; name: string; bytes?: Buffer } | undefined {
   if (value === undefined || value === null) return undefined;
   try {
     return blobParts(value);
@@ -207,7 +208,8 @@ export function createFile(env: Env, body: Json, mediaData: unknown): FileRecord
   const mimeType = body['mimeType'] === undefined ? (media?.type ?? 'application/octet-stream') : String(body['mimeType']);
   const google = GOOGLE_KINDS[mimeType];
   if (!google && mimeType.startsWith('application/vnd.google-apps.')) throw new Error(`Fake Drive: files.create of ${mimeType} is not implemented`);
-  if (google && media) throw new Error(`Fake Drive: importing content into ${mimeType} (conversion) is not implemented`);
+  const converts = google?.kind === 'spreadsheet' && media !== undefined && media.type === XLSX_MIME;
+  if (google && media && !converts) throw new Error(`Fake Drive: importing ${media.type} into ${mimeType} (conversion) is not implemented`);
   const parents = parentsOf(env, body['parents'], [ws.rootFolderId]);
   const props = { app: mergeProperties(undefined, body['appProperties'], 'appProperties'), pub: mergeProperties(undefined, body['properties'], 'properties') };
   if (google?.quota) ws.consumeQuota(google.quota);
@@ -216,6 +218,7 @@ export function createFile(env: Env, body: Json, mediaData: unknown): FileRecord
   if (google?.kind === 'spreadsheet') {
     rec = ws.newSpreadsheetRecord(name);
     rec.parents = parents;
+    if (converts && media) importXlsx(rec, media.bytes ?? Buffer.from(media.data, 'utf8'));
   } else {
     rec = ws.addFile(google?.kind ?? 'blob', name, mimeType, parents);
     if (rec.kind === 'document') rec.document = newDocumentModel();

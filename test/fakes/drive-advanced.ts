@@ -23,6 +23,7 @@ import {
   driveFileOnly,
   FILE_FIELDS,
   fieldMask,
+  insufficientPermissions,
   invalidValue,
   lookup,
   resourceOf,
@@ -176,6 +177,20 @@ export class FakeDriveFilesCollection {
       const full: Json = { kind: 'drive#fileList', incompleteSearch: false, files: page.map((f) => fileJson(ws, f)) };
       if (start + pageSize < matches.length) full['nextPageToken'] = Buffer.from(`p${start + pageSize}:${q}`, 'utf8').toString('base64url');
       return respond<FakeDriveFileList>(ws, full, mask);
+    });
+  }
+
+  /**
+   * files.remove(fileId) (REST files.delete): deletes a file the user owns at once, without the trash; others' files
+   * answer 403 insufficientFilePermissions. Folders (whose descendants would go too) are not modelled.
+   */
+  remove(fileId: string): void {
+    driveCall(this.env, 'drive.files.delete', () => {
+      const rec = lookup(this.env, fileId, 'write');
+      if (rec.owner !== this.env.ws.currentUser) throw insufficientPermissions(rec.id);
+      if (rec.kind === 'folder') throw new Error('Fake Drive: files.delete of a folder is not implemented');
+      this.env.ws.files.delete(rec.id);
+      return null;
     });
   }
 

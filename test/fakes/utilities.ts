@@ -77,10 +77,12 @@ interface BlobState {
   data: string;
   type: string;
   name: string;
+  /** The exact bytes of a blob made from a byte array (an uploaded .xlsx); `data` is then their UTF-8 reading. */
+  bytes?: Buffer;
 }
 
-export function makeBlob(env: Env, data: string, contentType: string, name: string): FakeBlob {
-  return track(env, 'Blob', new FakeBlob(env, { data, type: contentType, name }));
+export function makeBlob(env: Env, data: string, contentType: string, name: string, bytes?: Buffer): FakeBlob {
+  return track(env, 'Blob', new FakeBlob(env, bytes ? { data, type: contentType, name, bytes } : { data, type: contentType, name }));
 }
 
 /** Name, content and type of a Blob passed into a fake (e.g. Folder.createFile(blob)). */
@@ -103,10 +105,11 @@ export class FakeBlob {
   }
   setDataFromString(data: string): FakeBlob {
     this[BLOB].data = String(data);
+    delete this[BLOB].bytes;
     return this;
   }
   getBytes(): number[] {
-    return this.env.ws.array(toSigned(toBuffer(this[BLOB].data)));
+    return this.env.ws.array(toSigned(this[BLOB].bytes ?? toBuffer(this[BLOB].data)));
   }
   getContentType(): string {
     return this[BLOB].type;
@@ -123,7 +126,7 @@ export class FakeBlob {
     return this;
   }
   copyBlob(): FakeBlob {
-    return makeBlob(this.env, this[BLOB].data, this[BLOB].type, this[BLOB].name);
+    return makeBlob(this.env, this[BLOB].data, this[BLOB].type, this[BLOB].name, this[BLOB].bytes);
   }
 }
 
@@ -141,8 +144,11 @@ export class FakeUtilities {
     this.env.ws.advance(Math.max(0, Number(milliseconds) || 0));
   }
   newBlob(data: unknown, contentType = 'text/plain', name = ''): FakeBlob {
-    const text = Array.isArray(data) ? toBuffer(data).toString('utf8') : String(data ?? '');
-    return makeBlob(this.env, text, String(contentType), String(name));
+    if (Array.isArray(data)) {
+      const bytes = toBuffer(data);
+      return makeBlob(this.env, bytes.toString('utf8'), String(contentType), String(name), bytes);
+    }
+    return makeBlob(this.env, String(data ?? ''), String(contentType), String(name));
   }
   base64Encode(data: unknown): string {
     return toBuffer(data).toString('base64');

@@ -1,4 +1,5 @@
 import { withBackoff } from '../limits';
+import { chartHeight } from '../../core/chart/size';
 import { a1, rangeA1 } from '../../core/layout/a1';
 import type { CellSpec, InputCellSpec, SheetSpec, StyleRole } from '../../core/layout/types';
 import { type Range, type Sheet, type SheetsRequest, type Spreadsheet, advancedSheets, asSheetText } from '../services';
@@ -20,6 +21,8 @@ export function extent(spec: SheetSpec): { rows: number; cols: number } {
     rows = Math.max(rows, m.row + m.rows - 1);
     cols = Math.max(cols, m.col + m.cols - 1);
   }
+  // a chart's anchor and the rows under it are part of the grid
+  for (const c of spec.charts ?? []) rows = Math.max(rows, c.row + Math.ceil(chartHeight(c.chart) / 20));
   return { rows, cols };
 }
 
@@ -224,7 +227,7 @@ export function inputRuns(inputs: InputCellSpec[]): { first: InputCellSpec; rows
   return runs;
 }
 
-function validationRule(input: InputCellSpec, range: Range): GoogleAppsScript.Spreadsheet.DataValidation {
+export function validationRule(input: InputCellSpec, range: Range): GoogleAppsScript.Spreadsheet.DataValidation {
   const b = SpreadsheetApp.newDataValidation().setAllowInvalid(false).setHelpText(input.validationMessage);
   const v = input.validation;
   const top = a1(range.getRow(), range.getColumn());

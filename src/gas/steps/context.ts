@@ -1,5 +1,4 @@
 import type { CampaignContext } from '../../app/campaign';
-import { catalogOf } from '../../app/campaign';
 import { UserFacingError } from '../../app/errors';
 import type { Clock } from '../../app/ports';
 import type { Catalog } from '../../core/catalog';
@@ -9,6 +8,7 @@ import type { Spreadsheet } from '../services';
 import { requireOwner } from '../owner';
 import type { CampaignSettings } from '../store/campaign-sheet';
 import { GasCampaignStore } from '../store/campaign-store';
+import { sheetCatalog } from '../store/catalog-sheets';
 import { previousCampaign } from '../store/cycle-store';
 import { getSetting, setSettingNow } from '../store/job-store';
 import { readDepartment } from '../store/department-read';
@@ -32,10 +32,13 @@ export function loadContext(): StepContext {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   requireOwner();
   const department = readDepartment(ss);
-  const settings = department.settings();
-  const catalog = catalogOf(settings.campaign.catalogId);
+  const read = department.settings();
   const { rows, problems, block } = department.registry;
   if (problems.length > 0) throw new UserFacingError(problems.join('\n'));
+  // the catalog of the «Каталог…» sheets, as the specialist last edited them (refused if the school form changed)
+  const out = rows.filter((r) => r.fileUrl !== '').length;
+  const catalog = sheetCatalog(ss, read.campaign.catalogId, read.campaign.year, out);
+  const settings = { ...read, campaign: { ...read.campaign, catalogId: catalog.id } };
   const ctx: StepContext = {
     ss,
     settings,

@@ -7,6 +7,7 @@ import { type DriveFile, MIME, copyFile, createFile, fileById, findStamped, stam
 import { protectAndValidate, renderSheet } from '../render/sheet-renderer';
 import { shareWith } from '../share';
 import { advancedSheets, asSheetText, type Spreadsheet } from '../services';
+import { lockForm } from '../store/catalog-sheets';
 import { getSetting, setSettingNow } from '../store/job-store';
 import { fileIdOf } from '../store/registry-sheet';
 import { type StepContext, folderId } from './context';
@@ -32,6 +33,8 @@ let made: Map<string, DriveFile> | null = null;
 
 export const generateStep: StepDef = {
   start(ctx) {
+    // from now on school files are out: the «Каталог…» sheets may change targets and texts, not the school form
+    lockForm(ctx.catalog, ctx.settings.campaign.year);
     const known = getSetting(templateKey(ctx));
     if (known && fileById(known)) return;
     const found = findStamped(templateRole(ctx), folderId(ctx));

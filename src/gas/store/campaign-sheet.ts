@@ -91,3 +91,11 @@ export function writeFolderUrl(ss: Spreadsheet, url: string): void {
   const row = FIELDS.findIndex(([k]) => k === 'folderUrl') + 2;
   sheet.getRange(row, 2).setValue(url);
 }
+
+/** Records the campaign's catalog id (the catalog itself lives on the «Каталог…» sheets). */
+export function writeCatalogId(ss: Spreadsheet, id: string): void {
+  const sheet = ss.getSheetByName(CAMPAIGN_SHEET);
+  if (!sheet) return;
+  const row = FIELDS.findIndex(([k]) => k === 'catalogId') + 2;
+  sheet.getRange(row, 2).setValue(`'${id}`);
+}

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { catalogOf } from '../../app/campaign';
+import { type CatalogForm, catalogFormRefusal } from '../../app/catalog-import';
 import { UserFacingError } from '../../app/errors';
 import { CATALOG_SOURCES } from '../../core/catalog';
 import { expandCatalog } from '../../core/catalog/expand';
@@ -63,24 +64,10 @@ export function schoolFilesOut(dir: string): string[] {
 export function saveCampaignCatalog(dir: string, source: CatalogSource, current: Catalog | null): Catalog {
   const next = versioned(source, catalogFile(dir));
   const out = schoolFilesOut(dir).length;
-  if (current && out > 0 && next.id !== current.id) {
-    throw new UserFacingError(`Каталог не заменён: таблицы школ уже разосланы по каталогу «${current.id}», а новый каталог — «${next.id}».`);
-  }
-  if (current && out > 0 && formHash(next) !== formHash(current)) {
-    throw new UserFacingError(
-      `Каталог не заменён: таблицы школ уже разосланы (файлов: ${out}), а новый каталог меняет форму школы — ` +
-        'поля, листы, подписи или правила контроля. Возвращённые файлы не совпали бы с ним. ' +
-        'Менять можно целевые значения, примечания, решения, группы и отметку «ключевой»; ' +
-        'изменения формы внесите в каталог следующей кампании.',
-    );
-  }
-  if (current && out > 0 && next.version !== current.version) {
-    throw new UserFacingError(
-      `Каталог не заменён: таблицы школ уже разосланы (файлов: ${out}) с версией каталога «${current.version}». ` +
-        `Оставьте в книге версию «${current.version.replace(/ #[0-9a-f]{8}$/, '')}»: ` +
-        'форма не изменилась, целевые значения и тексты применятся при следующем своде.',
-    );
-  }
+  const refusal = current && out > 0 ? catalogFormRefusal(formOf(next), formOf(current), out) : null;
+  if (refusal) throw new UserFacingError(refusal);
   writeJson(catalogFile(dir), source);
   return next;
 }
+
+const formOf = (c: Catalog): CatalogForm => ({ id: c.id, version: c.version, hash: formHash(c) });

@@ -5,6 +5,7 @@
  */
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { MAX_CATALOG_BYTES } from '../../app/catalog-import';
 import { BUSY_MESSAGE } from '../../app/errors';
 import { type PanelCallName, RegistryRowsSchema, UploadKindSchema, isPanelCall, parsePanelArgs } from '../../app/panel-calls';
 import { type Access, FOREIGN_HOST, FOREIGN_ORIGIN, accessCookie, checkToken, hostAllowed, originAllowed } from './access';
@@ -20,6 +21,8 @@ export interface PanelServerOptions {
   access: Access;
   sidebar: string;
 }
+
+const RPC_BODY_LIMIT = Math.ceil((MAX_CATALOG_BYTES * 4) / 3) + 64 * 1024;
 
 /** Calls that only read: they run beside a long step instead of waiting for it. */
 const READS: ReadonlySet<PanelCallName> = new Set(['getState', 'selfTest']);
@@ -66,7 +69,8 @@ export function panelServer(o: PanelServerOptions): FastifyInstance {
 
   app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
 
-  app.post<{ Params: { name: string } }>('/rpc/:name', async (req, reply) => {
+  // a catalog workbook comes as base64 in the call's JSON (importCatalog): the limit of its schema, with room for the rest
+  app.post<{ Params: { name: string } }>('/rpc/:name', { bodyLimit: RPC_BODY_LIMIT }, async (req, reply) => {
     const name = req.params.name;
     if (!isPanelCall(name)) return refuse(reply, 404, `Нет такого запроса панели: «${name.slice(0, 40)}».`);
     const body = req.body as { args?: unknown } | null | undefined;

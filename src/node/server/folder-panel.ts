@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { type NewCampaign, newCampaign } from '../../app/campaign';
+import type { CatalogImport } from '../../app/catalog-import';
 import { type Reply, UserFacingError, failure } from '../../app/errors';
 import type { AsyncPanelRpc } from '../../app/panel-calls';
 import { type DecisionRequest, decisionRequest } from '../../app/decide';
@@ -17,6 +18,7 @@ import { generate } from '../commands/generate';
 import { recommend } from '../commands/recommend';
 import { validate } from '../commands/validate';
 import { fileProblem } from '../lock';
+import { importCatalogOffline } from './catalog-upload';
 import { type LastJob, folderState } from './panel-state';
 import { randomPassword } from './password';
 
@@ -54,6 +56,13 @@ export class FolderPanel implements AsyncPanelRpc {
       saveCampaign(this.dir, { ...campaign, password: randomPassword() });
       this.job = null;
       return { ok: true, message: `Кампания создана: ${campaign.year}, ${campaign.municipality}. Загрузите реестр школ (CSV или XLSX).` };
+    });
+
+  importCatalog: AsyncPanelRpc['importCatalog'] = (request: CatalogImport) =>
+    guarded(async () => {
+      const out = await importCatalogOffline(this.dir, request);
+      this.job = null;
+      return { ok: true, message: out.message };
     });
 
   runStep: AsyncPanelRpc['runStep'] = async (step: StepName): Promise<StepResult> => {
