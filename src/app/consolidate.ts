@@ -10,6 +10,7 @@ import type { SchoolOutcome } from '../core/submission/collect';
 import { surveySheet } from '../core/survey/present';
 import { surveyExport } from '../core/survey/store';
 import type { CampaignContext } from './campaign';
+import { chartSheets } from './charts';
 import { type CycleInput, NO_CYCLE, historyOf, lastYearResult, manage } from './cycle';
 import { Journal } from './journal';
 import type { CampaignStore, Clock, YearResult } from './ports';
@@ -24,7 +25,10 @@ export interface AppendixSummary {
 
 export interface Consolidated {
   result: ConsolidationExport;
-  /** Every sheet of the consolidation, in order: Приложения, «Свод по школам», «Динамика», «Удовлетворённость», «Журнал». */
+  /**
+   * Every sheet of the consolidation, in order: Приложения (each with its charts under the table), «Свод по школам»,
+   * «Динамика», «Удовлетворённость», «Диаграммы», «Журнал».
+   */
   sheets: SheetSpec[];
   /**
    * The register of measures merged with the department's entries, and its sheet: the add-on writes it as the
@@ -105,6 +109,10 @@ export function consolidateCampaign(
     journal.note(`Анкетирование (${surveys.imports.length} источников): обучающихся ответили ${m.students.respondents}, родителей — ${m.parents.respondents}`);
     sheets.push(surveySheet(result.surveys, ctx.schools));
   }
+
+  const drawn = chartSheets(ctx.catalog, result, schoolValues, sheets);
+  sheets.splice(0, sheets.length, ...drawn.sheets, drawn.charts);
+  journal.note(`Диаграммы: ${drawn.charts.charts?.length ?? 0} на листе «${drawn.charts.name}» и под таблицами приложений`);
 
   const summary = appendixSummary(result);
   const achieved = summary.reduce((n, s) => n + s.achieved, 0);

@@ -1,3 +1,6 @@
+import { type ChartData, chartTable } from '../core/layout/chart-data';
+import { addChartRequest } from './render/chart-requests';
+import { SELF_TEST_CHART } from './self-test-chart';
 import { errorText } from '../app/errors';
 import type { SelfCheck } from '../app/rpc';
 import { MIME, createFile, driveApi, findStamped, trash } from './drive';
@@ -60,11 +63,13 @@ export function selfTest(): SelfCheck[] {
       made.push(folder);
       const sheet = createFile('Проверка: таблица', MIME.spreadsheet, 'self-test:sheet', folder).id ?? '';
       made.push(sheet);
-      SpreadsheetApp.openById(sheet).getSheets()[0]?.getRange(1, 1).setValue('проверка');
+      const first = SpreadsheetApp.openById(sheet).getSheets()[0];
+      first?.getRange(1, 1).setValue('проверка');
       const copy = driveApi().Files.copy({ name: 'Проверка: копия', parents: [folder], writersCanShare: false }, sheet, { fields: 'id' }).id ?? '';
       made.push(copy);
       if (!findStamped('self-test:sheet', folder)) throw new Error('поиск файла по отметке не сработал');
-      return 'создание, копирование, поиск — работают';
+      const chart = first ? drawTestChart(sheet, first) : '';
+      return `создание, копирование, поиск — работают${chart}`;
     }),
     check('Google Docs API и документы', () => {
       const doc = createFile('Проверка: документ', MIME.document, 'self-test:doc', folder || null).id ?? '';
@@ -115,4 +120,27 @@ export function selfTestText(checks: SelfCheck[]): string {
   const bad = checks.filter((c) => !c.ok).length;
   const lines = checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);
   return `${bad === 0 ? 'Всё работает.' : `Не работает: ${bad} из ${checks.length}.`}\n${lines.join('\n')}`;
+}
+
+/**
+ * One native chart as the consolidation draws them (the same request builder), on the scratch spreadsheet: the fake's
+ * chart rules are partly guessed (test/fakes/README.md), so real Google has the last word here.
+ */
+function drawTestChart(id: string, sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
+  const api = advancedSheets();
+  if (!api?.Spreadsheets) return '';
+  const table = chartTable(SELF_TEST_CHART);
+  sheet.getRange(1, 1, table.length, table[0]?.length ?? 1).setValues(table);
+  const data: ChartData = {
+    chart: SELF_TEST_CHART,
+    sheet: sheet.getName(),
+    row: 6,
+    col: 1,
+    top: 1,
+    left: 1,
+    rows: table.length,
+    headers: (table[0] ?? []).map(String),
+  };
+  api.Spreadsheets.batchUpdate({ requests: [addChartRequest(data, sheet.getSheetId(), sheet.getSheetId())] }, id);
+  return '; диаграмма Sheets API — строится';
 }

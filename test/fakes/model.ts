@@ -76,6 +76,17 @@ export interface SheetModel {
   rowHeights?: Map<number, number>;
   merges: GridRef[];
   cfRules: CfRuleSpec[];
+  /** Embedded charts overlaid on this sheet (Sheets API addChart): their spec as sent, checked, and where they sit. */
+  charts?: ChartModel[];
+}
+
+export interface ChartModel {
+  readonly id: number;
+  /** The ChartSpec JSON as the request gave it. */
+  spec: Record<string, unknown>;
+  anchor: { row: number; col: number };
+  widthPx: number;
+  heightPx: number;
 }
 
 export interface ProtectionModel {

@@ -8,6 +8,7 @@ import type { SsHandle } from './handles';
 import { ensureCell, newSheetModel, containsRef, intersects, type Cell, type CellFormat, type GridRef, type SheetModel, type SpreadsheetModel } from './model';
 import { assertCanEdit, assertSheetEditable } from './protection';
 import { writeValue } from './range-ops';
+import { addChart } from './sheets-advanced-charts';
 import { addConditionalFormatRule, addNamedRange, addProtectedRange, setDataValidation, validationSpecOf } from './sheets-advanced-rules';
 import { ApiError, covers, gridRefOf, hexOf, isObj, objOf, optInt, pick, requiredMask, sheetById, type Json } from './sheets-advanced-util';
 
@@ -337,4 +338,5 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   addConditionalFormatRule,
   addProtectedRange,
   addNamedRange,
+  addChart,
 };

@@ -497,3 +497,58 @@ describe('Sheet.getRangeList', () => {
     expect(sheet.getRange('A1').getValue()).toBe('x');
   });
 });
+
+describe('addChart', () => {
+  const column = (sheetId: number, c: number, rows = 3) => ({ sourceRange: { sources: [grid(sheetId, 0, rows, c, c + 1)] } });
+  const bar = (sheetId: number, extra: Record<string, unknown> = {}) => ({
+    chartType: 'BAR',
+    headerCount: 1,
+    domains: [{ domain: column(sheetId, 0) }],
+    series: [{ series: column(sheetId, 1), targetAxis: 'BOTTOM_AXIS' }],
+    ...extra,
+  });
+  const add = (sheetId: number, basicChart: unknown, anchor = { rowIndex: 5, columnIndex: 0 }) => ({
+    addChart: {
+      chart: {
+        spec: { title: 'Доли', basicChart },
+        position: { overlayPosition: { anchorCell: { sheetId, ...anchor }, widthPixels: 760, heightPixels: 300 } },
+      },
+    },
+  });
+
+  test('a chart over the sheet, its data read from single columns, goes away with its sheet', () => {
+    const { ws, g, api } = setup();
+    const { ss, sheet, id } = school(g);
+    const sid = sheet.getSheetId();
+    const reply = api.Spreadsheets?.batchUpdate({ requests: [add(sid, bar(sid))] }, id);
+    expect(typeof dig(reply, 'replies', '0', 'addChart', 'chart', 'chartId')).toBe('number');
+    expect(ws.spreadsheetModel(id).sheets[0]?.charts?.[0]?.anchor).toEqual({ row: 6, col: 1 });
+    const other = ss.insertSheet('Другой');
+    api.Spreadsheets?.batchUpdate({ requests: [{ deleteSheet: { sheetId: sid } }] }, id);
+    expect(ws.spreadsheetModel(id).sheets.flatMap((s) => s.charts ?? [])).toEqual([]);
+    expect(other.getName()).toBe('Другой');
+  });
+
+  test.each([
+    ['an anchor outside the grid', (sid: number) => add(sid, bar(sid), { rowIndex: 5000, columnIndex: 0 }), /outside the grid/],
+    [
+      'a two-column source',
+      (sid: number) => add(sid, bar(sid, { domains: [{ domain: { sourceRange: { sources: [grid(sid, 0, 3, 0, 2)] } } }] })),
+      /single row or column/,
+    ],
+    ['a series longer than the domain', (sid: number) => add(sid, bar(sid, { series: [{ series: column(sid, 1, 4) }] })), /same number of points/],
+    [
+      'a BAR series on the left axis',
+      (sid: number) => add(sid, bar(sid, { series: [{ series: column(sid, 1), targetAxis: 'LEFT_AXIS' }] })),
+      /not valid for BAR/,
+    ],
+    ['a range past the last row', (sid: number) => add(sid, bar(sid, { domains: [{ domain: column(sid, 0, 5000) }] })), /exceeds grid limits/],
+    ['no chart type', (sid: number) => add(sid, undefined), /must specify a chart type/],
+  ])('%s is refused and nothing is added', (_, request, message) => {
+    const { ws, g, api } = setup();
+    const { sheet, id } = school(g);
+    const sid = sheet.getSheetId();
+    expect(thrown(() => api.Spreadsheets?.batchUpdate({ requests: [request(sid)] }, id)).message).toMatch(message);
+    expect(ws.spreadsheetModel(id).sheets.flatMap((s) => s.charts ?? [])).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import { CATALOG, DEPARTMENT, SCHOOLS, call, fillAsSchool, newWorkspace, reply, 
 
 const CAMPAIGN = { ...DEMO_CAMPAIGN, municipality: 'Тестовый муниципальный округ', department: 'Отдел управления образованием' };
 let ws: FakeWorkspace;
+let hostId = '';
 const values = new Map<string, Record<string, Value>>();
 
 interface SchoolState {
@@ -36,7 +37,7 @@ const fileIdOf = (url: string): string => /\/d\/([^/]+)/.exec(url)?.[1] ?? '';
 beforeAll(() => {
   ws = newWorkspace();
   ws.actAs(DEPARTMENT);
-  setUpCampaign(ws);
+  hostId = setUpCampaign(ws);
 });
 
 test('onOpen works in AuthMode.NONE and names only public functions', () => {
@@ -131,6 +132,34 @@ test('one-click consolidation: Appendix 1–11 equal to the core computed from t
     x.appendices.flatMap((a) => a.rows.flatMap((row) => row.cells.map((c) => [c.key, c.value, c.count, c.second, c.achieved])));
   expect(pick(result)).toEqual(pick(expected));
   expect(result.schools.every((s) => s.status === 'accepted')).toBe(true);
+});
+
+test('native charts: one under each appendix per caption, all on «Диаграммы», each reading its numbers from the hidden data sheet', () => {
+  const host = ws.spreadsheetModel(hostId);
+  const byName = new Map(host.sheets.map((s) => [s.name, s]));
+  const data = byName.get('Данные диаграмм');
+  expect(data?.hidden).toBe(true);
+  const text = (sheet: (typeof host.sheets)[number], row: number, col: number): unknown => sheet.rows[row - 1]?.[col - 1]?.value;
+  for (let n = 1; n <= CATALOG.appendices.length; n++) {
+    const sheet = byName.get(`Приложение ${n}`);
+    if (!sheet) throw new Error(`нет листа Приложение ${n}`);
+    const captions = sheet.rows.filter((r) => String(r?.[0]?.value ?? '').startsWith('Диаграмма: ')).length;
+    expect([n, sheet.charts?.length ?? 0]).toEqual([n, captions]);
+    // each chart sits right under its caption
+    for (const c of sheet.charts ?? []) expect(String(text(sheet, c.anchor.row - 1, 1))).toMatch(/^Диаграмма: /);
+  }
+  const all = byName.get('Диаграммы')?.charts ?? [];
+  expect(all.length).toBeGreaterThan(CATALOG.appendices.length);
+  const kinds = new Set(all.map((c) => Object.keys(c.spec).find((k) => k.endsWith('Chart'))));
+  expect([...kinds].sort()).toEqual(['basicChart', 'candlestickChart']);
+  for (const chart of all) {
+    const basic = chart.spec['basicChart'] as { domains: { domain: { sourceRange: { sources: { sheetId: number; startRowIndex: number }[] } } }[] } | undefined;
+    if (!basic) continue;
+    const src = basic.domains[0]?.domain.sourceRange.sources[0];
+    expect(src?.sheetId).toBe(data?.id);
+    // the header row of its table names the axis: «Показатель» or «Год»
+    if (data && src) expect(['Показатель', 'Год']).toContain(text(data, src.startRowIndex + 1, 1));
+  }
 });
 
 test('recommendations per school (shared with that school only, read access) and the municipal report', () => {

@@ -1,5 +1,7 @@
 import { quoteSheet } from '../../core/layout/a1';
 import type { SheetSpec } from '../../core/layout/types';
+import { chartDataSheet } from '../../core/layout/chart-data';
+import { addChartRequest } from './chart-requests';
 import { extent, formatRequests, renderSheet, valueGrid } from './sheet-renderer';
 import { withBackoff } from '../limits';
 import { type Sheet, type SheetsApi, type SheetsRequest, type Spreadsheet, advancedSheets } from '../services';
@@ -24,8 +26,11 @@ export function writeStaged(ss: Spreadsheet, specs: SheetSpec[]): void {
  * Every call waits out a per-minute limit (Sheets allows about 60 reads and 60 writes a minute per user): a request
  * refused with 429 was not applied, so sending it again is safe.
  */
-function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[]): void {
+function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, tables: SheetSpec[]): void {
   const id = ss.getId();
+  // native charts read their numbers from a hidden sheet written with the others, so they swap in together
+  const chartData = chartDataSheet(tables);
+  const specs = chartData ? [...tables, chartData.sheet] : tables;
   const update = (requests: SheetsRequest[]) => withBackoff(() => api.Spreadsheets?.batchUpdate({ requests }, id));
   const removeStaged = (ids: number[]): void => {
     try {
@@ -46,7 +51,8 @@ function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[])
     ...stale.map((sheetId) => ({ deleteSheet: { sheetId } })),
     ...specs.map((spec) => {
       const { rows, cols } = extent(spec);
-      return { addSheet: { properties: { title: spec.name + STAGING, gridProperties: { rowCount: Math.max(rows, 20), columnCount: Math.max(cols, 8) } } } };
+      const gridProperties = { rowCount: Math.max(rows, 20), columnCount: Math.max(cols, 8) };
+      return { addSheet: { properties: { title: spec.name + STAGING, gridProperties, ...(spec.hidden ? { hidden: true } : {}) } } };
     }),
   ]);
   const ids = (added?.replies ?? []).slice(stale.length).map((r) => r.addSheet?.properties?.sheetId ?? -1);
@@ -56,6 +62,12 @@ function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[])
     for (const part of withinBudget(data)) withBackoff(() => api.Spreadsheets?.Values?.batchUpdate({ valueInputOption: 'USER_ENTERED', data: part }, id));
     const formats = specs.flatMap((spec, i) => formatRequests(spec, ids[i] ?? -1));
     for (const requests of withinBudget(formats)) update(requests);
+    if (chartData) {
+      const idOf = new Map(specs.map((spec, i) => [spec.name, ids[i] ?? -1]));
+      const dataId = idOf.get(chartData.sheet.name) ?? -1;
+      const charts = chartData.placed.map((c) => addChartRequest(c, dataId, idOf.get(c.sheet) ?? -1));
+      for (const requests of withinBudget(charts)) update(requests);
+    }
   } catch (e) {
     removeStaged(ids);
     throw e;
@@ -73,6 +85,7 @@ function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[])
   }
 }
 
+/** Without the Sheets advanced service the tables are written without their native charts (README: «Диаграммы»). */
 function writeStagedOneByOne(ss: Spreadsheet, specs: SheetSpec[]): void {
   const made: Sheet[] = [];
   try {

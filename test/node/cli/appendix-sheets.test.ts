@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import JSZip from 'jszip';
 import { getCatalog } from '../../../src/core/catalog';
 import { type ConsolidationExport, ConsolidationExportSchema } from '../../../src/core/export/contract';
 import { type Dump, OPENPYXL, dumpXlsx, msoko, tempDir, withTools } from './helpers';
@@ -27,6 +28,25 @@ const merges = (s: Sheet): [number, number, number, number][] =>
     return [...p(a), ...p(b)];
   });
 const at = (s: Sheet, row: number, col: number): Cell => s.rows[row - 1]?.[col - 1] ?? null;
+
+/** Pictures anchored on each sheet, followed through the package's relationships: workbook → sheet → drawing. */
+async function picturesPerSheet(file: string): Promise<Map<string, number>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const text = async (name: string): Promise<string> => (await zip.file(name)?.async('string')) ?? '';
+  const rels = async (name: string): Promise<Map<string, string>> =>
+    new Map([...(await text(name)).matchAll(/<Relationship [^>]*?Id="([^"]+)"[^>]*?Target="([^"]+)"/g)].map((m) => [m[1] as string, m[2] as string]));
+  const book = await rels('xl/_rels/workbook.xml.rels');
+  const out = new Map<string, number>();
+  for (const m of (await text('xl/workbook.xml')).matchAll(/<sheet [^>]*?name="([^"]+)"[^>]*?r:id="([^"]+)"/g)) {
+    const target = (book.get(m[2] as string) ?? '').replace(/^\/?(xl\/)?/, '');
+    const sheetRels = await rels(`xl/worksheets/_rels/${path.posix.basename(target)}.rels`);
+    let count = 0;
+    for (const t of sheetRels.values())
+      if (t.includes('drawings/')) count += ((await text(`xl/drawings/${path.posix.basename(t)}`)).match(/<xdr:pic>/g) ?? []).length;
+    out.set(m[1] as string, count);
+  }
+  return out;
+}
 
 withTools([OPENPYXL], 'листы out/appendices.xlsx', () => {
   const dir = path.join(tempDir('sheets'), 'demo');
@@ -54,6 +74,21 @@ withTools([OPENPYXL], 'листы out/appendices.xlsx', () => {
     expect(titles[titles.length - 1]).toBe('Журнал');
     expect(titles.filter((t) => t.startsWith('Приложение')).length).toBe(11);
     expect(dump.sheets.every((s) => s.state === 'visible')).toBe(true);
+  });
+
+  test('every appendix sheet carries a picture per chart caption; «Диаграммы» stands before «Журнал» with the pictures of all', async () => {
+    const pictures = await picturesPerSheet(path.join(dir, 'out', 'appendices.xlsx'));
+    const captions = (s: Sheet): number => s.rows.filter((r) => String(r[0] ?? '').startsWith('Диаграмма: ')).length;
+    for (const a of catalog.appendices) {
+      const s = sheet(`Приложение ${a.number}`);
+      expect([a.number, pictures.get(s.title)]).toEqual([a.number, captions(s)]);
+    }
+    const titles = dump.sheets.map((s) => s.title);
+    expect(titles.indexOf('Диаграммы')).toBe(titles.length - 2);
+    const charts = pictures.get('Диаграммы') ?? 0;
+    expect(charts).toBeGreaterThan(catalog.appendices.length);
+    // the department's own analysis is marked before its charts
+    expect(sheet('Диаграммы').rows.some((r) => String(r[0] ?? '').includes('для служебного пользования'))).toBe(true);
   });
 
   test.each(catalog.appendices.map((a) => [a.number]))(
@@ -120,7 +155,12 @@ withTools([OPENPYXL], 'листы out/appendices.xlsx', () => {
       });
     });
     expect(problems).toEqual([]);
-    expect(s.maxRow).toBe(first + LINES.length * res.rows.length - 1);
+    // under the table: an empty row, then only the captions of its charts (the pictures hold no cells)
+    const last = first + LINES.length * res.rows.length - 1;
+    expect(s.rows[last]?.every((v) => v === null) ?? true).toBe(true);
+    const below = s.rows.slice(last + 1).filter((r) => r.some((v) => v !== null));
+    expect(below.length).toBeGreaterThan(0);
+    for (const r of below) expect([String(r[0]).startsWith('Диаграмма: '), r.slice(1).every((v) => v === null)]).toEqual([true, true]);
   });
 
   test('every «Достигнуто» line of every sheet holds only the allowed marks, and some are «да» and «нет»', () => {
