@@ -106,7 +106,7 @@ export function receiveSection(view: View, ctl: Controller): HTMLElement | null 
   const zone = h(
     'div',
     { className: 'drop-zone', attrs: { 'data-drop': 'received' } },
-    h('p', null, 'Перетащите сюда файлы .xlsx, которые вернули школы, — сразу много.'),
+    h('p', null, 'Перетащите сюда файлы .xlsx или .ods, которые вернули школы, — сразу много.'),
     chooser('Выбрать файлы', '.xlsx,.ods,.xls', true, upload, busy),
   );
   zone.addEventListener('dragover', (e) => {

@@ -10,6 +10,9 @@ import { progress } from './progress';
 import { IntakeCache } from './intake-cache';
 import { readWorkbookFile } from './xlsx/read/read-workbook';
 
+/** A school returns its form as an Excel book or as LibreOffice's own table; both read into the same grid. */
+const SPREADSHEETS = new Set(['.xlsx', '.ods']);
+
 export interface Intake {
   run: RunOutcome;
   /** Last change of each school's file (ISO), by school id. */
@@ -53,9 +56,9 @@ export async function intake(folder: CampaignFolder, store: CampaignStore, quiet
         grid =
           skip !== undefined
             ? { unreadable: skip }
-            : extname(name).toLowerCase() === '.xlsx'
+            : SPREADSHEETS.has(extname(name).toLowerCase())
               ? await readWorkbookFile(full)
-              : { unreadable: 'это не книга .xlsx; сохраните его в формате Excel (.xlsx)' };
+              : { unreadable: 'это не книга .xlsx или .ods; сохраните его в формате Excel (.xlsx) или LibreOffice (.ods)' };
       } catch {
         grid = { unreadable: 'внутренняя ошибка при чтении файла — он не прочитан; сообщите разработчикам и приложите файл' };
       }
@@ -93,5 +96,5 @@ function entryKind(full: string): string {
   if (st.isFile()) return 'file';
   if (st.isDirectory()) return 'dir';
   if (st.isSymbolicLink()) return 'это ссылка (ярлык), а не файл — ссылки не открываются; положите в папку received сам файл';
-  return 'это не обычный файл — положите в папку received сам файл .xlsx';
+  return 'это не обычный файл — положите в папку received сам файл .xlsx или .ods';
 }

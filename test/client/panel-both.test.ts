@@ -1,7 +1,8 @@
 /**
  * One panel, two servers: the same client scenario (test/helpers/panel-scenario.ts) clicked in headless Chromium on
  * the built dist/Sidebar.html — in Google over the built dist/Code.js on the fake workspace, and offline over
- * msoko serve on a temporary campaign folder, where the schools' files are dropped onto the page. Both must end
+ * msoko serve on a temporary campaign folder, where the schools' files are dropped onto the page (the accepted school's as
+ * an .ods saved by LibreOffice). Both must end
  * with the same badges. Offline, the page is also shot at 1280 px and appendices.xlsx is downloaded and opened.
  * Screenshots: test-output/panel/{google,offline}-*.png.
  */
@@ -22,6 +23,7 @@ import { readWorkbookFile } from '../../src/node/xlsx/read/read-workbook';
 import { writeWorkbookFile } from '../../src/node/xlsx/write/render';
 import { CATALOG, DEPARTMENT, SCHOOLS, call, fillAsSchool, newWorkspace } from '../gas/helpers';
 import { fileIdOf, typeRegistry } from '../helpers/sidebar-flow';
+import { CALC, toOds } from '../node/cli/helpers';
 import { type Backstage, type Filled, type ScenarioPlan, panelScenario } from '../helpers/panel-scenario';
 import { ROOT, VIEWPORT, browserDescribe, launchChromium, openSidebar } from '../helpers/sidebar-page';
 
@@ -34,6 +36,15 @@ const FILLED: Filled[] = REGISTRY.map((school, i) => {
   return { school, values: school.id === XSS.id ? Object.fromEntries(Object.entries(values).slice(0, 20)) : values };
 });
 const PLAN: ScenarioPlan = { registry: REGISTRY, filled: FILLED, withErrors: XSS.id, returned: (SCHOOLS[2] as School).id, accepted: (SCHOOLS[0] as School).id };
+
+const ODS_SCHOOL = PLAN.accepted;
+/** The .xlsx saved as .ods by LibreOffice (soffice --convert-to ods); without LibreOffice, outside CI, the .xlsx itself. */
+function odsOf(xlsx: string, dir: string): string {
+  if (CALC.present) return toOds([xlsx], path.join(dir, 'ods'))[0] as string;
+  if (process.env['CI'] === 'true') throw new Error(`в CI нет LibreOffice — установите: apt-get install ${CALC.packages}`);
+  process.stderr.write(`panel-both: без .ods от LibreOffice — установите: apt-get install ${CALC.packages}\n`);
+  return xlsx;
+}
 
 const suite = browserDescribe('test/client/panel-both.test.ts');
 const shooter = (page: Page, prefix: string) => async (name: string) => {
@@ -109,7 +120,9 @@ suite('one panel, two servers: the same clicks', () => {
             const file = path.join(staged, `${f.school.id}.xlsx`);
             const layout = schoolWorkbookLayout(folder.catalog, folder.campaign, f.school);
             await writeWorkbookFile(filledWorkbook(layout, f.values, STATUS_VALUES[1]), file, { password: null, definedNames: true });
-            files.push({ name: `${f.school.id}.xlsx`, b64: readFileSync(file).toString('base64') });
+            // the school that is accepted works in LibreOffice and sends its own format, saved by LibreOffice itself
+            const sent = f.school.id === ODS_SCHOOL ? odsOf(file, staged) : file;
+            files.push({ name: path.basename(sent), b64: readFileSync(sent).toString('base64') });
           }
           // runs in the page: the DOM's DataTransfer and File, which the Node typings of this file do not declare
           const data = await p.evaluateHandle((list) => {
@@ -123,7 +136,7 @@ suite('one panel, two servers: the same clicks', () => {
           }, files);
           await p.dispatchEvent('[data-drop="received"]', 'drop', { dataTransfer: data });
           await p.locator('.notice').getByText(`Принято файлов: ${filled.length}.`).waitFor();
-          expect(readdirSync(path.join(dir, 'received')).sort()).toEqual(filled.map((f) => `${f.school.id}.xlsx`).sort());
+          expect(readdirSync(path.join(dir, 'received')).sort()).toEqual(files.map((f) => f.name).sort());
         },
       };
       await page.goto(serving.url);

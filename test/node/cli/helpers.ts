@@ -176,6 +176,21 @@ export function toPdf(files: string[], outDir: string): string[] {
   return files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.pdf`));
 }
 
+/** Saves every .xlsx of `files` as .ods (LibreOffice's own format) in ONE soffice call with a throwaway profile. */
+export function toOds(files: string[], outDir: string): string[] {
+  const profile = path.join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
+  mkdirSync(outDir, { recursive: true });
+  try {
+    execFileSync(soffice as string, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'ods', '--outdir', outDir, ...files], {
+      timeout: 240_000,
+      stdio: 'pipe',
+    });
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+  return files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.ods`));
+}
+
 // ------------------------------------------------------------------------------------------- files --
 /** sha256 of every file under a folder, by path relative to it. */
 export function hashes(dir: string): Record<string, string> {

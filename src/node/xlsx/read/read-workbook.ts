@@ -5,7 +5,8 @@ import { tolerateForeignParts } from './foreign-parts';
 import JSZip from 'jszip';
 import { leanReadWorkbook, zipRefusal } from './package-reader';
 import { LeanZip } from './zip-index';
-import { NOT_XLSX_HINT, sniffXlsx } from './sniff';
+import { readOdsPackage } from './ods-package';
+import { NOT_XLSX_HINT, type WorkbookKind, sniffWorkbook } from './sniff';
 import { MAX_COLS, MAX_ROWS, MAX_TEXT, beyondSheet, tooLongText } from './sheet-limits';
 import { put } from './worksheet';
 
@@ -15,13 +16,18 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export type ReadResult = WorkbookGrid | { unreadable: string };
 
 /**
- * Reads every worksheet of an .xlsx file as plain values (and formula texts). Never throws. The lean reader
+ * Reads every worksheet of an .xlsx or .ods file as plain values (and formula texts). Never throws. The lean reader
  * (package-reader.ts) gives the same grid as exceljs about ten times faster; what it does not reproduce exactly it
- * leaves to exceljs, which then also gives the reasons a damaged file cannot be read.
+ * leaves to exceljs, which then also gives the reasons a damaged file cannot be read. An .ods (recognised by its
+ * bytes, whatever its name) is read by ods-package.ts into the same grid.
  */
 export async function readWorkbookFile(path: string): Promise<ReadResult> {
   const bytes = await readBytes(path);
   if ('unreadable' in bytes) return bytes;
+  if (bytes.kind === 'ods') {
+    const ods = readOdsPackage(bytes.bytes);
+    return 'unreadable' in ods ? ods : ods.grid;
+  }
   const lean = leanReadWorkbook(bytes.bytes);
   if ('grid' in lean) return lean.grid;
   if ('unreadable' in lean) return lean;
@@ -51,9 +57,16 @@ export interface NamedCell {
   col: number;
 }
 
-/** Workbook-level names that point at one cell (`'Лист'!$D$12`); ranges and print areas are left out. */
+/** Workbook-level names that point at one cell (`'Лист'!$D$12`, in .ods `$'Лист'.$D$12`); ranges and print areas are left out. */
 export async function readDefinedNames(path: string): Promise<Map<string, NamedCell>> {
-  const loaded = await loadWorkbook(path);
+  const read = await readBytes(path);
+  if ('unreadable' in read) throw new Error(read.unreadable);
+  if (read.kind === 'ods') {
+    const ods = readOdsPackage(read.bytes);
+    if ('unreadable' in ods) throw new Error(ods.unreadable);
+    return ods.names;
+  }
+  const loaded = await loadBytes(read.bytes);
   if ('unreadable' in loaded) throw new Error(loaded.unreadable);
   const out = new Map<string, NamedCell>();
   for (const { name, ranges } of loaded.workbook.definedNames.model) {
@@ -76,11 +89,12 @@ export function parseCellRef(ref: string): NamedCell | null {
 
 async function loadWorkbook(path: string): Promise<{ workbook: ExcelJS.Workbook } | { unreadable: string }> {
   const read = await readBytes(path);
-  return 'unreadable' in read ? read : loadBytes(read.bytes);
+  if ('unreadable' in read) return read;
+  return read.kind === 'ods' ? { unreadable: `это таблица LibreOffice (.ods), а не .xlsx; ${NOT_XLSX_HINT}` } : loadBytes(read.bytes);
 }
 
-/** The file's bytes, once they pass the size limit and look like an .xlsx package. */
-async function readBytes(path: string): Promise<{ bytes: Buffer } | { unreadable: string }> {
+/** The file's bytes, once they pass the size limit and look like an .xlsx or .ods package. */
+async function readBytes(path: string): Promise<{ bytes: Buffer; kind: WorkbookKind } | { unreadable: string }> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(path);
@@ -95,8 +109,8 @@ async function readBytes(path: string): Promise<{ bytes: Buffer } | { unreadable
       return { unreadable: 'нет доступа к файлу (он открыт в другой программе или закрыт правами)' };
     return { unreadable: `файл не читается с диска (ошибка ${code ?? 'ввода-вывода'})` };
   }
-  const reason = sniffXlsx(bytes);
-  return reason ? { unreadable: reason } : { bytes };
+  const kind = sniffWorkbook(bytes);
+  return typeof kind === 'string' ? { bytes, kind } : kind;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Recognises what a file is from its bytes before exceljs sees it, so a school gets a precise reason
- * («защищён паролем», «это .ods») instead of a zip-library error.
+ * Recognises what a file is from its bytes before a reader sees it — an .xlsx package, an OpenDocument spreadsheet
+ * (.ods) or neither — so a school gets a precise reason («защищён паролем», «это .docx») instead of a zip-library error.
  */
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -15,8 +15,19 @@ const ENCRYPTED_OR_XLS =
 
 export const NOT_XLSX_HINT = 'сохраните файл в Excel или LibreOffice как «Книга Excel (.xlsx)» и отправьте снова';
 
-/** null when the bytes look like an .xlsx package; otherwise the Russian reason it cannot be one. */
-export function sniffXlsx(bytes: Buffer): string | null {
+export type WorkbookKind = 'xlsx' | 'ods';
+
+/** Which spreadsheet package the bytes look like; otherwise the Russian reason they are not one. */
+export function sniffWorkbook(bytes: Buffer): WorkbookKind | { unreadable: string } {
+  const reason = sniffXlsx(bytes);
+  if (reason === ODS) return 'ods';
+  return reason === null ? 'xlsx' : { unreadable: reason };
+}
+
+const ODS = 'ods';
+
+/** null when the bytes look like an .xlsx package, ODS for an OpenDocument spreadsheet; otherwise the Russian reason. */
+function sniffXlsx(bytes: Buffer): string | null {
   if (bytes.length === 0) return 'файл пустой (0 байт) — вероятно, он не был сохранён или не докачался';
   if (startsWith(bytes, OLE)) return ENCRYPTED_OR_XLS;
   if (startsWith(bytes, EMPTY_ZIP)) return `файл — пустой zip-архив, а не книга .xlsx; ${NOT_XLSX_HINT}`;
@@ -32,7 +43,8 @@ export function sniffXlsx(bytes: Buffer): string | null {
     return `файл .xlsx обрезан или повреждён (не докачался или не сохранился до конца); ${NOT_XLSX_HINT}`;
   }
   if (has(bytes, 'xl/workbook.xml')) return null;
-  if (has(bytes, 'opendocument.spreadsheet')) return `это таблица LibreOffice (.ods), а не .xlsx; ${NOT_XLSX_HINT}`;
+  // the stored «mimetype» part, first in the package
+  if (has(bytes, 'opendocument.spreadsheet')) return ODS;
   if (has(bytes, 'word/document.xml')) return 'это документ Word (.docx), а не таблица .xlsx — отправьте файл мониторинга';
   if (has(bytes, 'opendocument.text')) return 'это текстовый документ (.odt), а не таблица .xlsx — отправьте файл мониторинга';
   return `это zip-архив, но не книга Excel (.xlsx) — распакуйте его или ${NOT_XLSX_HINT}`;
