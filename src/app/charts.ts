@@ -20,9 +20,27 @@ export function chartSheets(
   schoolValues: Record<string, Record<string, Value>>,
   sheets: SheetSpec[],
 ): { sheets: SheetSpec[]; charts: SheetSpec } {
+  const { all, perAppendix } = chartsOf(catalog, result, schoolValues);
+  const withAppendixCharts = sheets.map((s) => (s.role === 'table' && s.appendix !== null ? withCharts(s, perAppendix.get(s.appendix) ?? []) : s));
+  return { sheets: withAppendixCharts, charts: chartsSheet(`Диаграммы — ${result.municipality}, ${result.year}`, all) };
+}
+
+/**
+ * All the department's charts of one consolidation, in the order «Диаграммы» and the panel show them: the overview,
+ * the dynamics, satisfaction, each appendix's value-vs-target charts, each cell's dynamics and, last, the
+ * distribution of schools' values («для служебного пользования»).
+ */
+export function departmentCharts(catalog: Catalog, result: ConsolidationExport, schoolValues: Record<string, Record<string, Value>>): Chart[] {
+  return chartsOf(catalog, result, schoolValues).all;
+}
+
+function chartsOf(
+  catalog: Catalog,
+  result: ConsolidationExport,
+  schoolValues: Record<string, Record<string, Value>>,
+): { all: Chart[]; perAppendix: Map<number, Chart[]> } {
   const history = historyFromResult(result);
   const perAppendix = new Map(result.appendices.map((a) => [a.number, appendixCharts(catalog, result, a)]));
-  const withAppendixCharts = sheets.map((s) => (s.role === 'table' && s.appendix !== null ? withCharts(s, perAppendix.get(s.appendix) ?? []) : s));
   const all: Chart[] = [
     overviewChart(catalog, result, history),
     ...[achievedDynamicsChart(catalog, result, history), surveyChart(result)].filter((c): c is Chart => c !== null),
@@ -31,5 +49,5 @@ export function chartSheets(
     // the schools' values come without their schools: the charts cannot name one
     ...distributionCharts(catalog, result, Object.values(schoolValues)),
   ];
-  return { sheets: withAppendixCharts, charts: chartsSheet(`Диаграммы — ${result.municipality}, ${result.year}`, all) };
+  return { all, perAppendix };
 }

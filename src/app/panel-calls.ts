@@ -21,6 +21,7 @@ export const PANEL_CALLS = {
   createSurvey: null,
   collectSurvey: null,
   selfTest: null,
+  charts: null,
 } as const satisfies Record<keyof PanelRpc, z.ZodMiniType | null>;
 
 export type PanelCallName = keyof typeof PANEL_CALLS;

@@ -9,12 +9,13 @@ import type { CatalogImport } from './catalog-import';
 import type { AppendixSummary } from './consolidate';
 import type { CycleView } from './cycle';
 import type { DecisionRequest } from './decide';
+import type { PanelCharts } from './panel-charts';
 import type { Reply } from './errors';
 
 export { NewCampaignSchema } from './campaign';
 export { CatalogImportSchema } from './catalog-import';
 export { DecisionRequestSchema } from './decide';
-export type { Reply };
+export type { PanelCharts, Reply };
 
 export const STEP_TITLES = {
   generate: 'Создание таблиц школ',
@@ -101,4 +102,6 @@ export interface PanelRpc {
   createSurvey(): Reply<{ message: string; forms: SurveyFormLink[] }>;
   collectSurvey(): Reply<{ message: string }>;
   selfTest(): Reply<{ message: string; checks: SelfCheck[] }>;
+  /** The charts of the last consolidation, drawn by the panel itself (issue 18); an empty state before the first one. */
+  charts(): Reply<PanelCharts>;
 }

@@ -9,6 +9,7 @@
 import type { PanelRpc } from '../app/rpc';
 import { newCampaign as newCampaignAction } from './actions/campaign';
 import { importCatalog as importCatalogAction } from './actions/catalog';
+import { charts as chartsAction } from './actions/charts';
 import { acceptSchool as acceptAction, returnSchool as returnAction } from './actions/decisions';
 import { getState as readPanelState } from './actions/state';
 import { runStep as runStepAction } from './actions/steps';
@@ -87,6 +88,9 @@ export function collectSurvey(): ReturnType<PanelRpc['collectSurvey']> {
 export function selfTest(): ReturnType<PanelRpc['selfTest']> {
   return runSelfTest();
 }
+export function charts(): ReturnType<PanelRpc['charts']> {
+  return chartsAction();
+}
 export function menuSelfTest(): void {
   menu.menuSelfTest();
 }
@@ -105,6 +109,7 @@ export type ImplementsPanelRpc = AssertAssignable<
     createSurvey: typeof createSurvey;
     collectSurvey: typeof collectSurvey;
     selfTest: typeof selfTest;
+    charts: typeof charts;
   },
   PanelRpc
 >;

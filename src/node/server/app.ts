@@ -25,7 +25,7 @@ export interface PanelServerOptions {
 const RPC_BODY_LIMIT = Math.ceil((MAX_CATALOG_BYTES * 4) / 3) + 64 * 1024;
 
 /** Calls that only read: they run beside a long step instead of waiting for it. */
-const READS: ReadonlySet<PanelCallName> = new Set(['getState', 'selfTest']);
+const READS: ReadonlySet<PanelCallName> = new Set(['getState', 'selfTest', 'charts']);
 const BUSY = `${BUSY_MESSAGE} Дождитесь конца текущей операции в панели и повторите.`;
 
 const refuse = (reply: FastifyReply, status: number, message: string): FastifyReply =>

@@ -8,10 +8,12 @@ import type { CatalogImport } from '../../app/catalog-import';
 import { type Reply, UserFacingError, failure } from '../../app/errors';
 import type { AsyncPanelRpc } from '../../app/panel-calls';
 import { type DecisionRequest, decisionRequest } from '../../app/decide';
+import { panelCharts } from '../../app/panel-charts';
 import { STEP_TITLES, type StepName, type StepResult } from '../../app/rpc';
 import { validationMessage } from '../../app/schools';
 import { paths } from '../campaign/files';
 import { loadCampaign, saveCampaign } from '../campaign/load';
+import { FolderCampaignStore } from '../campaign/store';
 import { consolidate } from '../commands/consolidate';
 import { acceptSchool, returnSchool } from '../commands/decide';
 import { generate } from '../commands/generate';
@@ -114,6 +116,12 @@ export class FolderPanel implements AsyncPanelRpc {
 
   createSurvey: AsyncPanelRpc['createSurvey'] = async () => ({ ok: false, message: NO_FORMS });
   collectSurvey: AsyncPanelRpc['collectSurvey'] = async () => ({ ok: false, message: NO_FORMS });
+
+  charts: AsyncPanelRpc['charts'] = () =>
+    guarded(async () => {
+      const folder = await loadCampaign(this.dir);
+      return { ok: true, ...panelCharts(folder, new FolderCampaignStore(folder, null)) };
+    });
 
   selfTest: AsyncPanelRpc['selfTest'] = () =>
     guarded(async () => {
