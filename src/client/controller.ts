@@ -2,6 +2,7 @@
  * What the buttons do: server calls through rpc(), the chunk loop of long steps, cancel/resume,
  * decisions on schools. Every call ends with a fresh getState, so the panel shows the server's truth.
  */
+import type { CatalogImport } from '../app/catalog-import';
 import { type NewCampaignPayload, type StepName, errorMessage, rpc } from './rpc';
 import { type Notice, type PanelStep, type Store, stepTitle } from './state';
 
@@ -37,6 +38,13 @@ export class Controller {
   async newCampaign(payload: NewCampaignPayload): Promise<void> {
     await this.short('Создаю кампанию…', async () => {
       const r = await rpc('newCampaign', payload);
+      return r.ok ? success(r.message) : error(r.message);
+    });
+  }
+
+  async importCatalog(request: CatalogImport): Promise<void> {
+    await this.short('Загружаю каталог…', async () => {
+      const r = await rpc('importCatalog', request);
       return r.ok ? success(r.message) : error(r.message);
     });
   }

@@ -5,6 +5,8 @@
  */
 import './styles.css';
 import { Controller } from './controller';
+import { catalogSection } from './catalog';
+import { chartsSection } from './charts/section';
 import { cycleSection } from './cycle';
 import { h, replaceChildren } from './dom';
 import { campaignSection, noticeSection, stepsSection, summarySection, surveySection, toolsSection } from './render';
@@ -82,6 +84,11 @@ function main(): void {
     ),
     slot(
       true,
+      (v) => [v.server?.campaign !== null && v.server?.campaign !== undefined, v.server?.summary ?? null],
+      (v) => chartsSection(v),
+    ),
+    slot(
+      true,
       (v) => v.server?.cycle ?? null,
       (v) => cycleSection(v),
     ),
@@ -104,6 +111,11 @@ function main(): void {
       false,
       (v) => [v.server?.campaign ?? null, v.server?.schools ?? null, v.filter, v.returning, busy(v)],
       (v) => schoolsSection(v, store, ctl),
+    ),
+    slot(
+      true,
+      (v) => [v.server?.campaign ?? null, offline(v) !== null, busy(v)],
+      (v) => catalogSection(v, store, ctl),
     ),
     slot(
       true,

@@ -61,7 +61,10 @@ function fromSpreadsheet(url: string, ss: Spreadsheet): CatalogSource {
   if (id === ss.getId()) throw new UserFacingError('Каталог: это и есть таблица кампании — правьте листы «Каталог…» прямо здесь.');
   let grid: ReturnType<typeof readCatalogGrid>;
   try {
-    grid = readCatalogGrid(id, () => SpreadsheetApp.openById(id));
+    grid = readCatalogGrid(
+      () => id,
+      () => SpreadsheetApp.openById(id),
+    );
   } catch (e) {
     if (e instanceof UserFacingError) throw e;
     throw new UserFacingError('Каталог: таблица по ссылке не открывается — проверьте ссылку и что у вас есть доступ к ней (хотя бы просмотр).');
@@ -90,7 +93,10 @@ function fromUpload(name: string, base64: string): CatalogSource {
     throw new UserFacingError(`Каталог «${name}»: Google не открыл файл — ${NOT_XLSX}`);
   }
   try {
-    const grid = readCatalogGrid(fileId, () => SpreadsheetApp.openById(fileId));
+    const grid = readCatalogGrid(
+      () => fileId,
+      () => SpreadsheetApp.openById(fileId),
+    );
     if (!grid) throw new UserFacingError(`Каталог «${name}»: в книге нет листов «Каталог…» — это не книга каталога.`);
     return catalogSourceOf(grid, `Каталог «${name}»`);
   } finally {

@@ -16,17 +16,20 @@ const OLD = ' (старое)';
  * With the Sheets advanced service the whole set takes five calls while it fits the request budget (2 MB a body),
  * a few more for a large municipality.
  */
-export function writeStaged(ss: Spreadsheet, specs: SheetSpec[]): void {
+export function writeStaged(ss: Spreadsheet, specs: SheetSpec[], extra: ExtraRequests = () => []): void {
   const api = advancedSheets();
-  if (api?.Spreadsheets?.Values) writeStagedBatched(ss, api, specs);
+  if (api?.Spreadsheets?.Values) writeStagedBatched(ss, api, specs, extra);
   else writeStagedOneByOne(ss, specs);
 }
+
+/** More requests of a sheet sent with its formats where the Sheets service is enabled (the catalog's notes and validations). */
+export type ExtraRequests = (spec: SheetSpec, sheetId: number) => SheetsRequest[];
 
 /**
  * Every call waits out a per-minute limit (Sheets allows about 60 reads and 60 writes a minute per user): a request
  * refused with 429 was not applied, so sending it again is safe.
  */
-function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, tables: SheetSpec[]): void {
+function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, tables: SheetSpec[], extra: ExtraRequests): void {
   const id = ss.getId();
   // native charts read their numbers from a hidden sheet written with the others, so they swap in together
   const chartData = chartDataSheet(tables);
@@ -60,7 +63,7 @@ function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, tables: SheetSpec[]
     // every body within the request budget: one call for all sheets as long as they fit, more for 1,000 schools
     const data = specs.flatMap((spec) => valueRangesWithin(quoteSheet(spec.name + STAGING), valueGrid(spec)));
     for (const part of withinBudget(data)) withBackoff(() => api.Spreadsheets?.Values?.batchUpdate({ valueInputOption: 'USER_ENTERED', data: part }, id));
-    const formats = specs.flatMap((spec, i) => formatRequests(spec, ids[i] ?? -1));
+    const formats = specs.flatMap((spec, i) => [...formatRequests(spec, ids[i] ?? -1), ...extra(spec, ids[i] ?? -1)]);
     for (const requests of withinBudget(formats)) update(requests);
     if (chartData) {
       const idOf = new Map(specs.map((spec, i) => [spec.name, ids[i] ?? -1]));

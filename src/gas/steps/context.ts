@@ -37,7 +37,7 @@ export function loadContext(): StepContext {
   if (problems.length > 0) throw new UserFacingError(problems.join('\n'));
   // the catalog of the «Каталог…» sheets, as the specialist last edited them (refused if the school form changed)
   const out = rows.filter((r) => r.fileUrl !== '').length;
-  const catalog = sheetCatalog(ss, read.campaign.catalogId, read.campaign.year, out);
+  const catalog = sheetCatalog(ss, department.id, read.campaign.catalogId, read.campaign.year, out);
   const settings = { ...read, campaign: { ...read.campaign, catalogId: catalog.id } };
   const ctx: StepContext = {
     ss,

@@ -35,9 +35,9 @@ const MAX_LISTED = 60;
 type GridData = GoogleAppsScript.Sheets.Schema.GridData;
 
 /** The catalog sheets of a spreadsheet as a grid (values and formula texts), or null when it has none. */
-export function readCatalogGrid(spreadsheetId: string, open: () => Spreadsheet): WorkbookGrid | null {
+export function readCatalogGrid(spreadsheetId: () => string, open: () => Spreadsheet): WorkbookGrid | null {
   const api = advancedSheets();
-  return api?.Spreadsheets ? readWithApi(api, spreadsheetId) : readWithSpreadsheetApp(open());
+  return api?.Spreadsheets ? readWithApi(api, spreadsheetId()) : readWithSpreadsheetApp(open());
 }
 
 function readWithApi(api: SheetsApi, id: string): WorkbookGrid | null {
@@ -139,8 +139,11 @@ const UNDO = 'Верните на листах «Каталог…» прежн�
  * runs on the built-in catalog of «Кампания»). Once school files are out, an edit that changes the school form is
  * refused in Russian; targets, texts and groups may change and apply at the next step.
  */
-export function sheetCatalog(ss: Spreadsheet, catalogId: string, year: number, filesOut: number): Catalog {
-  const grid = readCatalogGrid(ss.getId(), () => ss);
+export function sheetCatalog(ss: Spreadsheet, id: string | null, catalogId: string, year: number, filesOut: number): Catalog {
+  const grid = readCatalogGrid(
+    () => id ?? ss.getId(),
+    () => ss,
+  );
   if (!grid) return catalogOf(catalogId);
   const catalog = versionedCatalog(catalogSourceOf(grid, 'Листы «Каталог…» этой таблицы'));
   const locked = lockedForm(year);
@@ -150,26 +153,20 @@ export function sheetCatalog(ss: Spreadsheet, catalogId: string, year: number, f
 }
 
 /**
- * Writes the catalog's sheets: values and formats staged (the old «Каталог…» sheets replaced together), then every
- * note and validation in one batch — a note and a rule per column run, never per cell.
+ * Writes the catalog's sheets: values, formats, notes and validations staged (the old «Каталог…» sheets replaced
+ * together); a note and a rule per column run, never per cell, sent with the formats.
  */
 export function writeCatalogSheets(ss: Spreadsheet, source: CatalogSource): void {
   const specs = catalogWorkbookSpec(source).sheets;
-  writeStaged(
-    ss,
-    specs.map((s) => ({ ...s, cells: s.cells.map(({ note: _note, ...c }): CellSpec => c) })),
-  );
+  const bare = specs.map((s) => ({ ...s, cells: s.cells.map(({ note: _note, ...c }): CellSpec => c) }));
   const api = advancedSheets();
-  if (api?.Spreadsheets) notesAndRulesWithApi(ss, api, specs);
-  else notesAndRulesWithSpreadsheetApp(ss, specs);
-}
-
-function notesAndRulesWithApi(ss: Spreadsheet, api: SheetsApi, specs: SheetSpec[]): void {
-  const id = ss.getId();
-  const meta = withBackoff(() => api.Spreadsheets?.get(id, { fields: 'sheets.properties(sheetId,title)' }));
-  const ids = new Map((meta?.sheets ?? []).map((s) => [s.properties?.title ?? '', s.properties?.sheetId ?? -1]));
-  const requests = specs.flatMap((spec) => catalogSheetRequests(spec, ids.get(spec.name) ?? -1));
-  if (requests.length > 0) withBackoff(() => api.Spreadsheets?.batchUpdate({ requests }, id));
+  if (api?.Spreadsheets?.Values) {
+    const full = new Map(specs.map((s) => [s.name, s]));
+    writeStaged(ss, bare, (spec, sheetId) => catalogSheetRequests(full.get(spec.name) ?? spec, sheetId));
+    return;
+  }
+  writeStaged(ss, bare);
+  notesAndRulesWithSpreadsheetApp(ss, specs);
 }
 
 const range = (sheetId: number, row: number, col: number, rows: number) => ({
