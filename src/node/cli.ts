@@ -10,6 +10,7 @@ import { fillDemo, prepareDemo, writeDemoSurveys } from './commands/demo';
 import { generate } from './commands/generate';
 import { importSurvey, importSurveyText } from './commands/import-survey';
 import { init } from './commands/init';
+import { letterKind, markSent, writeLetters } from './commands/letters';
 import { recommend } from './commands/recommend';
 import { serveCommand } from './commands/serve';
 import { status } from './commands/status';
@@ -107,6 +108,10 @@ function program(): Command {
           .map(([k, n]) => `${k} — ${n}`)
           .join(', ')}`,
       );
+      if (s.noAddress.length > 0) {
+        print(`Без адреса — письма этим ОО не уйдут, добавьте e-mail в реестр (${s.noAddress.length}):`);
+        for (const n of s.noAddress) print(`  ${n.name} (${n.schoolId}): ${n.reason}`);
+      }
     });
 
   cli
@@ -199,6 +204,49 @@ function program(): Command {
           `Рекомендации школам (${out.recommendations.length}):\n${out.recommendations.map((f) => `  ${f}`).join('\n')}\nАналитический отчёт: ${out.report}` +
             `\nДля публикации (только муниципальные итоги): ${out.published.join(', ')}`,
         );
+      });
+    });
+
+  cli
+    .command('letters')
+    .description('письма школам: черновики .eml в out/letters/<вид>/ и out/letters/letters.csv; отметка об отправке')
+    .argument('<папка>', 'папка кампании')
+    .requiredOption('--kind <вид>', 'launch — о проведении мониторинга, reminder — напоминание, recommendations — адресные рекомендации')
+    .option('--school <ID...>', 'только эти ОО (коды из реестра)')
+    .option('--resend', 'ещё раз тем, кому письмо этого вида уже отправлено (кроме напоминаний: их интервал соблюдается всегда)')
+    .option('--mark-sent', 'отметить черновики последнего запуска как отправленные (в deliveries.json)')
+    .option('--previous <файл>', 'appendices.json прошлого года (для проверки файлов перед напоминанием)')
+    .option('--json', 'вывод в формате JSON')
+    .action(async (dir: string, o: { kind: string; school?: string[]; resend?: boolean; markSent?: boolean; previous?: string; json?: boolean }) => {
+      const kind = letterKind(o.kind);
+      await withCampaignLock(dir, async () => {
+        const folder = await loadCampaign(dir);
+        if (o.markSent) {
+          const out = markSent(folder, kind, o.school ?? []);
+          if (o.json) return printJson(out);
+          print(`Отмечено как отправленные (${out.marked.length}): ${out.marked.map((m) => m.school).join(', ') || '—'}`);
+          if (out.already.length > 0) print(`Уже были отмечены: ${out.already.join(', ')}`);
+          return;
+        }
+        const out = await writeLetters(folder, {
+          kind,
+          resend: o.resend === true,
+          schools: o.school ?? [],
+          previous: o.previous ?? null,
+          quiet: o.json === true,
+        });
+        if (o.json) return printJson(out);
+        if (out.texts.created) print(`Тексты писем по умолчанию записаны в ${out.texts.path} — их можно править.`);
+        print(`Черновики писем «${kind}» (${out.letters.length}):`);
+        for (const l of out.letters) print(`  ${l.name.padEnd(24)} ${l.to.join(', ')}  ${l.eml}`);
+        for (const s of out.skipped) print(`  не отправляется: ${s.name} — ${s.reason}`);
+        if (out.noAddress.length > 0) {
+          print(`Без адреса — письмо не составлено, нужен e-mail в реестре (${out.noAddress.length}):`);
+          for (const n of out.noAddress) print(`  ${n.name} (${n.schoolId}): ${n.reason}`);
+          process.exitCode = EXIT.completedWithErrors;
+        }
+        for (const w of out.warnings) print(w);
+        print(`Список для рассылки: ${out.csv}\nОткройте .eml в почтовой программе, отправьте и отметьте: msoko letters ${dir} --kind ${kind} --mark-sent`);
       });
     });
 

@@ -14,6 +14,10 @@ export const paths = (dir: string) => ({
   decisions: join(dir, 'decisions.json'),
   surveys: join(dir, 'surveys.json'),
   measures: join(dir, 'measures.xlsx'),
+  /** The department's letter texts (issue 19), written with the defaults on first use. */
+  letters: join(dir, 'letters.xlsx'),
+  /** The letters marked as sent: the once-only and reminder-interval rules read it. */
+  deliveries: join(dir, 'deliveries.json'),
 });
 
 /** Writes through a temporary file and a rename, so a crash never leaves a half-written file. */

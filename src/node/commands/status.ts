@@ -1,3 +1,4 @@
+import { type NoAddress, schoolsWithoutAddress } from '../../app/letters';
 import { type SchoolState, schoolState, stateCounts } from '../../app/schools';
 import type { LifecycleLabel } from '../../core/submission/lifecycle';
 import type { CampaignFolder } from '../campaign/load';
@@ -11,7 +12,7 @@ export async function status(
   folder: CampaignFolder,
   previousPath: string | null,
   quiet: boolean,
-): Promise<{ rows: StatusRow[]; counts: Record<LifecycleLabel, number> }> {
+): Promise<{ rows: StatusRow[]; counts: Record<LifecycleLabel, number>; noAddress: NoAddress[] }> {
   const store = new FolderCampaignStore(folder, previousPath);
   const got = await intake(folder, store, quiet);
   const decisions = store.decisions();
@@ -20,5 +21,5 @@ export async function status(
     return { id: s.id, name: s.name, state: s.state, lifecycle: s.lifecycle, changedAt: s.changedAt, errors: s.errors };
   });
   const counts = Object.fromEntries(stateCounts(rows).map((c) => [c.label, c.count])) as Record<LifecycleLabel, number>;
-  return { rows, counts };
+  return { rows, counts, noAddress: schoolsWithoutAddress(folder.schools) };
 }

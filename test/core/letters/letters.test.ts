@@ -63,7 +63,7 @@ describe('placeholders', () => {
   test('the launch letter tells the goal, the deadline and the procedure, with the campaign data', () => {
     const letter = composeLetter('launch', common(), target(school('s1')));
     expect(letter.subject).toBe(`Мониторинг системы воспитания и социализации обучающихся 2026: таблица Школа s1, сведения до 15.12.2026`);
-    expect(letter.body).toContain('Руководителю МБОУ «Школа s1»');
+    expect(letter.body).toContain('Руководителю образовательной организации\nМБОУ «Школа s1»');
     expect(letter.body).toContain('Цель мониторинга');
     expect(letter.body).toContain('Срок представления сведений — до 15.12.2026.');
     expect(letter.body).toContain('Порядок проведения:');
