@@ -1,7 +1,8 @@
 /**
  * Drive's import conversion in files.create: an .xlsx upload with the metadata mimeType of a Google spreadsheet
  * becomes a spreadsheet with the workbook's sheets, values and formulas (never evaluated; an Excel formula's cached
- * result stays as the cell's computed value, as `seedComputed` sets). Source: https://developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs
+ * result stays as the cell's computed value, as `seedComputed` sets).
+ * Source: https://developers.google.com/workspace/drive/api/guides/manage-uploads#import-docs
  * («To convert, specify the target mimeType in the file metadata»); the supported import types:
  * https://developers.google.com/workspace/drive/api/reference/rest/v3/about (importFormats). The workbook is read by the
  * project's own lean .xlsx reader (src/node/xlsx/read/package-reader.ts), which is synchronous like the API call.
