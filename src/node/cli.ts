@@ -18,6 +18,9 @@ import { validate } from './commands/validate';
 import { fileProblem, withCampaignLock } from './lock';
 import { terminalSafe } from '../core/text/xml-safe';
 
+/** Longer lists of schools are cut in the console (the whole list is in --json). */
+const MAX_LISTED = 30;
+
 /** Exit codes: 0 — done; 1 — done, but some schools have errors; 2 — wrong command or campaign; 3 — internal failure. */
 export const EXIT = { ok: 0, completedWithErrors: 1, usage: 2, failure: 3 } as const;
 
@@ -239,7 +242,8 @@ function program(): Command {
         if (out.texts.created) print(`Тексты писем по умолчанию записаны в ${out.texts.path} — их можно править.`);
         print(`Черновики писем «${kind}» (${out.letters.length}):`);
         for (const l of out.letters) print(`  ${l.name.padEnd(24)} ${l.to.join(', ')}  ${l.eml}`);
-        for (const s of out.skipped) print(`  не отправляется: ${s.name} — ${s.reason}`);
+        for (const s of out.skipped.slice(0, MAX_LISTED)) print(`  не отправляется: ${s.name} — ${s.reason}`);
+        if (out.skipped.length > MAX_LISTED) print(`  … и ещё ${out.skipped.length - MAX_LISTED} ОО, которым письмо не составлено (список — с --json)`);
         if (out.noAddress.length > 0) {
           print(`Без адреса — письмо не составлено, нужен e-mail в реестре (${out.noAddress.length}):`);
           for (const n of out.noAddress) print(`  ${n.name} (${n.schoolId}): ${n.reason}`);
