@@ -7,7 +7,8 @@
 // Pass 2  IIFE bundle → dist/Code.js with one top-level delegating stub per
 //         export (Apps Script only sees top-level `function` declarations),
 //         self-checked; appsscript.json copied; sidebar hook.
-// Pass 3  Node CLI src/node/cli.ts → build/cli.cjs (if the entry exists).
+// Pass 3  Node CLI src/node/cli.ts → build/cli.cjs (if the entry exists) and its .docx worker thread
+//         src/node/docx/worker.ts → build/docx-worker.cjs.
 //
 // See ARCHITECTURE.md, "Bundle rules", for the reasoning.
 import { build } from 'esbuild';
@@ -29,6 +30,9 @@ const CLIENT_TEMPLATE = r('src/client/sidebar.html');
 const SIDEBAR_OUT = r('dist/Sidebar.html');
 const CLI_ENTRY = r('src/node/cli.ts');
 const CLI_OUT = r('build/cli.cjs');
+// the .docx worker thread (src/node/docx/pool.ts finds it beside cli.cjs)
+const DOCX_WORKER_ENTRY = r('src/node/docx/worker.ts');
+const DOCX_WORKER_OUT = r('build/docx-worker.cjs');
 
 const GLOBAL_NAME = '__app';
 const MAX_BUNDLE_BYTES = 1.5 * 1024 * 1024;
@@ -245,9 +249,9 @@ async function buildSidebar() {
 // ---------------------------------------------------------------- pass 3 --
 async function buildCli() {
   if (!existsSync(CLI_ENTRY)) return null;
-  await build({
-    entryPoints: [CLI_ENTRY],
-    outfile: CLI_OUT,
+  const node = (entry, outfile) => ({
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -258,6 +262,7 @@ async function buildCli() {
     define,
     logLevel: 'warning',
   });
+  await Promise.all([build(node(CLI_ENTRY, CLI_OUT)), build(node(DOCX_WORKER_ENTRY, DOCX_WORKER_OUT))]);
   return CLI_OUT;
 }
 

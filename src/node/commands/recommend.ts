@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { draftDocuments, publicPackage, publicTablesTitle } from '../../app/documents';
+import { type PublicPackage, draftDocuments, publicPackage, publicTablesTitle } from '../../app/documents';
 import { paths } from '../campaign/files';
 import type { CampaignFolder } from '../campaign/load';
 import { FolderCampaignStore } from '../campaign/store';
-import { writeDocx } from '../docx/render';
+import { type DocxJob, writeDocxFiles } from '../docx/pool';
 import { progress } from '../progress';
 import { writeWorkbookFile } from '../xlsx/write/render';
 
@@ -14,25 +14,34 @@ export interface RecommendOutput {
   published: string[];
 }
 
-/** out/recommendations/<id>.docx per school and out/report.docx, drafted by the application from the last consolidation. */
+/**
+ * out/recommendations/<id>.docx per school and out/report.docx, drafted by the application from the last consolidation.
+ * The documents are made in worker threads (../docx/pool), the public report with them; the files are written in order.
+ */
 export async function recommend(folder: CampaignFolder, previousPath: string | null, quiet: boolean): Promise<RecommendOutput> {
   const out = paths(folder.dir).out;
   const drafts = draftDocuments(folder, new FolderCampaignStore(folder, previousPath));
-  const bar = progress('Рекомендации', folder.schools.length, quiet);
-  const recommendations: string[] = [];
-  for (const school of folder.schools) {
-    const path = join(out, 'recommendations', `${school.id}.docx`);
-    await writeDocx(drafts.school(school), path);
-    recommendations.push(path);
-    bar.tick(school.id);
-  }
-  bar.stop();
+  const schools = folder.schools;
+  const bar = progress('Рекомендации', schools.length, quiet);
+  const recommendations = schools.map((school) => join(out, 'recommendations', `${school.id}.docx`));
   const report = join(out, 'report.docx');
-  await writeDocx(drafts.report(), report);
-  const pkg = publicPackage(folder, drafts);
   const published = [join(out, 'public', 'report.docx'), join(out, 'public', 'appendices.xlsx')];
-  await writeDocx(pkg.report, published[0] as string);
-  await writeWorkbookFile({ title: publicTablesTitle(folder.campaign.year), sheets: pkg.tables }, published[1] as string, {
+  const drafted: { pkg?: PublicPackage } = {};
+  const job = (i: number): DocxJob => {
+    const school = schools[i];
+    if (school) return { model: drafts.school(school), path: recommendations[i] as string };
+    if (i === schools.length) return { model: drafts.report(), path: report };
+    drafted.pkg = publicPackage(folder, drafts);
+    return { model: drafted.pkg.report, path: published[0] as string };
+  };
+  await writeDocxFiles(schools.length + 2, job, (i) => {
+    const school = schools[i];
+    if (school) bar.tick(school.id);
+    if (i === schools.length - 1) bar.stop();
+  });
+  if (schools.length === 0) bar.stop();
+  const tables = (drafted.pkg ?? publicPackage(folder, drafts)).tables;
+  await writeWorkbookFile({ title: publicTablesTitle(folder.campaign.year), sheets: tables }, published[1] as string, {
     password: null,
     definedNames: false,
   });

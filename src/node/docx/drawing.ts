@@ -32,6 +32,14 @@ export function extentOf(chart: Chart): { cx: number; cy: number } {
   return { cx: Math.round(width * EMU_PER_TWIP), cy: Math.round(height * EMU_PER_TWIP) };
 }
 
+const EMU_PER_INCH = 914_400;
+
+/** Pixels per logical pixel that print the picture at `dpi` or a little more (a tenth rounded up) at its size on the page. */
+export function scaleForPrint(chart: Chart, dpi: number): number {
+  const inches = extentOf(chart).cx / EMU_PER_INCH;
+  return Math.ceil((dpi * inches * 10) / CHART_WIDTH) / 10;
+}
+
 /** The run holding chart `index` of the document (its picture part is word/media/imageName(index)). */
 export function chartDrawing(chart: Chart, index: number): string {
   const { cx, cy } = extentOf(chart);

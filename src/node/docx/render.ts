@@ -5,9 +5,9 @@
 import JSZip from 'jszip';
 import type { DocumentModel } from '../../core/document/model';
 import { writeFileAtomic } from '../campaign/files';
-import { chartPng } from '../chart/render';
+import { SCALE, chartPng } from '../chart/render';
 import { documentXml } from './body';
-import { imageName } from './drawing';
+import { imageName, scaleForPrint } from './drawing';
 import { APP_XML, CONTENT_TYPES_XML, NUMBERING_XML, ROOT_RELS_XML, SETTINGS_XML, STYLES_XML, coreXml, documentRelsXml } from './parts';
 
 /**
@@ -15,6 +15,12 @@ import { APP_XML, CONTENT_TYPES_XML, NUMBERING_XML, ROOT_RELS_XML, SETTINGS_XML,
  * a third of the default level's time for files about a quarter larger.
  */
 const COMPRESSION_LEVEL = 3;
+/**
+ * A school's recommendations carry one chart, and a run makes a thousand of them: drawn for 150 dpi at their printed
+ * size (≈ 1.3 px per logical px across the A4 text width) rather than the report's ≈ 190 dpi (SCALE).
+ */
+const SCHOOL_DPI = 150;
+
 /** jszip copies a Node Buffer byte by byte before deflating it; a plain Uint8Array goes through as is. */
 const utf8 = new TextEncoder();
 
@@ -36,7 +42,8 @@ export async function docxBytes(model: DocumentModel, now: Date = new Date()): P
   for (const [name, content] of parts) zip.file(name, utf8.encode(content), { date: now, createFolders: false });
   // PNG is compressed already: stored, not deflated again
   charts.forEach((chart, i) => {
-    zip.file(`word/media/${imageName(i)}`, chartPng(chart).png, { date: now, createFolders: false, compression: 'STORE' });
+    const scale = model.audience === 'school' ? scaleForPrint(chart, SCHOOL_DPI) : SCALE;
+    zip.file(`word/media/${imageName(i)}`, chartPng(chart, scale).png, { date: now, createFolders: false, compression: 'STORE' });
   });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: COMPRESSION_LEVEL } });
 }
