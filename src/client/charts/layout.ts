@@ -19,7 +19,7 @@ const BAR_H = 11;
 const BAR_GAP = 2;
 const ROW_GAP = 7;
 /** An average character of the panel's font at FONT, for cutting labels and flowing the legend. */
-const CHAR_W = 6.1;
+const CHAR_W = 6.6;
 
 const TEXT = '#202124';
 const MUTED = '#5f6368';
@@ -93,7 +93,7 @@ function legend(items: LegendItem[], top: number): { nodes: SvgNode[]; height: n
       y += 15;
     }
     nodes.push(
-      node('g', { class: 'legend-item', transform: `translate(${Math.round(x)},${y})` }, [...item.swatch, text(16, 9, fit(item.text, WIDTH - 2 * PAD - 16))]),
+      node('g', { class: 'c-legend-item', transform: `translate(${Math.round(x)},${y})` }, [...item.swatch, text(16, 9, fit(item.text, WIDTH - 2 * PAD - 16))]),
     );
     x += w;
   }
@@ -154,7 +154,7 @@ function barsChart(chart: Chart, uid: string): { body: SvgNode[]; height: number
   let y = head.height + 4;
   const top = y;
   chart.categories.forEach((cat, i) => {
-    rows.push(label(left, y + 11, fit(cat.label, WIDTH - 2 * PAD), cat.name, { class: 'category', fill: TEXT }));
+    rows.push(label(left, y + 11, fit(cat.label, WIDTH - 2 * PAD), cat.name, { class: 'c-category', fill: TEXT }));
     y += LABEL_H;
     const groupTop = y;
     const target = cat.target ? x(cat.target.value) : null;
@@ -162,12 +162,12 @@ function barsChart(chart: Chart, uid: string): { body: SvgNode[]; height: number
       const v = s.values[i] ?? null;
       const look = barLook(chart, s, j, cat, `url(#${hatchId})`);
       if (v === null) {
-        rows.push(text(left + 2, y + 9, 'нет данных', { class: 'value', fill: MUTED, 'font-size': 10 }));
+        rows.push(text(left + 2, y + 9, 'нет данных', { class: 'c-value', fill: MUTED, 'font-size': 10 }));
       } else {
         const end = x(v);
         rows.push(
           node('rect', {
-            class: 'bar',
+            class: 'c-bar',
             'data-standing': look.standing,
             'data-role': s.role,
             x: left,
@@ -178,12 +178,12 @@ function barsChart(chart: Chart, uid: string): { body: SvgNode[]; height: number
             stroke: look.look.stroke,
             'stroke-width': look.standing === 'notAchieved' ? 2 : 1,
           }),
-          text(Math.max(end, target ?? 0) + 4, y + 9, `${ruValue(v)}${MARK[look.standing]}`, { class: 'value', fill: TEXT, 'font-size': 10 }),
+          text(Math.max(end, target ?? 0) + 4, y + 9, `${ruValue(v)}${MARK[look.standing]}`, { class: 'c-value', fill: TEXT, 'font-size': 10 }),
         );
       }
       y += BAR_H + BAR_GAP;
     });
-    if (target !== null) rows.push(node('rect', { class: 'target', x: target - 1.5, y: groupTop - 3, width: 3, height: y - groupTop + 4, fill: '#000000' }));
+    if (target !== null) rows.push(node('rect', { class: 'c-target', x: target - 1.5, y: groupTop - 3, width: 3, height: y - groupTop + 4, fill: '#000000' }));
     y += ROW_GAP;
   });
   return { body: [...head.nodes, ...valueAxis(max, chart.unit, x, top, y), ...rows], height: y + 18, defs: [hatch(hatchId)] };
@@ -192,7 +192,7 @@ function barsChart(chart: Chart, uid: string): { body: SvgNode[]; height: number
 /** A line's marker, drawn at (cx, cy). */
 function marker(kind: (typeof MARKERS)[number], cx: number, cy: number, color: string): SvgNode {
   const r = 3.5;
-  const common = { fill: color, stroke: color, 'stroke-width': 1, class: 'marker' };
+  const common = { fill: color, stroke: color, 'stroke-width': 1, class: 'c-marker' };
   if (kind === 'circle') return node('circle', { cx, cy, r, ...common });
   if (kind === 'square') return node('rect', { x: cx - r, y: cy - r, width: 2 * r, height: 2 * r, ...common });
   if (kind === 'triangle') return node('polygon', { points: `${cx},${cy - r - 1} ${cx + r + 1},${cy + r} ${cx - r - 1},${cy + r}`, ...common });
@@ -201,16 +201,16 @@ function marker(kind: (typeof MARKERS)[number], cx: number, cy: number, color: s
     kind === 'cross'
       ? `M${cx - r},${cy - r}L${cx + r},${cy + r}M${cx - r},${cy + r}L${cx + r},${cy - r}`
       : `M${cx - r},${cy}H${cx + r}M${cx},${cy - r}V${cy + r}`;
-  return node('path', { d, fill: 'none', stroke: color, 'stroke-width': 2, class: 'marker' });
+  return node('path', { d, fill: 'none', stroke: color, 'stroke-width': 2, class: 'c-marker' });
 }
 
 /** line: the years along the axis (the series), one line per category, told apart by colour, marker and dash. */
 function linesChart(chart: Chart): { body: SvgNode[]; height: number; defs: SvgNode[] } {
   const max = scaleMax(chart);
-  const left = 30;
-  const right = WIDTH - 14;
-  const top = 10;
-  const bottom = 170;
+  const left = 36;
+  const right = WIDTH - 24;
+  const top = 18;
+  const bottom = 176;
   const n = chart.series.length;
   const xAt = (j: number): number => (n <= 1 ? (left + right) / 2 : left + (j / (n - 1)) * (right - left));
   const yOf = (v: number): number => bottom - (Math.max(0, Math.min(v, max)) / max) * (bottom - top);
@@ -219,7 +219,7 @@ function linesChart(chart: Chart): { body: SvgNode[]; height: number; defs: SvgN
     body.push(node('line', { x1: left, y1: yOf(t), x2: right, y2: yOf(t), stroke: GRID, 'stroke-width': 1 }));
     body.push(text(left - 4, yOf(t) + 3, ruValue(t), { 'text-anchor': 'end', fill: MUTED, 'font-size': 10 }));
   }
-  body.push(text(PAD, top - 2, chart.unit, { fill: MUTED, 'font-size': 10 }));
+  body.push(text(PAD, 10, chart.unit, { fill: MUTED, 'font-size': 10 }));
   body.push(...chart.series.map((s, j) => text(xAt(j), bottom + 14, s.name, { 'text-anchor': 'middle', fill: TEXT, 'font-size': 10 })));
   body.push(node('line', { x1: left, y1: bottom, x2: right, y2: bottom, stroke: '#888888', 'stroke-width': 1 }));
   let y = bottom + 28;
@@ -240,9 +240,9 @@ function linesChart(chart: Chart): { body: SvgNode[]; height: number; defs: SvgN
     }
     const style = { fill: 'none', stroke: color, 'stroke-width': 2, ...(dash ? { 'stroke-dasharray': dash } : {}) };
     const marks = points.flatMap((p) => (p.v === null ? [] : [marker(kind, xAt(p.j), yOf(p.v), color)]));
-    body.push(node('g', { class: 'line', 'data-key': cat.key }, [...(d ? [node('path', { d, ...style })] : []), ...marks]));
+    body.push(node('g', { class: 'c-line', 'data-key': cat.key }, [...(d ? [node('path', { d, ...style })] : []), ...marks]));
     const sample = [node('line', { x1: PAD, y1: y - 4, x2: PAD + 24, y2: y - 4, ...style }), marker(kind, PAD + 12, y - 4, color)];
-    body.push(node('g', { class: 'legend-item' }, [...sample, label(PAD + 30, y, fit(cat.label, WIDTH - PAD - 30), cat.name, { fill: TEXT })]));
+    body.push(node('g', { class: 'c-legend-item' }, [...sample, label(PAD + 30, y, fit(cat.label, WIDTH - PAD - 30), cat.name, { fill: TEXT })]));
     y += 15;
   });
   return { body, height: y + 2, defs: [] };
@@ -257,7 +257,7 @@ function boxesChart(chart: Chart): { body: SvgNode[]; height: number; defs: SvgN
   const municipal = chart.series[0];
   const diamond = (cx: number, cy: number): SvgNode =>
     node('polygon', {
-      class: 'municipal',
+      class: 'c-municipal',
       points: `${cx},${cy - 6} ${cx + 5},${cy} ${cx},${cy + 6} ${cx - 5},${cy}`,
       fill: NOT_ACHIEVED_STROKE,
       stroke: '#000000',
@@ -276,18 +276,18 @@ function boxesChart(chart: Chart): { body: SvgNode[]; height: number; defs: SvgN
   let y = head.height + 4;
   const top = y;
   chart.categories.forEach((cat, i) => {
-    rows.push(label(left, y + 11, fit(cat.label, WIDTH - 2 * PAD), cat.name, { class: 'category', fill: TEXT }));
+    rows.push(label(left, y + 11, fit(cat.label, WIDTH - 2 * PAD), cat.name, { class: 'c-category', fill: TEXT }));
     y += LABEL_H;
     const mid = y + 7;
     const b = cat.box;
     if (b) {
       rows.push(
-        node('g', { class: 'box-plot' }, [
-          node('line', { class: 'whisker', x1: x(b.min), y1: mid, x2: x(b.max), y2: mid, stroke: '#1f4e79', 'stroke-width': 1.5 }),
+        node('g', { class: 'c-box-plot' }, [
+          node('line', { class: 'c-whisker', x1: x(b.min), y1: mid, x2: x(b.max), y2: mid, stroke: '#1f4e79', 'stroke-width': 1.5 }),
           node('line', { x1: x(b.min), y1: mid - 5, x2: x(b.min), y2: mid + 5, stroke: '#1f4e79', 'stroke-width': 1.5 }),
           node('line', { x1: x(b.max), y1: mid - 5, x2: x(b.max), y2: mid + 5, stroke: '#1f4e79', 'stroke-width': 1.5 }),
           node('rect', {
-            class: 'box',
+            class: 'c-box',
             x: x(b.q1),
             y: mid - 6,
             width: Math.max(x(b.q3) - x(b.q1), 1),
@@ -296,14 +296,14 @@ function boxesChart(chart: Chart): { body: SvgNode[]; height: number; defs: SvgN
             stroke: '#1f4e79',
             'stroke-width': 1.5,
           }),
-          node('line', { class: 'median', x1: x(b.median), y1: mid - 6, x2: x(b.median), y2: mid + 6, stroke: '#000000', 'stroke-width': 2.5 }),
+          node('line', { class: 'c-median', x1: x(b.median), y1: mid - 6, x2: x(b.median), y2: mid + 6, stroke: '#000000', 'stroke-width': 2.5 }),
         ]),
       );
     }
     const v = municipal?.values[i] ?? null;
     if (v !== null) rows.push(diamond(x(v), mid));
     const says = [b ? `${b.n} ОО` : '', v === null ? '' : ruValue(v)].filter(Boolean).join(' · ');
-    rows.push(text(Math.max(x(b?.max ?? 0), v === null ? 0 : x(v)) + 7, mid + 3.5, says, { class: 'value', fill: TEXT, 'font-size': 10 }));
+    rows.push(text(Math.max(x(b?.max ?? 0), v === null ? 0 : x(v)) + 7, mid + 3.5, says, { class: 'c-value', fill: TEXT, 'font-size': 10 }));
     y += 14 + ROW_GAP;
   });
   return { body: [...head.nodes, ...valueAxis(max, chart.unit, x, top, y), ...rows], height: y + 18, defs: [] };

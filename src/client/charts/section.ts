@@ -23,7 +23,7 @@ export function chartFigure(chart: Chart): HTMLElement {
     'figure',
     { className: `chart${chart.audience === 'internal' ? ' chart-internal' : ''}`, attrs: { 'data-chart': chart.id } },
     h('h3', { className: 'chart-title' }, chart.title),
-    toElement(chartSvg(chart, uid)),
+    toElement(chartSvg(chart, uid), document),
     h('figcaption', { className: 'chart-caption' }, chart.alt),
   );
 }
@@ -33,7 +33,7 @@ export function chartsList(title: string, charts: readonly Chart[]): Child[] {
   const shared = charts.filter((c) => c.audience !== 'internal');
   const internal = charts.filter((c) => c.audience === 'internal');
   return [
-    title ? h('p', { className: 'muted charts-head' }, `${title}: ${charts.length}. Под каждой — подпись со всеми числами.`) : null,
+    title ? h('p', { className: 'muted charts-head' }, `${title}. Всего: ${charts.length}; под каждой — подпись со всеми числами.`) : null,
     h('div', { className: 'charts-list' }, ...shared.map(chartFigure)),
     internal.length > 0
       ? h(

@@ -21,13 +21,21 @@ export function node(tag: string, attrs: Record<string, string | number>, childr
   return text === undefined ? { tag, attrs: out, children } : { tag, attrs: out, children, text };
 }
 
-/** The part of `document` the drawing needs (a test may pass its own). */
-export type SvgDocument = Pick<Document, 'createElementNS'>;
+/** The part of an element the drawing uses (written out, so the layout's tests need no DOM typings). */
+export interface SvgTarget<E> {
+  setAttribute(name: string, value: string): void;
+  appendChild(child: E): unknown;
+  textContent: string | null;
+}
+/** The part of `document` the drawing needs: the page's own, or a test's. */
+export interface SvgDocument<E extends SvgTarget<E>> {
+  createElementNS(namespace: string, tag: string): E;
+}
 
 /** No event handlers and no links: a chart only draws. */
 const FORBIDDEN = /^(on|href$|xlink:href$|style$)/i;
 
-export function toElement(tree: SvgNode, doc: SvgDocument = document): Element {
+export function toElement<E extends SvgTarget<E>>(tree: SvgNode, doc: SvgDocument<E>): E {
   const el = doc.createElementNS(SVG_NS, tree.tag);
   for (const [name, value] of Object.entries(tree.attrs)) {
     if (FORBIDDEN.test(name)) throw new Error(`attribute ${name} is not allowed in a chart`);
