@@ -4,6 +4,7 @@
  * refuses a catalog that changes the school form once school files are out.
  */
 import type { CatalogImport } from '../app/catalog-import';
+import { base64Of } from './base64';
 import type { Controller } from './controller';
 import { button, h } from './dom';
 import type { Store, View } from './state';
@@ -14,13 +15,6 @@ const BUILT_IN: readonly { id: string; label: string }[] = [
   { id: 'mosalsky', label: 'Мосальский район (дорожная карта)' },
 ];
 const MAX_BYTES = 5 * 1024 * 1024;
-
-/** The file's bytes as base64, in slices (String.fromCharCode takes a bounded argument list). */
-export function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function catalogSection(view: View, store: Store, ctl: Controller): HTMLElement | null {
   const c = view.server?.campaign;
