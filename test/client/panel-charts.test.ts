@@ -19,6 +19,7 @@ import { STATUS_VALUES } from '../../src/core/layout/positions';
 import { schoolWorkbookLayout } from '../../src/core/layout/school-workbook';
 import { loadCampaign } from '../../src/node/campaign/load';
 import { toCsv } from '../../src/node/csv';
+import { FolderPanel } from '../../src/node/server/folder-panel';
 import { type Serving, serve } from '../../src/node/server/serve';
 import { writeWorkbookFile } from '../../src/node/xlsx/write/render';
 import { DEPARTMENT, SCHOOLS, call, fillAsSchool, newWorkspace, runToEnd, setUpCampaign, valuesOf } from '../gas/helpers';
@@ -154,6 +155,7 @@ suite('«Диаграммы» in the panel, on both transports', () => {
       const file = path.join(dir, 'received', `${s.id}.xlsx`);
       await writeWorkbookFile(filledWorkbook(layout, VALUES.get(s.id) ?? {}, STATUS_VALUES[1]), file, { password: 'p', definedNames: true });
     }
+    expect(await new FolderPanel(dir, () => '').charts()).toEqual({ ok: true, title: '', charts: [], message: NO_CHARTS_YET });
     let serving: Serving | null = null;
     const page = await browser.newPage({ viewport: VIEWPORT, locale: 'ru-RU' });
     const errors: string[] = [];
