@@ -26,6 +26,15 @@ export interface DocElement extends TextHolder {
   glyph: string;
   nesting: number;
   rows: DocCell[][];
+  /** A paragraph that holds an inline image (Body.insertImage): its size in pixels and alt text. */
+  image?: DocImage;
+}
+export interface DocImage {
+  contentType: string;
+  bytes: number;
+  width: number;
+  height: number;
+  alt: string;
 }
 export interface DocumentModel {
   body: DocElement[];
@@ -312,5 +321,45 @@ export class FakeText {
     const first = this.styleAt('link', 0);
     for (let i = 1; i < len; i++) if (this.styleAt('link', i) !== first) return null;
     return typeof first === 'string' ? first : null;
+  }
+}
+
+/** InlineImage: the picture in its own paragraph; width and height in pixels, alt text for screen readers. */
+export class FakeInlineImage {
+  readonly [EL]: DocElement;
+  constructor(
+    private readonly env: Env,
+    el: DocElement,
+  ) {
+    this[EL] = el;
+  }
+  private get image(): DocImage {
+    const image = this[EL].image;
+    if (!image) throw this.env.ws.error('Element is not an inline image.');
+    return image;
+  }
+  getType(): EnumValue {
+    return ElementType.INLINE_IMAGE;
+  }
+  getWidth(): number {
+    return this.image.width;
+  }
+  setWidth(width: number): FakeInlineImage {
+    this.image.width = Number(width);
+    return this;
+  }
+  getHeight(): number {
+    return this.image.height;
+  }
+  setHeight(height: number): FakeInlineImage {
+    this.image.height = Number(height);
+    return this;
+  }
+  getAltDescription(): string | null {
+    return this.image.alt === '' ? null : this.image.alt;
+  }
+  setAltDescription(description: string): FakeInlineImage {
+    this.image.alt = String(description);
+    return this;
   }
 }

@@ -12,6 +12,7 @@ import {
   EL,
   elementText,
   FakeHorizontalRule,
+  FakeInlineImage,
   FakeListItem,
   FakeParagraph,
   FakeTable,
@@ -23,6 +24,7 @@ import {
   type DocumentModel,
 } from './doc-elements';
 import { MIME, type FileRecord } from './model';
+import { blobParts } from './utilities';
 import { emailOf, makeUser, track, type Env, type FakeUser } from './runtime';
 
 export type { DocumentModel } from './doc-elements';
@@ -161,6 +163,15 @@ export class FakeBody {
   appendHorizontalRule(): FakeHorizontalRule {
     const el = this.add({ ...newElement('PARAGRAPH'), hr: true });
     return track(this.env, 'HorizontalRule', new FakeHorizontalRule(this.env, this.doc, el));
+  }
+  /** A new paragraph holding the picture, at `childIndex`; the blob must be an image (PNG, JPEG or GIF). */
+  insertImage(childIndex: number, image: unknown): FakeInlineImage {
+    const blob = blobParts(image);
+    if (!/^image\/(png|jpeg|gif)$/.test(blob.type)) throw this.env.ws.error('Invalid image data.');
+    const bytes = blob.bytes ?? Buffer.from(blob.data, 'latin1');
+    const size = blob.type === 'image/png' && bytes.length >= 24 ? { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) } : { width: 0, height: 0 };
+    const el = this.add({ ...newElement('PARAGRAPH'), image: { contentType: blob.type, bytes: bytes.length, ...size, alt: '' } }, childIndex);
+    return track(this.env, 'InlineImage', new FakeInlineImage(this.env, el));
   }
   appendPageBreak(): void {
     this.add(newElement('PAGE_BREAK'));

@@ -121,6 +121,7 @@ export const ElementType = makeEnum('ElementType', [
   'HORIZONTAL_RULE',
   'PAGE_BREAK',
   'TEXT',
+  'INLINE_IMAGE',
 ] as const);
 export const GlyphType = makeEnum('GlyphType', [
   'BULLET',

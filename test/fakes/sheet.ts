@@ -4,6 +4,7 @@
  * column widths, visibility, protection, conditional format rules.
  */
 import { assertCellRoom } from './api-limits';
+import { makeEmbeddedChart, type FakeEmbeddedChart } from './embedded-chart';
 import { enumName } from './enums';
 import { describeArg, HANDLE, type SheetHandle } from './handles';
 import { DEFAULT_COLUMN_WIDTH, DEFAULT_ROW_HEIGHT, hasContent, parseA1, shiftRef, type Axis, type GridRef, type SheetModel } from './model';
@@ -114,6 +115,9 @@ export class FakeSheet {
   }
   getSheetId(): number {
     return this[HANDLE].sheet.id;
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    return this[HANDLE].env.ws.array((this[HANDLE].sheet.charts ?? []).map((c) => makeEmbeddedChart(this[HANDLE].env, c)));
   }
   getIndex(): number {
     return this[HANDLE].ss.sheets.indexOf(this[HANDLE].sheet) + 1;

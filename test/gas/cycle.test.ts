@@ -182,6 +182,18 @@ test('recommendations per school (shared with that school only, read access) and
   expect(body).toContain('Охват мониторинга');
   for (const s of SCHOOLS) expect(body).not.toContain(s.shortName);
   ws.endExecution();
+
+  // every chart of the report has its picture from the spreadsheet's native chart, right above its caption
+  const elements = report?.document?.body ?? [];
+  const captions = elements.map((e, i) => ({ e, i })).filter(({ e }) => e.text.startsWith('Диаграмма: '));
+  expect(captions.length).toBeGreaterThan(CATALOG.appendices.length);
+  expect(r.message).toContain(`диаграмм: ${captions.length}`);
+  for (const { e, i } of captions) {
+    const image = elements[i - 1]?.image;
+    expect([image?.contentType, (image?.width ?? 0) <= 600, image?.alt]).toEqual(['image/png', true, e.text.slice('Диаграмма: '.length)]);
+  }
+  // the department's own analysis (distribution of schools' values) stays out of the report
+  expect(elements.some((e) => e.text.includes('для служебного пользования'))).toBe(false);
 });
 
 test('satisfaction survey: published anonymous forms, responses aggregated by ratio of sums', () => {

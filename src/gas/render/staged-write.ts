@@ -1,6 +1,6 @@
 import { quoteSheet } from '../../core/layout/a1';
 import type { SheetSpec } from '../../core/layout/types';
-import { chartDataSheet } from '../../core/layout/chart-data';
+import { CHART_DATA_SHEET, chartDataSheet } from '../../core/layout/chart-data';
 import { addChartRequest } from './chart-requests';
 import { extent, formatRequests, renderSheet, valueGrid } from './sheet-renderer';
 import { withBackoff } from '../limits';
@@ -64,13 +64,10 @@ function writeStagedBatched(ss: Spreadsheet, api: SheetsApi, tables: SheetSpec[]
     const data = specs.flatMap((spec) => valueRangesWithin(quoteSheet(spec.name + STAGING), valueGrid(spec)));
     for (const part of withinBudget(data)) withBackoff(() => api.Spreadsheets?.Values?.batchUpdate({ valueInputOption: 'USER_ENTERED', data: part }, id));
     const formats = specs.flatMap((spec, i) => [...formatRequests(spec, ids[i] ?? -1), ...extra(spec, ids[i] ?? -1)]);
-    for (const requests of withinBudget(formats)) update(requests);
-    if (chartData) {
-      const idOf = new Map(specs.map((spec, i) => [spec.name, ids[i] ?? -1]));
-      const dataId = idOf.get(chartData.sheet.name) ?? -1;
-      const charts = chartData.placed.map((c) => addChartRequest(c, dataId, idOf.get(c.sheet) ?? -1));
-      for (const requests of withinBudget(charts)) update(requests);
-    }
+    // the charts go with the formats (their numbers are written above): no call is spent on them alone
+    const idOf = new Map(specs.map((spec, i) => [spec.name, ids[i] ?? -1]));
+    const charts = (chartData?.placed ?? []).map((c) => addChartRequest(c, idOf.get(CHART_DATA_SHEET) ?? -1, idOf.get(c.sheet) ?? -1));
+    for (const requests of withinBudget([...formats, ...charts])) update(requests);
   } catch (e) {
     removeStaged(ids);
     throw e;

@@ -1,5 +1,6 @@
 import { type Drafts, draftDocuments, publicPackage, publicTablesTitle, reportTitle, schoolDocumentTitle } from '../../app/documents';
 import { DOCS_WRITES_PER_MINUTE, pace, withBackoff } from '../limits';
+import { insertChartImages } from '../render/doc-images';
 import { renderDocument } from '../render/doc-renderer';
 import { writeStaged } from '../render/staged-write';
 import { END_INDEX_FIELDS, bodyEndIndex, documentRequestBodies } from '../render/docs-requests';
@@ -118,10 +119,11 @@ export function documentsStep(): StepDef {
       );
       setSettingNow('reportUrl', urlOf(file));
       render(file, pkg.report, fresh);
+      const pictures = insertChartImages(file.id ?? '', pkg.report, ctx.ss);
       const tables = stampedOrNew(publicTablesTitle(year), MIME.spreadsheet, `public-tables:${year}`, publication);
       writeStaged(SpreadsheetApp.openById(tables.id ?? ''), pkg.tables);
       return (
-        `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${urlOf(file)}. ` +
+        `Рекомендации готовы для ${ctx.registry.length} школ; аналитический отчёт: ${urlOf(file)} (диаграмм: ${pictures}). ` +
         'Для публикации (только муниципальные итоги) — папка «Публикация»: отчёт и таблицы приложений.'
       );
     },
