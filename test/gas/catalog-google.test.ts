@@ -141,6 +141,15 @@ test('the Bashmakovsky workbook uploaded from the sidebar becomes the campaign c
   expect(ws.countCalls('Drive.Files.remove')).toBe(1);
   const campaign = ws.spreadsheetModel(hostId).sheets.find((s) => s.name === 'Кампания');
   expect(campaign?.rows.some((row) => row?.[1]?.value === 'bashmakovsky')).toBe(true);
+  // «Прошлые годы» lists the new catalog's cells for the department to type earlier years into
+  const history = ws.spreadsheetModel(hostId).sheets.find((s) => s.name === 'Прошлые годы');
+  const rows = (history?.rows ?? []).map((r) => (r ?? []).map((c) => String(c?.value ?? '')));
+  const header = rows.findIndex((r) => r.includes('Ключ'));
+  const keys = rows
+    .slice(header + 1)
+    .map((r) => r[(rows[header] ?? []).indexOf('Ключ')] ?? '')
+    .filter((k) => k !== '');
+  expect(new Set(keys)).toEqual(new Set(BASH.cells.map((c) => c.key)));
 });
 
 test('generate: one file per school on the Bashmakovsky form', () => {

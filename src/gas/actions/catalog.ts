@@ -3,8 +3,11 @@ import { type CatalogImport, CatalogImportSchema, catalogFormRefusal } from '../
 import { type Reply, UserFacingError } from '../../app/errors';
 import { CATALOG_SOURCES } from '../../core/catalog';
 import type { CatalogSource } from '../../core/catalog/schema';
+import type { Catalog } from '../../core/catalog/types';
+import { PREVIOUS_YEARS_SHEET, previousYearsSheet, readPreviousYears } from '../../core/history/previous-years';
 import { MIME, driveApi } from '../drive';
 import { withBackoff } from '../limits';
+import { writeStaged } from '../render/staged-write';
 import { underDocumentLock } from '../lock';
 import { requireOwner } from '../owner';
 import type { Spreadsheet } from '../services';
@@ -37,11 +40,12 @@ export function importCatalog(raw: unknown): Reply<{ message: string }> {
     if (refusal) throw new UserFacingError(refusal);
     writeCatalogSheets(ss, source);
     if (source.id !== campaign.catalogId) writeCatalogId(ss, source.id);
+    const history = refreshPreviousYears(ss, catalog, campaign.year);
     return {
       ok: true,
       message:
         `Каталог «${source.title}» (версия ${catalog.version}) записан на листы ${CATALOG_SHEET_NAMES.map((n) => `«${n}»`).join(', ')}. ` +
-        'Правьте его там: следующий шаг возьмёт правку.',
+        `Правьте его там: следующий шаг возьмёт правку.${history}`,
     };
   });
 }
@@ -106,4 +110,18 @@ function fromUpload(name: string, base64: string): CatalogSource {
       // left in the user's Drive under its «Каталог (чтение загрузки)» name; nothing reads it again
     }
   }
+}
+
+/**
+ * «Прошлые годы» lists the catalog's cells: redrawn for the new catalog with what the department typed there, unless a
+ * typed value belongs to a cell the new catalog lacks — then the sheet stays as it is and the department is told.
+ */
+function refreshPreviousYears(ss: Spreadsheet, catalog: Catalog, year: number): string {
+  const sheet = ss.getSheetByName(PREVIOUS_YEARS_SHEET);
+  const typed = sheet ? readPreviousYears(catalog, sheet.getDataRange().getValues(), year) : { years: [], problems: [] };
+  if (typed.problems.length > 0) {
+    return ` На листе «${PREVIOUS_YEARS_SHEET}» есть значения, которые к новому каталогу не подходят, — лист оставлен как был: ${typed.problems[0]}.`;
+  }
+  writeStaged(ss, [previousYearsSheet(catalog, year, typed.years)]);
+  return '';
 }
