@@ -48,7 +48,14 @@ test('bullet: a bar per value, a target mark per target, «√/×» beside the j
   const [achieved, , notAchieved] = bars;
   expect(achieved?.attrs['fill']).toBe('#1f4e79');
   expect(notAchieved?.attrs['fill']).toBe('url(#u1-hatch)');
-  expect(all(svg).some((n) => n.tag === 'pattern' && n.attrs['id'] === 'u1-hatch')).toBe(true);
+  const pattern = all(svg).find((n) => n.tag === 'pattern' && n.attrs['id'] === 'u1-hatch');
+  // in greyscale: the achieved bar is dark, the not achieved one light (a white ground with grey hatching)
+  const grey = (hex = ''): number => {
+    const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255);
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  expect(grey(achieved?.attrs['fill'])).toBeLessThan(0.3);
+  expect(grey(pattern?.children[0]?.attrs['fill'])).toBeGreaterThan(0.9);
   // widths follow the values on the 0–100 axis
   const width = (b: SvgNode | undefined): number => Number(b?.attrs['width']);
   expect(width(achieved) / width(bars[1])).toBeCloseTo(72.25 / 60, 1);
