@@ -289,3 +289,25 @@ test('every call was authorized by the manifest scopes (drive.file, spreadsheets
   expect(ws.calls.filter((c) => c.denied).map((c) => `${c.service}.${c.method}`)).toEqual([]);
   expect(ws.calls.some((c) => c.service === 'DriveApp')).toBe(false);
 });
+
+test('without the Sheets advanced service: the sheets are drawn with notes and validations per column run, a formula is still a placed error', () => {
+  const other = newWorkspace();
+  other.advancedSheetsEnabled = false;
+  other.actAs(DEPARTMENT);
+  const id = other.createHostSpreadsheet('Мониторинг — без Sheets API');
+  expect(reply(other, 'newCampaign', { year: 2026, municipality: 'Башмаковский район' })).toMatchObject({ ok: true });
+  expect(other.countCalls('Range.setNote')).toBe(0);
+  const columns = other.spreadsheetModel(id).sheets.find((s) => s.name === 'Каталог. Показатели');
+  expect(columns?.rows[3]?.[6]?.note).toContain('доля обучающихся');
+  expect(columns?.rows[3]?.[6]?.validation).toBeDefined();
+  const host = other.installGlobals().SpreadsheetApp.openById(id);
+  host
+    .getSheetByName('Школы')
+    ?.getRange(2, 1, 1, 5)
+    .setValues([[SCHOOLS[0]?.id, SCHOOLS[0]?.name, SCHOOLS[0]?.shortName, 'СОШ', 'sosh1@bashmakovo.ru']]);
+  host.getSheetByName('Каталог. Показатели')?.getRange('C4').setFormula('=B4');
+  other.endExecution();
+  const r = reply(other, 'runStep', 'generate');
+  expect(r.ok).toBe(false);
+  expect(r.message).toContain('Лист «Каталог. Показатели», строка 4: в ячейке C4 формула «=B4»');
+});

@@ -85,7 +85,8 @@ function readWithSpreadsheetApp(ss: Spreadsheet): WorkbookGrid | null {
     const sheet = ss.getSheetByName(name);
     if (!sheet) continue;
     const range = sheet.getDataRange();
-    sheets.push({ name, values: range.getValues(), formulas: range.getFormulas() });
+    const formulas = range.getFormulas().map((row) => row.map((f) => (f === '' ? null : f.replace(/^=/, ''))));
+    sheets.push({ name, values: range.getValues(), formulas });
   }
   return sheets.length > 0 ? { sheets } : null;
 }
