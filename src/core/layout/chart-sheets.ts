@@ -25,7 +25,9 @@ export function withCharts(sheet: SheetSpec, charts: Chart[]): SheetSpec {
     placed.push({ chart, row: row + 1, col: 1 });
     row += rowsFor(chart) + 2;
   }
-  return { ...sheet, cells, charts: placed };
+  // the print area grows down to the last chart, so a printed appendix shows its charts too
+  const lastCol = /:\$?([A-Z]+)\$?\d+$/.exec(sheet.printArea)?.[1] ?? 'A';
+  return { ...sheet, cells, charts: placed, printArea: `A1:${lastCol}${row - 2}` };
 }
 
 /**

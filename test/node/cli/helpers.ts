@@ -81,6 +81,8 @@ export interface Tool {
 export const OPENPYXL: Tool = { present: works(PYTHON, ['-c', 'import openpyxl']), packages: 'python3-openpyxl' };
 export const CALC: Tool = { present: officeModule('libsclo.so'), packages: 'libreoffice-calc' };
 export const WRITER: Tool = { present: officeModule('libswlo.so'), packages: 'libreoffice-writer' };
+/** pdftoppm rasterises a PDF's pages (to find the pictures LibreOffice placed). */
+export const POPPLER: Tool = { present: which('pdftoppm') !== null, packages: 'poppler-utils' };
 
 const missing = (tools: Tool[]): string | null => {
   const absent = tools.filter((t) => !t.present);
