@@ -134,7 +134,7 @@ test('the Bashmakovsky workbook uploaded from the sidebar becomes the campaign c
   ws.advance(61_000);
   const base64 = readFileSync(EXAMPLE).toString('base64');
   const r = reply(ws, 'importCatalog', { kind: 'xlsx', name: 'catalog-bashmakovsky.xlsx', base64 });
-  expect(r).toMatchObject({ ok: true, message: expect.stringContaining('Каталог. Показатели') });
+  expect(r).toMatchObject({ ok: true, message: expect.stringContaining('записан на листы «Каталог…» этой таблицы (9)') });
   expect(r.message).toMatch(/версия 2026\.1 #[0-9a-f]{8}/);
   expect(sameSource(sourceOnSheets(hostId), bashmakovskyCatalog)).toBe(true);
   expect([...ws.files.values()].filter((f) => f.name.startsWith('Каталог (чтение загрузки)'))).toEqual([]);

@@ -44,7 +44,7 @@ export function importCatalog(raw: unknown): Reply<{ message: string }> {
     return {
       ok: true,
       message:
-        `Каталог «${source.title}» (версия ${catalog.version}) записан на листы ${CATALOG_SHEET_NAMES.map((n) => `«${n}»`).join(', ')}. ` +
+        `Каталог «${source.title}» (версия ${catalog.version}) записан на листы «Каталог…» этой таблицы (${CATALOG_SHEET_NAMES.length}). ` +
         `Правьте его там: следующий шаг возьмёт правку.${history}`,
     };
   });
