@@ -8,6 +8,7 @@ import { NewCampaignSchema } from './campaign';
 import { CatalogImportSchema } from './catalog-import';
 import { DecisionRequestSchema } from './decide';
 import type { Reply } from './errors';
+import { LettersCallSchema } from './letters-panel';
 import { type PanelRpc, StepNameSchema } from './rpc';
 
 export const PANEL_CALLS = {
@@ -22,6 +23,7 @@ export const PANEL_CALLS = {
   collectSurvey: null,
   selfTest: null,
   charts: null,
+  letters: LettersCallSchema,
 } as const satisfies Record<keyof PanelRpc, z.ZodMiniType | null>;
 
 export type PanelCallName = keyof typeof PANEL_CALLS;

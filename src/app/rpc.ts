@@ -9,6 +9,7 @@ import type { CatalogImport } from './catalog-import';
 import type { AppendixSummary } from './consolidate';
 import type { CycleView } from './cycle';
 import type { DecisionRequest } from './decide';
+import type { LettersCall, LettersView } from './letters-panel';
 import type { PanelCharts } from './panel-charts';
 import type { Reply } from './errors';
 
@@ -104,4 +105,6 @@ export interface PanelRpc {
   selfTest(): Reply<{ message: string; checks: SelfCheck[] }>;
   /** The charts of the last consolidation, drawn by the panel itself (issue 18); an empty state before the first one. */
   charts(): Reply<PanelCharts>;
+  /** Letters to schools (issue 19): Google sends them, the local server drafts them; «state» reads the trigger. */
+  letters(request: LettersCall): Reply<LettersView>;
 }

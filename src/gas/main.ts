@@ -10,6 +10,7 @@ import type { PanelRpc } from '../app/rpc';
 import { newCampaign as newCampaignAction } from './actions/campaign';
 import { importCatalog as importCatalogAction } from './actions/catalog';
 import { charts as chartsAction } from './actions/charts';
+import { letters as lettersAction, lettersTrigger as lettersTriggerAction } from './actions/letters';
 import { acceptSchool as acceptAction, returnSchool as returnAction } from './actions/decisions';
 import { getState as readPanelState } from './actions/state';
 import { runStep as runStepAction } from './actions/steps';
@@ -94,6 +95,22 @@ export function charts(): ReturnType<PanelRpc['charts']> {
 export function menuSelfTest(): void {
   menu.menuSelfTest();
 }
+export function letters(request: unknown): ReturnType<PanelRpc['letters']> {
+  return lettersAction(request);
+}
+export function menuLaunchLetters(): void {
+  menu.menuLetters('launch');
+}
+export function menuRemind(): void {
+  menu.menuLetters('reminder');
+}
+export function menuRecommendationLetters(): void {
+  menu.menuLetters('recommendations');
+}
+/** The daily reminder trigger's handler (ScriptApp time-driven trigger; the event carries the trigger's id). */
+export function lettersTrigger(e?: { triggerUid?: unknown }): void {
+  lettersTriggerAction(e);
+}
 
 /** Compile-time: the public functions implement the panel's RPC contract (src/app/rpc.ts). */
 type AssertAssignable<T extends U, U> = T;
@@ -110,6 +127,7 @@ export type ImplementsPanelRpc = AssertAssignable<
     collectSurvey: typeof collectSurvey;
     selfTest: typeof selfTest;
     charts: typeof charts;
+    letters: typeof letters;
   },
   PanelRpc
 >;

@@ -1,6 +1,8 @@
 import type { Reply } from '../app/errors';
 import { newCampaign } from './actions/campaign';
+import { letters } from './actions/letters';
 import { runSelfTest } from './actions/self-test';
+import type { LetterKind } from '../core/letters/kinds';
 import { selfTestText } from './self-test';
 import { runStep } from './actions/steps';
 import { collectSurveyResults, createSurvey } from './actions/surveys';
@@ -59,4 +61,22 @@ export function menuSelfTest(): void {
   const ui = SpreadsheetApp.getUi();
   const reply = runSelfTest();
   ui.alert(APP_TITLE, reply.ok ? selfTestText(reply.checks) : reply.message, ui.ButtonSet.OK);
+}
+
+/** A mailing from the menu: the reply in a dialog, with the schools without an address listed (never skipped silently). */
+export function menuLetters(kind: LetterKind): void {
+  const ui = SpreadsheetApp.getUi();
+  const reply = letters({ action: 'send', kind });
+  if (!reply.ok) {
+    ui.alert(APP_TITLE, reply.message, ui.ButtonSet.OK);
+    return;
+  }
+  const lines = [reply.message];
+  if (reply.more) lines.push('Продолжите тем же пунктом меню или в панели.');
+  if (reply.noAddress.length > 0) {
+    lines.push('', 'Без адреса электронной почты:');
+    for (const s of reply.noAddress.slice(0, 30)) lines.push(`— ${s.name} (${s.schoolId}): ${s.reason}`);
+    if (reply.noAddress.length > 30) lines.push(`… и ещё ${reply.noAddress.length - 30} (все — в панели, раздел «Письма школам»)`);
+  }
+  ui.alert(APP_TITLE, lines.join('\n'), ui.ButtonSet.OK);
 }

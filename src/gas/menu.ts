@@ -32,6 +32,9 @@ export type MenuFunctionName =
   | 'menuDocuments'
   | 'menuSurvey'
   | 'menuSelfTest'
+  | 'menuLaunchLetters'
+  | 'menuRemind'
+  | 'menuRecommendationLetters'
   | 'showHelp';
 
 export interface MenuItem {
@@ -46,6 +49,9 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: 'Проверить данные', functionName: 'menuValidate' },
   { label: 'Свести в Приложения 1–11', functionName: 'menuConsolidate' },
   { label: 'Рекомендации и отчёт', functionName: 'menuDocuments' },
+  { label: 'Разослать письма о запуске', functionName: 'menuLaunchLetters' },
+  { label: 'Напомнить не сдавшим', functionName: 'menuRemind' },
+  { label: 'Разослать рекомендации', functionName: 'menuRecommendationLetters' },
   { label: 'Анкета удовлетворённости', functionName: 'menuSurvey' },
   { label: 'Проверка надстройки', functionName: 'menuSelfTest' },
   { label: 'Справка', functionName: 'showHelp' },

@@ -6,6 +6,7 @@ import { makeDriveAdvanced, type FakeDriveAdvanced } from './drive-advanced';
 import { FakeFormApp } from './form';
 import { FakeHtmlService } from './html-ui';
 import { FakeLockService } from './lock';
+import { makeMailApp, type FakeMailApp } from './mail';
 import { FakePropertiesService } from './properties';
 import { track, type Env } from './runtime';
 import { makeSheetsAdvanced, type FakeSheetsAdvanced } from './sheets-advanced';
@@ -27,6 +28,7 @@ export interface FakeGlobals {
   console: FakeConsole;
   ScriptApp: FakeScriptApp;
   UrlFetchApp: FakeUrlFetchApp;
+  MailApp: FakeMailApp;
   /** The Docs advanced service (v1); absent when `ws.advancedDocsEnabled` is false. */
   Docs?: FakeDocsAdvanced;
   /** The Sheets advanced service; absent when `ws.advancedSheetsEnabled` is false. */
@@ -50,6 +52,7 @@ export function createGlobals(env: Env): FakeGlobals {
     console: track(env, 'console', new FakeConsole(env)),
     ScriptApp: track(env, 'ScriptApp', new FakeScriptApp(env)),
     UrlFetchApp: makeUrlFetchApp(env),
+    MailApp: makeMailApp(env),
   };
   if (env.ws.advancedSheetsEnabled) globals.Sheets = makeSheetsAdvanced(env);
   if (env.ws.advancedDocsEnabled) globals.Docs = makeDocsAdvanced(env);

@@ -15,6 +15,8 @@
 export { FakeWorkspace, DEFAULT_QUOTAS } from './workspace';
 export type { CallFilter, GlobalsOptions, LogLine, QuotaLimits, QuotaName, SharingNotification, WorkspaceOptions } from './workspace';
 export type { FakeGlobals } from './globals';
+export type { SentMail } from './mail';
+export type { TriggerRecord } from './triggers';
 export * from './enums';
 export type { CallRecord, Execution } from './runtime';
 export type { FileRecord, SpreadsheetModel, SheetModel, CellValue } from './model';

@@ -22,6 +22,8 @@ import type { FakeSheet } from './sheet';
 import type { FakeSheetsAdvanced, FakeSpreadsheetsCollection, FakeValuesCollection } from './sheets-advanced';
 import type { FakeNamedRange, FakeSpreadsheet, FakeSpreadsheetApp } from './spreadsheet';
 import type { FakeBlob, FakeLogger, FakeScriptApp, FakeSession, FakeUtilities } from './utilities';
+import type { FakeMailApp } from './mail';
+import type { FakeClockTriggerBuilder, FakeTrigger, FakeTriggerBuilder } from './triggers';
 import type {
   FakeBooleanCondition,
   FakeConditionalFormatRule,
@@ -108,4 +110,8 @@ export type PortsCheck = [
   AssertNone<Invented<FakeLogger, Base.Logger>>,
   AssertNone<Invented<FakeUtilities, GoogleAppsScript.Utilities.Utilities>>,
   AssertNone<Invented<FakeScriptApp, GoogleAppsScript.Script.ScriptApp>>,
+  AssertNone<Invented<FakeTriggerBuilder, GoogleAppsScript.Script.TriggerBuilder>>,
+  AssertNone<Invented<FakeClockTriggerBuilder, GoogleAppsScript.Script.ClockTriggerBuilder>>,
+  AssertNone<Invented<Omit<FakeTrigger, 'record'>, GoogleAppsScript.Script.Trigger>>,
+  AssertNone<Invented<FakeMailApp, GoogleAppsScript.Mail.MailApp>>,
 ];

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { AuthMode, DigestAlgorithm, enumName } from './enums';
 import { isDateLike, makeUser, track, type Env, type FakeUser } from './runtime';
+import { deleteTrigger, newTrigger, projectTriggers, type FakeTrigger, type FakeTriggerBuilder } from './triggers';
 
 // ------------------------------------------------------------ formatDate --
 
@@ -249,7 +250,13 @@ export class FakeScriptApp {
   getOAuthToken(): string {
     return 'fake-oauth-token';
   }
-  getProjectTriggers(): unknown[] {
-    return this.env.ws.array([]);
+  getProjectTriggers(): FakeTrigger[] {
+    return projectTriggers(this.env);
+  }
+  newTrigger(functionName: string): FakeTriggerBuilder {
+    return newTrigger(this.env, functionName);
+  }
+  deleteTrigger(trigger: FakeTrigger): void {
+    deleteTrigger(this.env, trigger);
   }
 }

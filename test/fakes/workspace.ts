@@ -18,6 +18,8 @@ import { ensureCell, newSheetModel, parseA1, MIME, type CellValue, type FileKind
 import { HOST_REALM, isAllowed, realmOf, type CallRecord, type Execution, type Realm } from './runtime';
 import { ApiMeter, DEFAULT_API_LIMITS, requestBytes, type ApiLimits } from './api-limits';
 import { scopeDenial } from './oauth-scopes';
+import type { SentMail } from './mail';
+import type { TriggerRecord } from './triggers';
 
 export interface QuotaLimits {
   spreadsheetCreate: number;
@@ -28,6 +30,8 @@ export interface QuotaLimits {
   sharingInvitations: number;
   /** UrlFetchApp requests (each request of a fetchAll counts). */
   urlFetch: number;
+  /** MailApp recipients a day (to + cc + bcc): 100 consumer, 1,500 Google Workspace (quota page; see mail.ts). */
+  emailRecipients: number;
 }
 export type QuotaName = keyof QuotaLimits;
 
@@ -39,6 +43,7 @@ export const DEFAULT_QUOTAS: QuotaLimits = {
   propertiesReadWrite: 50000,
   sharingInvitations: 100,
   urlFetch: 20_000,
+  emailRecipients: 100,
 };
 const QUOTA_LABEL: Record<QuotaName, string> = {
   spreadsheetCreate: 'spreadsheet create',
@@ -47,6 +52,7 @@ const QUOTA_LABEL: Record<QuotaName, string> = {
   propertiesReadWrite: 'properties',
   sharingInvitations: 'sharing invitations',
   urlFetch: 'urlfetch',
+  emailRecipients: 'email',
 };
 
 export interface WorkspaceOptions {
@@ -129,7 +135,12 @@ export class FakeWorkspace {
     propertiesReadWrite: 0,
     sharingInvitations: 0,
     urlFetch: 0,
+    emailRecipients: 0,
   };
+  /** What MailApp.sendEmail sent (mail.ts), in order. */
+  readonly sentMails: SentMail[] = [];
+  /** Installable triggers of the project (triggers.ts). */
+  readonly triggers: TriggerRecord[] = [];
   realm: Realm = HOST_REALM;
   /**
    * Whether the Sheets advanced service is enabled (appsscript.json enabledAdvancedServices).

@@ -7,6 +7,7 @@ import { claimOwnership } from '../owner';
 import { writeCampaignSheet } from '../store/campaign-sheet';
 import { lockedForm, writeCatalogSheets } from '../store/catalog-sheets';
 import { adoptPrevious, ensureCycleSheets } from '../store/cycle-store';
+import { stopRemindersForNewCampaign } from '../letters/trigger';
 import { setSettingNow } from '../store/job-store';
 import { ensureRegistrySheet } from '../store/registry-sheet';
 
@@ -31,6 +32,8 @@ export function newCampaign(raw: unknown): Reply<{ message: string }> {
     ensureCycleSheets(ss, catalogOf(campaign.catalogId), campaign.year);
     // dates in journals and remarks in the department spreadsheet's own zone, not the script's (manifest) one
     setSettingNow('timeZone', ss.getSpreadsheetTimeZone());
+    // the daily reminders of the campaign before stop: their trigger goes (issue 19)
+    stopRemindersForNewCampaign();
     const previous = previousOf(raw);
     const chained = previous ? ` ${adoptPrevious(ss, previous, campaign.year)}` : '';
     return {

@@ -2,6 +2,7 @@ import type { CampaignContext } from '../../app/campaign';
 import { UserFacingError } from '../../app/errors';
 import type { Clock } from '../../app/ports';
 import type { Catalog } from '../../core/catalog';
+import { activeSpreadsheet } from '../active';
 import { scriptClock } from '../clock';
 import { type DriveFile, MIME, createFile, fileById, findStamped } from '../drive';
 import type { Spreadsheet } from '../services';
@@ -29,7 +30,7 @@ export interface StepContext {
 }
 
 export function loadContext(): StepContext {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   requireOwner();
   const department = readDepartment(ss);
   const read = department.settings();

@@ -22,6 +22,8 @@ const INVITATION =
   'Отдел образования открыл вашей школе таблицу мониторинга системы воспитания. Откройте её по ссылке в этом письме ' +
   'и заполните белые ячейки; если у адреса нет Google-аккаунта, создайте его для этого адреса.';
 
+/** A school's spreadsheet in Drive (the launch letter names it too). */
+export const schoolFileName = (shortName: string, year: number): string => `${shortName} — мониторинг воспитания ${year}`;
 /**
  * Creates each school's spreadsheet: the template (all sheets, validations, protections, named ranges) is built once
  * per campaign; a school's file is a Drive copy of it (stamped with the school's code, so a step that died before
@@ -49,8 +51,7 @@ export const generateStep: StepDef = {
     if (!file) {
       const templateId = getSetting(templateKey(ctx));
       if (!templateId) throw new Error('нет шаблона таблицы школы');
-      const name = `${row.school.shortName} — мониторинг воспитания ${ctx.settings.campaign.year}`;
-      file = copyFile(templateId, name, schoolRole(ctx, row.school.id), folderId(ctx));
+      file = copyFile(templateId, schoolFileName(row.school.shortName, ctx.settings.campaign.year), schoolRole(ctx, row.school.id), folderId(ctx));
     }
     const id = file.id ?? '';
     row.fileUrl = urlOf(file);

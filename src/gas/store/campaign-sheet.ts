@@ -13,7 +13,12 @@ const FIELDS = [
   ['catalogId', 'Каталог показателей'],
   ['deadline', 'Срок сдачи (ГГГГ-ММ-ДД)'],
   ['folderUrl', 'Папка кампании (заполняется автоматически)'],
+  // letters to schools (issue 19); a sheet made before them gets these rows on first use (ensureLetterSettings)
+  ['senderName', 'Подпись писем школам (имя, должность)'],
+  ['senderEmail', 'Адрес для ответов школ (e-mail)'],
+  ['reminderDays', 'Напоминать школе не чаще, чем раз в (дней)'],
 ] as const;
+const LETTER_FIELDS = FIELDS.slice(FIELDS.findIndex(([k]) => k === 'senderName'));
 const OVERRIDES_TITLE = 'Утверждённые отделом целевые значения (ключ ячейки → значение, например A1.R1.C1 → Не < 80)';
 
 export interface CampaignSettings {
@@ -24,12 +29,15 @@ export interface CampaignSettings {
 /** Creates or refreshes the «Кампания» sheet with the given settings (one setValues). */
 export function writeCampaignSheet(
   ss: Spreadsheet,
-  settings: { year: number; municipality: string; department: string; catalogId: string; deadline: string },
+  settings: { year: number; municipality: string; department: string; catalogId: string; deadline: string } & LetterSettings,
 ): Sheet {
   const sheet = ss.getSheetByName(CAMPAIGN_SHEET) ?? ss.insertSheet(CAMPAIGN_SHEET, 0);
   const rows: (string | number)[][] = [
     ['Кампания мониторинга системы воспитания', ''],
-    ...FIELDS.map(([key, label]): (string | number)[] => [label, key === 'folderUrl' ? '' : key === 'year' ? settings.year : `'${String(settings[key])}`]),
+    ...FIELDS.map(([key, label]): (string | number)[] => [
+      label,
+      key === 'folderUrl' ? '' : key === 'year' ? settings.year : `'${String(settings[key] ?? '')}`,
+    ]),
     ['', ''],
     [OVERRIDES_TITLE, ''],
     ['Ключ ячейки', 'Целевое значение'],
@@ -72,6 +80,9 @@ export function campaignFromValues(values: unknown[][] | null): CampaignSettings
     department: text('department') || undefined,
     catalogId: text('catalogId') || DEFAULT_CATALOG_ID,
     deadline: text('deadline') || undefined,
+    senderName: text('senderName') || undefined,
+    senderEmail: text('senderEmail') || undefined,
+    reminderDays: text('reminderDays') === '' ? undefined : Number(text('reminderDays')),
     targetOverrides: overrides,
   };
   const parsed = CampaignSchema.safeParse(raw);
@@ -82,6 +93,26 @@ export function campaignFromValues(values: unknown[][] | null): CampaignSettings
 
 function labelOf(key: string): string {
   return FIELDS.find(([k]) => k === key)?.[1] ?? key;
+}
+
+export interface LetterSettings {
+  senderName?: string;
+  senderEmail?: string;
+  reminderDays?: number | string;
+}
+
+/** A «Кампания» sheet made before the letters gets their rows under the folder's (labels only; the department fills them). */
+export function ensureLetterSettings(ss: Spreadsheet): void {
+  const sheet = ss.getSheetByName(CAMPAIGN_SHEET);
+  if (!sheet) return;
+  const labels = sheet
+    .getRange(1, 1, Math.max(1, sheet.getLastRow()), 1)
+    .getValues()
+    .map((r) => String(r[0] ?? '').trim());
+  if (LETTER_FIELDS.every(([, label]) => labels.includes(label))) return;
+  const after = FIELDS.findIndex(([k]) => k === 'folderUrl') + 2;
+  sheet.insertRowsAfter(after, LETTER_FIELDS.length);
+  sheet.getRange(after + 1, 1, LETTER_FIELDS.length, 2).setValues(LETTER_FIELDS.map(([, label]) => [label, '']));
 }
 
 /** Records the campaign folder's address on the sheet. */

@@ -24,6 +24,12 @@ export const REGISTRY_HEADER = [
 /** Columns 6–14 are computed by the add-on, never typed by hand; the last one (hidden) holds the decision as JSON. */
 export const FIRST_COMPUTED = 6;
 const DECISION_COLUMN = REGISTRY_HEADER.length;
+/**
+ * After them, the last letter sent to the school (issue 19): its date and kind, written by the letters only. A sheet
+ * made before the letters gets the two headers on the first letter; the columns are not read back (the delivery log is).
+ */
+export const LETTER_HEADER = ['Последнее письмо', 'Вид последнего письма'] as const;
+const LETTER_COLUMN = REGISTRY_HEADER.length + 1;
 
 export interface RegistryRow {
   school: School;
@@ -66,6 +72,12 @@ export function ensureRegistrySheet(ss: Spreadsheet): Sheet {
     .setBackground('#E7E9EE')
     .setWrap(true);
   sheet.getRange(1, FIRST_COMPUTED, 1, REGISTRY_HEADER.length - FIRST_COMPUTED + 1).setBackground('#E3EAF2');
+  sheet
+    .getRange(1, LETTER_COLUMN, 1, LETTER_HEADER.length)
+    .setValues([[...LETTER_HEADER]])
+    .setFontWeight('bold')
+    .setBackground('#E3EAF2')
+    .setWrap(true);
   sheet.setFrozenRows(1);
   [90, 320, 160, 90, 220, 200, 140, 140, 70, 360, 160, 220, 200, 120].forEach((w, i) => {
     sheet.setColumnWidth(i + 1, w);
@@ -138,6 +150,26 @@ export function writeComputed(ss: Spreadsheet, rows: RegistryRow[], read: Regist
     ];
   }
   block.setValues(current);
+}
+
+/** The last-letter columns of every registry row in one call: «06.12.2026 10:15» and the letter's name, or blank. */
+export function writeLastLetters(ss: Spreadsheet, rows: RegistryRow[], last: ReadonlyMap<string, { date: string; label: string }>): void {
+  const sheet = ss.getSheetByName(REGISTRY_SHEET);
+  if (!sheet || rows.length === 0) return;
+  const header = sheet.getRange(1, LETTER_COLUMN, 1, LETTER_HEADER.length);
+  if (header.getValues()[0]?.[0] !== LETTER_HEADER[0])
+    header
+      .setValues([[...LETTER_HEADER]])
+      .setFontWeight('bold')
+      .setBackground('#E3EAF2');
+  const height = Math.max(...rows.map((r) => r.row)) - 1;
+  const values: string[][] = Array.from({ length: height }, () => ['', '']);
+  for (const r of rows) {
+    const l = last.get(r.school.id);
+    // the date stays text (the apostrophe): Sheets would turn it into a date in the spreadsheet's locale
+    if (l) values[r.row - 2] = [`'${l.date}`, asSheetText(l.label)];
+  }
+  sheet.getRange(2, LETTER_COLUMN, height, LETTER_HEADER.length).setValues(values);
 }
 
 export function fileIdOf(url: string): string | null {

@@ -43,17 +43,17 @@ function pieces(json: string): string[] {
 }
 
 /** A stored row → its record, if it belongs to `run` and is intact (a damaged row is read again from the school's file). */
-function recordOf(id: unknown, json: unknown, run: string): WorkRecord | null {
+function recordOf(id: unknown, json: unknown, run: string | null): WorkRecord | null {
   try {
     const parsed = WorkRecordSchema.safeParse(JSON.parse(String(json)));
-    return parsed.success && parsed.data.run === run && parsed.data.schoolId === String(id) ? parsed.data : null;
+    return parsed.success && (run === null || parsed.data.run === run) && parsed.data.schoolId === String(id) ? parsed.data : null;
   } catch {
     return null;
   }
 }
 
-/** All records of the current run, by school (one getValues). */
-export function readWork(ss: Spreadsheet, run: string): Map<string, WorkRecord> {
+/** All records of the current run (null: each school's latest, as the reminders read them), by school (one getValues). */
+export function readWork(ss: Spreadsheet, run: string | null): Map<string, WorkRecord> {
   const sheet = ss.getSheetByName(WORK_SHEET);
   const out = new Map<string, WorkRecord>();
   if (!sheet) return out;

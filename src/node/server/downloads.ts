@@ -54,6 +54,8 @@ async function zipOf(folder: string, ext: string, name: string): Promise<Downloa
 export function zipDownload(dir: string, name: string): Promise<Download | null> {
   if (name === 'schools.zip') return zipOf(paths(dir).schools, '.xlsx', 'таблицы-школ.zip');
   if (name === 'recommendations.zip') return zipOf(join(paths(dir).out, 'recommendations'), '.docx', 'рекомендации.zip');
+  const letters = /^letters-(launch|reminder|recommendations)\.zip$/.exec(name);
+  if (letters) return zipOf(join(paths(dir).out, 'letters', letters[1] ?? ''), '.eml', `письма-${letters[1]}.zip`);
   return Promise.resolve(null);
 }
 

@@ -8,7 +8,10 @@ import type { CatalogImport } from '../../app/catalog-import';
 import { type Reply, UserFacingError, failure } from '../../app/errors';
 import type { AsyncPanelRpc } from '../../app/panel-calls';
 import { type DecisionRequest, decisionRequest } from '../../app/decide';
+import { schoolsWithoutAddress } from '../../app/letters';
+import type { LettersCall, LettersView } from '../../app/letters-panel';
 import { panelCharts } from '../../app/panel-charts';
+import { LETTER_LABELS } from '../../core/letters/kinds';
 import { STEP_TITLES, type StepName, type StepResult } from '../../app/rpc';
 import { validationMessage } from '../../app/schools';
 import { paths } from '../campaign/files';
@@ -17,6 +20,7 @@ import { FolderCampaignStore } from '../campaign/store';
 import { consolidate } from '../commands/consolidate';
 import { acceptSchool, returnSchool } from '../commands/decide';
 import { generate } from '../commands/generate';
+import { markSent, writeLetters } from '../commands/letters';
 import { recommend } from '../commands/recommend';
 import { validate } from '../commands/validate';
 import { fileProblem } from '../lock';
@@ -25,6 +29,9 @@ import { type LastJob, folderState } from './panel-state';
 import { randomPassword } from './password';
 
 const NO_FORMS = 'Офлайн анкеты не публикуются: создайте Google Форму или возьмите выгрузку ответов (CSV) и загрузите её в разделе «Анкета удовлетворённости».';
+
+const OFFLINE_LETTERS = 'Офлайн надстройка не отправляет почту сама: она готовит черновики (.eml) для вашей почтовой программы.';
+const NO_TRIGGER = 'Офлайн ежедневных напоминаний нет: надстройка не отправляет почту. Сделайте черновики напоминаний и отправьте их из почтовой программы.';
 
 /** A refusal said in Russian; a file-system failure as a person reads it; anything else as an internal failure. */
 export function replyOf(e: unknown): { ok: false; message: string } {
@@ -121,6 +128,52 @@ export class FolderPanel implements AsyncPanelRpc {
     guarded(async () => {
       const folder = await loadCampaign(this.dir);
       return { ok: true, ...panelCharts(folder, new FolderCampaignStore(folder, null)) };
+    });
+
+  /** Letters offline: .eml drafts to download as a zip and send from the department's mail program, then marked sent. */
+  letters: AsyncPanelRpc['letters'] = (request: LettersCall) =>
+    guarded(async () => {
+      const folder = await loadCampaign(this.dir);
+      const base: LettersView = {
+        message: '',
+        reminders: null,
+        letters: [],
+        noAddress: [],
+        skipped: [],
+        paused: false,
+        more: false,
+        download: null,
+        kind: null,
+      };
+      if (request.action === 'state') return { ok: true, ...base, message: OFFLINE_LETTERS, noAddress: schoolsWithoutAddress(folder.schools) };
+      if (request.action === 'reminders') throw new UserFacingError(NO_TRIGGER);
+      if (request.action === 'markSent') {
+        const out = markSent(folder, request.kind, request.schools ?? []);
+        const already = out.already.length > 0 ? ` Уже были отмечены: ${out.already.length}.` : '';
+        return { ok: true, ...base, kind: request.kind, message: `Отмечено отправленными: ${out.marked.length}.${already}` };
+      }
+      const out = await writeLetters(folder, {
+        kind: request.kind,
+        resend: request.resend === true,
+        schools: request.schools ?? [],
+        previous: null,
+        quiet: true,
+      });
+      const label = LETTER_LABELS[out.kind];
+      const made = out.letters.length;
+      return {
+        ok: true,
+        ...base,
+        kind: out.kind,
+        letters: out.letters.map((l) => ({ schoolId: l.school, name: l.name, to: l.to, subject: l.subject })),
+        noAddress: out.noAddress,
+        skipped: out.skipped,
+        download: made > 0 ? { label: `Черновики «${label}» (${made}, .zip)`, url: `${this.origin()}/files/letters-${out.kind}.zip` } : null,
+        message:
+          made > 0
+            ? `Черновики писем «${label}»: ${made}. Скачайте архив, откройте письма в почтовой программе, отправьте их и нажмите «Отметить отправленными». ${out.warnings.join(' ')}`.trim()
+            : `Писем «${label}» к отправке нет.`,
+      };
     });
 
   selfTest: AsyncPanelRpc['selfTest'] = () =>

@@ -1,0 +1,129 @@
+import { BUSY_MESSAGE, type Reply, UserFacingError, failure } from '../../app/errors';
+import { schoolsWithoutAddress } from '../../app/letters';
+import { type LettersCall, LettersCallSchema, type LettersView } from '../../app/letters-panel';
+import { activeSpreadsheet, withSpreadsheet } from '../active';
+import { pendingMailing, sendLetters } from '../letters/send';
+import { deleteTriggerById, reminderSetting, spreadsheetOfTrigger, switchReminders } from '../letters/trigger';
+import { currentUser } from '../owner';
+import { type StepContext, loadContext } from '../steps/context';
+import { ensureLetterSettings } from '../store/campaign-sheet';
+import { setSetting, withDocumentProperties } from '../store/job-store';
+import { readRegistry } from '../store/registry-sheet';
+
+const MARK_SENT_GOOGLE =
+  'В Google Таблицах письма отмечаются отправленными сами: надстройка отправляет их от вашего имени и записывает каждое на скрытый лист «Письма». ' +
+  'Отметка вручную нужна только для черновиков офлайн.';
+
+const remindersView = (): LettersView['reminders'] => {
+  const s = reminderSetting();
+  return { on: s?.on === true, hour: s?.hour ?? 9 };
+};
+
+const empty = (message: string): Omit<LettersView, 'reminders'> => ({
+  message,
+  letters: [],
+  noAddress: [],
+  skipped: [],
+  paused: false,
+  more: false,
+  download: null,
+  kind: null,
+});
+
+/** A letters action under the document lock (the delivery log and the registry are shared state); the property writes flush together. */
+function locked(run: () => Omit<LettersView, 'reminders'>): Reply<LettersView> {
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(3000)) return { ok: false, message: BUSY_MESSAGE };
+  try {
+    return withDocumentProperties(() => ({ ok: true, ...run(), reminders: remindersView() }));
+  } catch (e) {
+    return failure(e);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function contextForLetters(): StepContext {
+  const ctx = loadContext();
+  ensureLetterSettings(ctx.ss);
+  return ctx;
+}
+
+/** «Письма школам» in the sidebar (and the menu): state, send a kind, switch the daily reminders. */
+export function letters(raw: unknown): Reply<LettersView> {
+  const parsed = LettersCallSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: `Письма: ${parsed.error.issues.map((i) => i.message).join('; ')}` };
+  const call: LettersCall = parsed.data;
+  switch (call.action) {
+    case 'state':
+      try {
+        return withDocumentProperties(() => {
+          const pending = pendingMailing();
+          const note = pending ? ' Не закончена рассылка: продолжите её той же кнопкой.' : '';
+          const noAddress = schoolsWithoutAddress(readRegistry(activeSpreadsheet()).rows.map((r) => r.school));
+          return { ok: true, ...empty(`Письма отправляются от вашего имени через Gmail.${note}`), noAddress, reminders: remindersView() };
+        });
+      } catch (e) {
+        return failure(e);
+      }
+    case 'send':
+      return locked(() => sendLetters(contextForLetters(), { kind: call.kind, resend: call.resend, schools: call.schools }));
+    case 'markSent':
+      return { ok: false, message: MARK_SENT_GOOGLE };
+    case 'reminders':
+      return locked(() => {
+        const ctx = contextForLetters();
+        if (call.on && !ctx.settings.campaign.deadline)
+          throw new UserFacingError('Укажите срок сдачи на листе «Кампания»: ежедневные напоминания уходят после срока.');
+        const s = switchReminders(call.on, ctx.ss.getId(), currentUser(), ctx.settings.campaign.year);
+        return empty(
+          s.on
+            ? `Ежедневные напоминания включены: после срока (${ctx.settings.campaign.deadline}) каждый день около ${s.hour}:00 не сдавшим школам ` +
+                `уходит напоминание, не чаще интервала кампании. Отключить — той же кнопкой; новая кампания отключает их сама.`
+            : 'Ежедневные напоминания отключены.',
+        );
+      });
+  }
+}
+
+/**
+ * The daily trigger's handler: opens the spreadsheet the trigger serves, continues a mailing the quota paused, and
+ * after the deadline reminds the schools that have not delivered. A trigger whose reminders were switched off, or
+ * whose campaign was replaced, deletes itself.
+ */
+export function lettersTrigger(e?: { triggerUid?: unknown }): void {
+  const id = e?.triggerUid === undefined ? '' : String(e.triggerUid);
+  const ssId = id ? spreadsheetOfTrigger(id) : null;
+  if (!id) return;
+  if (!ssId) {
+    deleteTriggerById(id);
+    return;
+  }
+  let ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  try {
+    ss = SpreadsheetApp.openById(ssId);
+  } catch {
+    deleteTriggerById(id);
+    return;
+  }
+  withSpreadsheet(ss, () => {
+    const reply = locked(() => {
+      const setting = reminderSetting();
+      const ctx = contextForLetters();
+      if (!setting?.on || setting.triggerId !== id || setting.year !== ctx.settings.campaign.year) {
+        deleteTriggerById(id);
+        return empty('Напоминания отключены: триггер удалён.');
+      }
+      const notes: string[] = [];
+      const pending = pendingMailing();
+      if (pending && pending.kind !== 'reminder') notes.push(sendLetters(ctx, { kind: pending.kind }).message);
+      const today = ctx.clock.stamp(ctx.clock.now()).slice(0, 10);
+      const deadline = ctx.settings.campaign.deadline ?? '';
+      if (deadline !== '' && today > deadline) notes.push(sendLetters(ctx, { kind: 'reminder' }).message);
+      const message = notes.join(' ') || `Срок сдачи (${deadline}) ещё не прошёл: напоминания не отправлялись.`;
+      setSetting('reminders.last', JSON.stringify({ at: ctx.clock.now().toISOString(), message: message.slice(0, 1000) }));
+      return empty(message);
+    });
+    if (!reply.ok) console.warn(`Напоминания: ${reply.message}`);
+  });
+}
