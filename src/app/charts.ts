@@ -1,4 +1,5 @@
 import type { Catalog } from '../core/catalog/types';
+import { componentsChart } from '../core/chart/components';
 import { distributionCharts } from '../core/chart/distribution';
 import { historyFromResult } from '../core/chart/history';
 import type { Chart } from '../core/chart/model';
@@ -43,7 +44,9 @@ function chartsOf(
   const perAppendix = new Map(result.appendices.map((a) => [a.number, appendixCharts(catalog, result, a)]));
   const all: Chart[] = [
     overviewChart(catalog, result, history),
-    ...[achievedDynamicsChart(catalog, result, history), surveyChart(result)].filter((c): c is Chart => c !== null),
+    ...[achievedDynamicsChart(catalog, result, history), surveyChart(result), componentsChart(result.management?.components ?? [], result.year)].filter(
+      (c): c is Chart => c !== null,
+    ),
     ...[...perAppendix.values()].flat(),
     ...cellDynamicsCharts(catalog, result, history),
     // the schools' values come without their schools: the charts cannot name one

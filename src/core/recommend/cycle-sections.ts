@@ -1,3 +1,5 @@
+import { chartBlocks } from '../chart/blocks';
+import { componentsChart } from '../chart/components';
 import type { Catalog } from '../catalog/types';
 import { SUPPRESS_BELOW, ruNumber } from '../consolidate/format';
 import type { Block } from '../document/model';
@@ -92,5 +94,6 @@ export function componentBlocks(result: ConsolidationExport): Block[] {
       rows: rows.map((r) => [r.direction, r.indicators, r.monitoring, r.analysis, r.decisions]),
       widths: [22, 22, 14, 20, 22],
     },
+    ...chartBlocks(componentsChart(rows, result.year), 'public'),
   ];
 }
