@@ -175,6 +175,7 @@ function facades(ws: FakeWorkspace): Array<[string, object]> {
     ['Logger', g.Logger],
     ['console', g.console],
     ['ScriptApp', g.ScriptApp],
+    ['MailApp', g.MailApp],
   ];
   // advanced services, as the call log names them (Drive v3 and Docs only when their fakes are there)
   const advanced: Array<[string, string[]]> = [
