@@ -3,7 +3,7 @@
  * 1,000 schools (consolidation and documents in chunks on a simulated clock, every request body measured),
  * generation under the daily quota, the offline CLI; prints a table and writes bench/results.json.
  *
- *   node bench/run.cjs [--quick] [--skip-offline] [--only=core,addon,resumable,quota,offline]
+ *   node bench/run.cjs [--quick] [--skip-offline] [--only=core,addon,resumable,quota,offline,panel]
  *   node bench/run.cjs --report      reprint the table of the last bench/results.json
  *
  * Heavy parts (the 1,000-school cycle, quota days) run in child processes with a larger heap.
@@ -18,12 +18,15 @@ import { type CoreResult, runCore } from './core';
 import { ROOT, loadLatencyModel } from './latency';
 import { type OfflineRun, fillReceived, offlineRun } from './offline';
 import { runHostile } from './hostile';
+import { type PanelRun, panelRun } from './panel';
 import { type Report, printReport, reportFromResults, writeResults } from './report';
 import { type CycleResult, type QuotaGeneration, cycle, quotaGeneration } from './resumable';
 
 const log = (s: string): void => {
   process.stdout.write(`· ${s}\n`);
 };
+
+const PARTS = ['core', 'addon', 'resumable', 'quota', 'offline', 'panel'];
 
 interface Options {
   quick: boolean;
@@ -33,8 +36,11 @@ interface Options {
 function options(argv: string[]): Options {
   const quick = argv.includes('--quick');
   const only = argv.find((a) => a.startsWith('--only='));
-  const parts = new Set(only ? only.slice('--only='.length).split(',') : ['core', 'addon', 'resumable', 'quota', 'offline']);
-  if (argv.includes('--skip-offline')) parts.delete('offline');
+  const parts = new Set(only ? only.slice('--only='.length).split(',') : PARTS);
+  if (argv.includes('--skip-offline')) {
+    parts.delete('offline');
+    parts.delete('panel');
+  }
   return { quick, only: parts };
 }
 
@@ -78,7 +84,7 @@ async function main(argv: string[]): Promise<void> {
   const opts = options(argv);
   const started = performance.now();
   const model = loadLatencyModel();
-  const report: Report = { model, quick: opts.quick, core: null, addon: null, resumable: null, cycle: null, quota: null, offline: [] };
+  const report: Report = { model, quick: opts.quick, core: null, addon: null, resumable: null, cycle: null, quota: null, offline: [], panel: null };
   if (opts.only.has('core')) report.core = runCore(opts.quick ? [10, 100, 300] : [10, 100, 1000], log) satisfies CoreResult;
   if (opts.only.has('addon')) report.addon = runAddon(model, [10, 40], log) satisfies AddonResult;
   if (opts.only.has('resumable')) {
@@ -92,9 +98,11 @@ async function main(argv: string[]): Promise<void> {
     const sizes = opts.quick ? [20, 100] : [100, 1000];
     for (const n of sizes) report.offline.push((await offlineRun(n, __filename, log, n === sizes[0])) satisfies OfflineRun);
   }
+  // the panel's HTTP API against msoko validate on the same files, side by side in this run
+  if (opts.only.has('panel')) report.panel = (await panelRun(opts.quick ? 100 : 1000, __filename, log)) satisfies PanelRun;
   const file = path.join(ROOT, 'bench', 'results.json');
   // with --only, the parts not run keep their figures from the last bench/results.json
-  const last = opts.only.size < 5 && existsSync(file) ? reportFromResults(readFileSync(file, 'utf8'), model) : null;
+  const last = PARTS.some((p) => !opts.only.has(p)) && existsSync(file) ? reportFromResults(readFileSync(file, 'utf8'), model) : null;
   if (last) {
     report.core ??= last.core;
     report.addon ??= last.addon;
@@ -102,6 +110,7 @@ async function main(argv: string[]): Promise<void> {
     report.cycle ??= last.cycle;
     report.quota ??= last.quota;
     if (!opts.only.has('offline')) report.offline = last.offline;
+    report.panel ??= last.panel;
   }
   // hostile files (issue 14): top-level keys of results.json; kept from the last run when --only leaves them out
   const lastHostile = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};

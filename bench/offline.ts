@@ -21,7 +21,7 @@ import { ROOT } from './latency';
 import { profileShares } from './profile';
 import { CAMPAIGN_INPUT, syntheticSchools, valuesFor } from './sim';
 
-const CLI = path.join(ROOT, 'build', 'cli.cjs');
+export const CLI = path.join(ROOT, 'build', 'cli.cjs');
 const TIME = '/usr/bin/time';
 
 export interface CommandRun {
@@ -54,7 +54,7 @@ interface Spawned {
   stderr: string;
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Spawned> {
+export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Spawned> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -73,7 +73,7 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env):
 }
 
 /** One CLI command, timed, with its peak RSS. */
-async function measure(command: string, args: string[], work: string, profile: boolean): Promise<CommandRun> {
+export async function measure(command: string, args: string[], work: string, profile: boolean): Promise<CommandRun> {
   const useTime = existsSync(TIME);
   const rssFile = path.join(work, `rss-${command}.txt`);
   const wrapper = path.join(work, 'rss-wrapper.cjs');
@@ -110,26 +110,10 @@ export async function fillReceived(dir: string, from: number, to: number): Promi
   }
 }
 
-export async function offlineRun(n: number, benchBundle: string, log: (s: string) => void, profile = false): Promise<OfflineRun> {
-  const work = mkdtempSync(path.join(tmpdir(), `msoko-bench-${n}-`));
-  const dir = path.join(work, 'kampania');
-  const init = await run(process.execPath, [CLI, 'init', dir, '--year', String(CAMPAIGN_INPUT.year), '--municipality', CAMPAIGN_INPUT.municipality]);
-  if (init.code !== 0) throw new Error(`msoko init failed: ${init.stderr}`);
-  const schools = syntheticSchools(n);
-  writeFileSync(
-    paths(dir).registryCsv,
-    toCsv([['id', 'name', 'short_name', 'type', 'emails'], ...schools.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(';')])]),
-  );
-  const commands: CommandRun[] = [];
-  const step = async (command: string, args: string[] = []): Promise<void> => {
-    log(`offline ${n}: msoko ${command}…`);
-    const r = await measure(command, [dir, ...args], work, profile);
-    log(`offline ${n}: msoko ${command} — ${r.wallS.toFixed(1)} s, peak RSS ${Math.round(r.peakRssMb)} MB, exit ${r.exitCode}`);
-    commands.push(r);
-  };
-  await step('generate');
+/** Untimed setup: the filled files of schools [0, n) of the campaign in `dir` written into received/ by worker processes. */
+export async function fillInWorkers(dir: string, n: number, benchBundle: string, log: (s: string) => void): Promise<number> {
   const workers = Math.max(1, Math.min(4, cpus().length));
-  log(`offline ${n}: writing ${n} filled school files into received/ (setup, ${workers} worker processes)…`);
+  log(`writing ${n} filled school files into received/ (setup, ${workers} worker processes)…`);
   const t = performance.now();
   const per = Math.ceil(n / workers);
   const fills = await Promise.all(
@@ -140,13 +124,40 @@ export async function offlineRun(n: number, benchBundle: string, log: (s: string
   const failed = fills.find((f) => f.code !== 0);
   if (failed) throw new Error(`filling received/ failed: ${failed.stderr}`);
   const setupS = (performance.now() - t) / 1000;
-  log(`offline ${n}: setup ${setupS.toFixed(1)} s`);
+  log(`setup ${setupS.toFixed(1)} s`);
+  return setupS;
+}
+
+/** A campaign folder of n synthetic schools (msoko init + schools.csv), not yet generated. */
+export async function initCampaign(dir: string, n: number): Promise<void> {
+  const init = await run(process.execPath, [CLI, 'init', dir, '--year', String(CAMPAIGN_INPUT.year), '--municipality', CAMPAIGN_INPUT.municipality]);
+  if (init.code !== 0) throw new Error(`msoko init failed: ${init.stderr}`);
+  const schools = syntheticSchools(n);
+  writeFileSync(
+    paths(dir).registryCsv,
+    toCsv([['id', 'name', 'short_name', 'type', 'emails'], ...schools.map((s) => [s.id, s.name, s.shortName, s.type, s.emails.join(';')])]),
+  );
+}
+
+export async function offlineRun(n: number, benchBundle: string, log: (s: string) => void, profile = false): Promise<OfflineRun> {
+  const work = mkdtempSync(path.join(tmpdir(), `msoko-bench-${n}-`));
+  const dir = path.join(work, 'kampania');
+  await initCampaign(dir, n);
+  const commands: CommandRun[] = [];
+  const step = async (command: string, args: string[] = []): Promise<void> => {
+    log(`offline ${n}: msoko ${command}…`);
+    const r = await measure(command, [dir, ...args], work, profile);
+    log(`offline ${n}: msoko ${command} — ${r.wallS.toFixed(1)} s, peak RSS ${Math.round(r.peakRssMb)} MB, exit ${r.exitCode}`);
+    commands.push(r);
+  };
+  await step('generate');
+  const setupS = await fillInWorkers(dir, n, benchBundle, (s) => log(`offline ${n}: ${s}`));
   await step('validate');
   await step('consolidate');
   await step('recommend');
   const totalS = commands.reduce((s, c) => s + c.wallS, 0);
   const peakRssMb = Math.max(...commands.map((c) => c.peakRssMb));
-  const receivedFiles = schools.length;
+  const receivedFiles = n;
   rmSync(work, { recursive: true, force: true });
   return {
     n,

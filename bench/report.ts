@@ -4,6 +4,7 @@ import type { AddonResult, StepCost } from './addon';
 import type { CoreResult } from './core';
 import type { CallCounts, LatencyModel, Projection } from './latency';
 import type { OfflineRun } from './offline';
+import { PANEL_TO_CLI_TARGET, type PanelRun } from './panel';
 import type { CycleResult, QuotaGeneration, ResumableResult } from './resumable';
 
 /** The whole-cycle figures besides the consolidation runs: the documents step on the simulated clock and the request bodies. */
@@ -24,6 +25,8 @@ export interface Report {
   cycle: CycleFigures | null;
   quota: QuotaGeneration[] | null;
   offline: OfflineRun[];
+  /** The panel's HTTP API against `msoko validate` on the same files (null when the part did not run). */
+  panel: PanelRun | null;
 }
 
 type Row = [string, string, string, string];
@@ -76,6 +79,7 @@ export function targets(r: Report): Record<string, boolean | null> {
     docs_calls_per_document_le_3: a?.documents ? a.documents.withGoogleAccount.perDocument <= DOCS_CALLS_PER_DOCUMENT_TARGET : null,
     max_request_bytes_le_2000000: r.cycle ? r.cycle.bytes.largest.bytes <= REQUEST_BYTES_BUDGET : null,
     documents_1000_simulated_le_20_min: docsMin === null ? null : docsMin <= DOCUMENTS_1000_MINUTES_TARGET,
+    panel_le_1_5x_cli: r.panel ? r.panel.ratio <= PANEL_TO_CLI_TARGET : null,
   };
 }
 
@@ -308,6 +312,21 @@ export function printReport(r: Report): void {
     }
     out.push(table(`OFFLINE CLI (child processes of build/cli.cjs; RSS by ${r.offline[0]?.measuredWith ?? ''})`, rows));
   }
+  if (r.panel) {
+    const p = r.panel;
+    out.push(
+      table(`PANEL vs CLI (${p.n} filled files, same run; msoko serve as a child process, no browser)`, [
+        [`${p.n} files: msoko validate`, `${fmt(p.cliValidateS)} s`, '', ''],
+        [
+          `${p.n} files: panel upload → validate → statuses`,
+          `${fmt(p.panelValidateS)} s (upload ${fmt(p.uploadS)}, validate ${fmt(p.stepS)}, state ${fmt(p.stateS)}); ${p.statuses} statuses`,
+          '',
+          '',
+        ],
+        ['panel / CLI', `${fmt(p.ratio, 2)}×`, `≤ ${PANEL_TO_CLI_TARGET}×`, mark(t.panel_le_1_5x_cli ?? null)],
+      ]),
+    );
+  }
   process.stdout.write(`${out.join('\n')}\n\n`);
 }
 
@@ -318,7 +337,17 @@ export function reportFromResults(json: string, model: LatencyModel): Report {
   const addon = d.addon
     ? { ...d.addon, steps: d.addon.steps.map(({ fixed_by_kind, ...s }) => ({ ...s, fit: { fixed: fixed_by_kind, perSchool: s.perSchoolByKind } })) }
     : null;
-  return { model, quick: file.quick, core: d.core, addon, resumable: d.resumable, cycle: d.cycle ?? null, quota: d.quota, offline: d.offline };
+  return {
+    model,
+    quick: file.quick,
+    core: d.core,
+    addon,
+    resumable: d.resumable,
+    cycle: d.cycle ?? null,
+    quota: d.quota,
+    offline: d.offline,
+    panel: d.panel ?? null,
+  };
 }
 
 interface ResultsFile {
@@ -330,6 +359,7 @@ interface ResultsFile {
     cycle?: CycleFigures | null;
     quota: QuotaGeneration[] | null;
     offline: OfflineRun[];
+    panel?: PanelRun | null;
   };
 }
 
@@ -361,6 +391,9 @@ export function writeResults(r: Report, file: string): void {
     max_request_bytes: r.cycle?.bytes.largest.bytes ?? null,
     max_request_bytes_cycle_schools: r.cycle?.bytes.n ?? null,
     documents_1000_simulated_min: documents1000Min(r.cycle),
+    /** Upload of 1,000 filled files through the panel's HTTP API to the statuses it returns, and msoko validate on them. */
+    panel_validate_1000_files_s: r.panel?.n === 1000 ? r.panel.panelValidateS : null,
+    cli_validate_1000_files_s: r.panel?.n === 1000 ? r.panel.cliValidateS : null,
     targets: targets(r),
     detail: {
       core: r.core,
@@ -369,6 +402,7 @@ export function writeResults(r: Report, file: string): void {
       cycle: r.cycle,
       quota: r.quota,
       offline: r.offline,
+      panel: r.panel,
     },
   };
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
