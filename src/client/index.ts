@@ -7,6 +7,7 @@ import './styles.css';
 import { Controller } from './controller';
 import { catalogSection } from './catalog';
 import { chartsSection } from './charts/section';
+import { lettersSection } from './letters';
 import { cycleSection } from './cycle';
 import { h, replaceChildren } from './dom';
 import { campaignSection, noticeSection, stepsSection, summarySection, surveySection, toolsSection } from './render';
@@ -86,6 +87,11 @@ function main(): void {
       true,
       (v) => [v.server?.campaign !== null && v.server?.campaign !== undefined, v.server?.summary ?? null],
       (v) => chartsSection(v),
+    ),
+    slot(
+      true,
+      (v) => [v.server?.campaign ?? null, offline(v) !== null, busy(v)],
+      (v) => lettersSection(v),
     ),
     slot(
       true,
