@@ -151,7 +151,8 @@ export function sendLetters(ctx: StepContext, request: LetterRequest, budgetMs =
   }
   if (failed !== null)
     throw new UserFacingError(
-      `Рассылка прервана: ${errorText(failed)}. Отправлено ${sent.length} из ${letters.length}; повторите рассылку — отправленным школам письмо повторно не уйдёт.`,
+      `Рассылка прервана: ${errorText(failed)}. Отправлено ${sent.length} из ${letters.length}; ` +
+        'повторите рассылку — отправленным школам письмо повторно не уйдёт.',
     );
   const left = letters.length - sent.length;
   return {

@@ -171,7 +171,11 @@ export class FolderPanel implements AsyncPanelRpc {
         download: made > 0 ? { label: `Черновики «${label}» (${made}, .zip)`, url: `${this.origin()}/files/letters-${out.kind}.zip` } : null,
         message:
           made > 0
-            ? `Черновики писем «${label}»: ${made}. Скачайте архив, откройте письма в почтовой программе, отправьте их и нажмите «Отметить отправленными». ${out.warnings.join(' ')}`.trim()
+            ? [
+                `Черновики писем «${label}»: ${made}.`,
+                'Скачайте архив, откройте письма в почтовой программе, отправьте их и нажмите «Отметить отправленными».',
+                ...out.warnings,
+              ].join(' ')
             : `Писем «${label}» к отправке нет.`,
       };
     });
