@@ -3,6 +3,8 @@
  * and system fonts off, so a picture is the same on a Windows PC, a Linux server and in CI, and the same model
  * gives the same bytes. The SVG's ids depend on how many charts the process drew before; the PNG does not.
  */
+// first: mimalloc's options are read when resvg's native module loads
+import './allocator';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { Chart } from '../../core/chart/model';
