@@ -285,6 +285,22 @@ test('the same catalog from a Google Sheets link is accepted after generation (t
   });
 });
 
+test('a campaign on its own catalog whose «Каталог…» sheets were all deleted is told how to bring them back', () => {
+  const { SpreadsheetApp } = ws.installGlobals();
+  const host = SpreadsheetApp.openById(hostId);
+  for (const name of CATALOG_SHEETS) {
+    const sheet = host.getSheetByName(name);
+    if (sheet) host.deleteSheet(sheet);
+  }
+  ws.endExecution();
+  const r = step('validate');
+  expect(r).toMatchObject({ ok: false, message: expect.stringContaining('В таблице нет листов «Каталог…» с каталогом кампании «bashmakovsky»') });
+  ws.advance(61_000);
+  const base64 = readFileSync(EXAMPLE).toString('base64');
+  expect(reply(ws, 'importCatalog', { kind: 'xlsx', name: 'catalog-bashmakovsky.xlsx', base64 })).toMatchObject({ ok: true });
+  expect(step('validate')).toMatchObject({ ok: true, done: true });
+});
+
 test('every call was authorized by the manifest scopes (drive.file, spreadsheets), with no DriveApp', () => {
   expect(ws.calls.filter((c) => c.denied).map((c) => `${c.service}.${c.method}`)).toEqual([]);
   expect(ws.calls.some((c) => c.service === 'DriveApp')).toBe(false);

@@ -137,7 +137,7 @@ const UNDO = 'Верните на листах «Каталог…» прежн�
 
 /**
  * The campaign's catalog: its «Каталог…» sheets when the spreadsheet has them (a campaign set up before they existed
- * runs on the built-in catalog of «Кампания»). Once school files are out, an edit that changes the school form is
+ * runs on the built-in catalog of «Кампания»; a campaign on its own catalog whose sheets were all deleted is told so). Once school files are out, an edit that changes the school form is
  * refused in Russian; targets, texts and groups may change and apply at the next step.
  */
 export function sheetCatalog(ss: Spreadsheet, id: string | null, catalogId: string, year: number, filesOut: number): Catalog {
@@ -145,8 +145,13 @@ export function sheetCatalog(ss: Spreadsheet, id: string | null, catalogId: stri
     () => id ?? ss.getId(),
     () => ss,
   );
-  if (!grid) return catalogOf(catalogId);
-  const catalog = versionedCatalog(catalogSourceOf(grid, 'Листы «Каталог…» этой таблицы'));
+  if (!grid && !Object.keys(CATALOG_SOURCES).includes(catalogId)) {
+    throw new UserFacingError(
+      `В таблице нет листов «Каталог…» с каталогом кампании «${catalogId}». Загрузите его снова в разделе «Каталог показателей» панели ` +
+        '(книга .xlsx или ссылка на таблицу с листами «Каталог…»).',
+    );
+  }
+  const catalog = grid ? versionedCatalog(catalogSourceOf(grid, 'Листы «Каталог…» этой таблицы')) : catalogOf(catalogId);
   const locked = lockedForm(year);
   const refusal = locked ? catalogFormRefusal(formOf(catalog), locked, Math.max(filesOut, 1), IN_PLACE, UNDO) : null;
   if (refusal) throw new UserFacingError(refusal);
