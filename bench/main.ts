@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type AddonResult, runAddon } from './addon';
+import { chartsRun } from './charts';
 import { type CoreResult, runCore } from './core';
 import { ROOT, loadLatencyModel } from './latency';
 import { type OfflineRun, fillReceived, offlineRun } from './offline';
@@ -84,7 +85,18 @@ async function main(argv: string[]): Promise<void> {
   const opts = options(argv);
   const started = performance.now();
   const model = loadLatencyModel();
-  const report: Report = { model, quick: opts.quick, core: null, addon: null, resumable: null, cycle: null, quota: null, offline: [], panel: null };
+  const report: Report = {
+    model,
+    quick: opts.quick,
+    core: null,
+    addon: null,
+    resumable: null,
+    cycle: null,
+    quota: null,
+    offline: [],
+    panel: null,
+    charts: null,
+  };
   if (opts.only.has('core')) report.core = runCore(opts.quick ? [10, 100, 300] : [10, 100, 1000], log) satisfies CoreResult;
   if (opts.only.has('addon')) report.addon = runAddon(model, [10, 40], log) satisfies AddonResult;
   if (opts.only.has('resumable')) {
@@ -97,6 +109,7 @@ async function main(argv: string[]): Promise<void> {
     // the smaller run is profiled (--cpu-prof) to show where the time goes
     const sizes = opts.quick ? [20, 100] : [100, 1000];
     for (const n of sizes) report.offline.push((await offlineRun(n, __filename, log, n === sizes[0])) satisfies OfflineRun);
+    report.charts = await chartsRun(5, log);
   }
   // the panel's HTTP API against msoko validate on the same files, side by side in this run
   if (opts.only.has('panel')) report.panel = (await panelRun(opts.quick ? 100 : 1000, __filename, log)) satisfies PanelRun;
@@ -111,6 +124,7 @@ async function main(argv: string[]): Promise<void> {
     report.quota ??= last.quota;
     if (!opts.only.has('offline')) report.offline = last.offline;
     report.panel ??= last.panel;
+    report.charts ??= last.charts;
   }
   // hostile files (issue 14): top-level keys of results.json; kept from the last run when --only leaves them out
   const lastHostile = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};

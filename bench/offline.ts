@@ -28,6 +28,8 @@ export interface CommandRun {
   command: string;
   wallS: number;
   peakRssMb: number;
+  /** User + system CPU seconds of the command, all its threads (/usr/bin/time -v; null without it). */
+  cpuS?: number | null;
   exitCode: number;
   /** The last lines the command printed (for the report when it fails). */
   tail: string;
@@ -90,8 +92,18 @@ export async function measure(command: string, args: string[], work: string, pro
   const kb = useTime
     ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? NaN)
     : Number(existsSync(rssFile) ? readFileSync(rssFile, 'utf8') : NaN);
+  const seconds = (label: string): number => Number(new RegExp(`${label} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? NaN);
+  const cpu = seconds('User') + seconds('System');
   const tail = `${r.stdout}\n${r.stderr.replace(/\n\s*Command being timed[\s\S]*$/, '')}`.trim().split('\n').slice(-4).join('\n');
-  return { command, wallS, peakRssMb: kb / 1024, exitCode: r.code, tail, profile: profile ? profileShares(profDir) : null };
+  return {
+    command,
+    wallS,
+    peakRssMb: kb / 1024,
+    cpuS: Number.isFinite(cpu) ? cpu : null,
+    exitCode: r.code,
+    tail,
+    profile: profile ? profileShares(profDir) : null,
+  };
 }
 
 /** Worker mode: writes the filled files of schools [from, to) of the campaign in `dir` into received/. */

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import type { AddonResult, StepCost } from './addon';
 import type { CoreResult } from './core';
 import type { CallCounts, LatencyModel, Projection } from './latency';
+import type { ChartsRun } from './charts';
 import type { OfflineRun } from './offline';
 import { PANEL_TO_CLI_TARGET, type PanelRun } from './panel';
 import type { CycleResult, QuotaGeneration, ResumableResult } from './resumable';
@@ -27,6 +28,8 @@ export interface Report {
   offline: OfflineRun[];
   /** The panel's HTTP API against `msoko validate` on the same files (null when the part did not run). */
   panel: PanelRun | null;
+  /** Drawing and rasterising the charts of the demo's report.docx (with the offline part). */
+  charts: ChartsRun | null;
 }
 
 type Row = [string, string, string, string];
@@ -295,7 +298,7 @@ export function printReport(r: Report): void {
       for (const c of o.commands) {
         rows.push([
           `${o.n} schools: msoko ${c.command}${o.profiled ? ' (profiled)' : ''}`,
-          `${fmt(c.wallS)} s, ${fmt(c.peakRssMb, 0)} MB${c.exitCode !== 0 ? `, exit ${c.exitCode}` : ''}`,
+          `${fmt(c.wallS)} s${c.cpuS === null || c.cpuS === undefined ? '' : ` (CPU ${fmt(c.cpuS)} s)`}, ${fmt(c.peakRssMb, 0)} MB${c.exitCode !== 0 ? `, exit ${c.exitCode}` : ''}`,
           '',
           '',
         ]);
@@ -311,6 +314,19 @@ export function printReport(r: Report): void {
       rows.push([`${o.n} schools: setup (filled files, not counted)`, `${fmt(o.setupS)} s`, '', '']);
     }
     out.push(table(`OFFLINE CLI (child processes of build/cli.cjs; RSS by ${r.offline[0]?.measuredWith ?? ''})`, rows));
+  }
+  if (r.charts) {
+    const c = r.charts;
+    out.push(
+      table('CHARTS OFFLINE (ECharts SVG → resvg PNG, in this process)', [
+        [
+          `the demo's report.docx: ${c.charts} charts`,
+          `${fmt(c.medianMs, 0)} ms (median of ${c.runs}: ${c.msPerRun.map((ms) => fmt(ms, 0)).join(', ')}), ${fmt(c.pngBytes / 1024, 0)} KB of PNG`,
+          '',
+          '',
+        ],
+      ]),
+    );
   }
   if (r.panel) {
     const p = r.panel;
@@ -347,6 +363,7 @@ export function reportFromResults(json: string, model: LatencyModel): Report {
     quota: d.quota,
     offline: d.offline,
     panel: d.panel ?? null,
+    charts: d.charts ?? null,
   };
 }
 
@@ -360,8 +377,12 @@ interface ResultsFile {
     quota: QuotaGeneration[] | null;
     offline: OfflineRun[];
     panel?: PanelRun | null;
+    charts?: ChartsRun | null;
   };
 }
+
+const cpuTotal = (o: OfflineRun): number | null =>
+  o.commands.every((c) => typeof c.cpuS === 'number') ? Math.round(10 * o.commands.reduce((sum, c) => sum + (c.cpuS ?? 0), 0)) / 10 : null;
 
 export function writeResults(r: Report, file: string): void {
   const a = r.addon;
@@ -383,6 +404,11 @@ export function writeResults(r: Report, file: string): void {
     core_validate_1000_ms: r.core?.rows.find((x) => x.n === 1000)?.validateMs ?? null,
     offline_1000_total_s: off?.totalS ?? null,
     offline_1000_peak_rss_mb: off?.peakRssMb ?? null,
+    /** User + system CPU of the four commands (all threads): what the run costs whatever else the machine does. */
+    offline_1000_cpu_s: off ? cpuTotal(off) : null,
+    /** Median milliseconds to draw and rasterise every chart of the demo's report.docx. */
+    charts_ms_per_report: r.charts ? Math.round(r.charts.medianMs) : null,
+    charts_per_report: r.charts?.charts ?? null,
     /** Every service call of the documents step per school document (school address with a Google account). */
     docs_calls_per_document: a?.documents?.withGoogleAccount.perDocument ?? null,
     docs_requests_per_document: a?.documents?.withGoogleAccount.requestsPerDocument ?? null,
@@ -403,6 +429,7 @@ export function writeResults(r: Report, file: string): void {
       quota: r.quota,
       offline: r.offline,
       panel: r.panel,
+      charts: r.charts,
     },
   };
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
