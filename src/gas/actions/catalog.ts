@@ -6,7 +6,7 @@ import type { CatalogSource } from '../../core/catalog/schema';
 import type { Catalog } from '../../core/catalog/types';
 import { PREVIOUS_YEARS_SHEET, previousYearsSheet, readPreviousYears } from '../../core/history/previous-years';
 import { MIME, driveApi } from '../drive';
-import { withBackoff } from '../limits';
+import { RateLimited, withBackoff } from '../limits';
 import { writeStaged } from '../render/staged-write';
 import { underDocumentLock } from '../lock';
 import { requireOwner } from '../owner';
@@ -70,7 +70,7 @@ function fromSpreadsheet(url: string, ss: Spreadsheet): CatalogSource {
       () => SpreadsheetApp.openById(id),
     );
   } catch (e) {
-    if (e instanceof UserFacingError) throw e;
+    if (e instanceof UserFacingError || e instanceof RateLimited) throw e;
     throw new UserFacingError('Каталог: таблица по ссылке не открывается — проверьте ссылку и что у вас есть доступ к ней (хотя бы просмотр).');
   }
   if (!grid) throw new UserFacingError('Каталог: в таблице по ссылке нет листов «Каталог…» — это не книга каталога.');

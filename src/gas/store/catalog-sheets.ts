@@ -14,7 +14,7 @@ import { GENERAL_SHEET, TABLE_SHEETS } from '../../core/catalog/workbook/sheets'
 import { a1, quoteSheet } from '../../core/layout/a1';
 import type { CellSpec, SheetSpec, ValidationSpec } from '../../core/layout/types';
 import type { SheetGrid, WorkbookGrid } from '../../core/submission/parse';
-import { withBackoff } from '../limits';
+import { RateLimited, withBackoff } from '../limits';
 import { extent, inputRuns, validationRule } from '../render/sheet-renderer';
 import { writeStaged } from '../render/staged-write';
 import { type SheetsApi, type SheetsRequest, type Spreadsheet, advancedSheets } from '../services';
@@ -46,7 +46,7 @@ function readWithApi(api: SheetsApi, id: string): WorkbookGrid | null {
   try {
     res = get(CATALOG_SHEET_NAMES);
   } catch (e) {
-    if (e instanceof UserFacingError) throw e;
+    if (e instanceof UserFacingError || e instanceof RateLimited) throw e;
     // a sheet is missing or renamed (its range does not parse): read those that are there; the parser names the rest
     const meta = withBackoff(() => api.Spreadsheets?.get(id, { fields: 'sheets.properties.title' }));
     const present = (meta?.sheets ?? []).map((s) => s.properties?.title ?? '').filter(isCatalogSheet);
