@@ -15,7 +15,12 @@ import { MemoryStore } from './memory-store';
 
 const ctx = { campaign: { ...DEMO_CAMPAIGN, targetOverrides: {} }, catalog: catalog(), schools: REGISTRY };
 const outcomes = demoOutcomes();
-const previous = consolidate({ catalog: ctx.catalog, campaign: campaign({ year: DEMO_CAMPAIGN.year - 1 }), outcomes: demoOutcomes(REGISTRY.length, 5), previous: null });
+const previous = consolidate({
+  catalog: ctx.catalog,
+  campaign: campaign({ year: DEMO_CAMPAIGN.year - 1 }),
+  outcomes: demoOutcomes(REGISTRY.length, 5),
+  previous: null,
+});
 const result = consolidate({ catalog: ctx.catalog, campaign: campaign(), outcomes, previous });
 const schoolValues = Object.fromEntries(outcomes.flatMap((o) => (o.submission ? [[o.school.id, o.submission.values] as const] : [])));
 
@@ -31,7 +36,7 @@ test('before any consolidation: no charts and a Russian empty state', () => {
   expect(out.message).toMatch(/^Диаграмм пока нет.*«Свод»/);
 });
 
-test('after a consolidation: the department\'s charts, the internal analysis last and marked', () => {
+test("after a consolidation: the department's charts, the internal analysis last and marked", () => {
   const store = new MemoryStore();
   store.now = { result, schoolValues };
   const out = panelCharts(ctx, store);
