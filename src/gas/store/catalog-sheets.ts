@@ -137,8 +137,9 @@ const UNDO = 'Верните на листах «Каталог…» прежн�
 
 /**
  * The campaign's catalog: its «Каталог…» sheets when the spreadsheet has them (a campaign set up before they existed
- * runs on the built-in catalog of «Кампания»; a campaign on its own catalog whose sheets were all deleted is told so). Once school files are out, an edit that changes the school form is
- * refused in Russian; targets, texts and groups may change and apply at the next step.
+ * runs on the built-in catalog of «Кампания»; a campaign on its own catalog whose sheets were all deleted is told so).
+ * Once school files are out, an edit that changes the school form is refused in Russian; targets, texts and groups
+ * may change and apply at the next step.
  */
 export function sheetCatalog(ss: Spreadsheet, id: string | null, catalogId: string, year: number, filesOut: number): Catalog {
   const grid = readCatalogGrid(
