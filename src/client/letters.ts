@@ -116,7 +116,9 @@ export function lettersSection(view: View): HTMLElement | null {
           drawControls(r ? r.reminders : reminders);
         });
       });
-      items.push(h('label', { className: 'field letters-toggle' }, toggle, ` Ежедневно около ${reminders.hour}:00 напоминать не сдавшим после срока`));
+      items.push(
+        h('label', { className: 'letters-toggle' }, toggle, h('span', null, `Ежедневно около ${reminders.hour}:00 напоминать не сдавшим после срока`)),
+      );
     }
     replaceChildren(controls, items);
   };
