@@ -6,7 +6,7 @@ import { pendingMailing, sendLetters } from '../letters/send';
 import { deleteTriggerById, reminderSetting, spreadsheetOfTrigger, switchReminders } from '../letters/trigger';
 import { currentUser } from '../owner';
 import { type StepContext, loadContext } from '../steps/context';
-import { ensureLetterSettings } from '../store/campaign-sheet';
+import { ensureLetterSettings, readCampaign } from '../store/campaign-sheet';
 import { setSetting, withDocumentProperties } from '../store/job-store';
 import { readRegistry } from '../store/registry-sheet';
 
@@ -58,9 +58,10 @@ export function letters(raw: unknown): Reply<LettersView> {
     case 'state':
       try {
         return withDocumentProperties(() => {
-          const pending = pendingMailing();
+          const ss = activeSpreadsheet();
+          const pending = pendingMailing(readCampaign(ss).campaign.year);
           const note = pending ? ' Не закончена рассылка: продолжите её той же кнопкой.' : '';
-          const noAddress = schoolsWithoutAddress(readRegistry(activeSpreadsheet()).rows.map((r) => r.school));
+          const noAddress = schoolsWithoutAddress(readRegistry(ss).rows.map((r) => r.school));
           return { ok: true, ...empty(`Письма отправляются от вашего имени через Gmail.${note}`), noAddress, reminders: remindersView() };
         });
       } catch (e) {
@@ -115,7 +116,7 @@ export function lettersTrigger(e?: { triggerUid?: unknown }): void {
         return empty('Напоминания отключены: триггер удалён.');
       }
       const notes: string[] = [];
-      const pending = pendingMailing();
+      const pending = pendingMailing(ctx.settings.campaign.year);
       if (pending && pending.kind !== 'reminder') notes.push(sendLetters(ctx, { kind: pending.kind }).message);
       const today = ctx.clock.stamp(ctx.clock.now()).slice(0, 10);
       const deadline = ctx.settings.campaign.deadline ?? '';

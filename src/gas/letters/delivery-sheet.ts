@@ -6,24 +6,29 @@ import { type Sheet, type Spreadsheet, asSheetText } from '../services';
  * The delivery log in the department's spreadsheet: a hidden sheet «Письма», one row per letter sent (school code,
  * kind, ISO time, subject, addresses). A sheet, not document properties: a thousand schools times three letters would
  * not fit the 9 KB a property holds. Written only under the document lock (the letters action holds it); appended,
- * never rewritten, so the once-only and reminder-interval rules always see every letter.
+ * never rewritten, so the once-only and reminder-interval rules always see every letter. Each row names its campaign's
+ * year: a new campaign in the same spreadsheet starts with no letters sent.
  */
 export const DELIVERY_SHEET = 'Письма';
-const HEADER = ['Код ОО', 'Вид письма', 'Отправлено (UTC)', 'Тема', 'Адреса'];
+const HEADER = ['Код ОО', 'Вид письма', 'Отправлено (UTC)', 'Тема', 'Адреса', 'Кампания (год)'];
 
 export class SheetDeliveryLog implements DeliveryLog {
   private cache: Delivery[] | null = null;
   /** Addresses of the letters recorded next (by school), for the people who read the sheet. */
   readonly addresses = new Map<string, string[]>();
 
-  constructor(private readonly ss: Spreadsheet) {}
+  constructor(
+    private readonly ss: Spreadsheet,
+    private readonly year: number,
+  ) {}
 
   deliveries(): Delivery[] {
     if (this.cache) return this.cache;
     const sheet = this.ss.getSheetByName(DELIVERY_SHEET);
     const out: Delivery[] = [];
     if (sheet && sheet.getLastRow() > 1) {
-      for (const [schoolId, kind, at, subject] of sheet.getRange(2, 1, sheet.getLastRow() - 1, 4).getValues()) {
+      for (const [schoolId, kind, at, subject, , year] of sheet.getRange(2, 1, sheet.getLastRow() - 1, HEADER.length).getValues()) {
+        if (Number(year) !== this.year) continue;
         const parsed = DeliverySchema.safeParse({ schoolId: String(schoolId ?? ''), kind, at: String(at ?? ''), subject: String(subject ?? '') });
         if (parsed.success) out.push(parsed.data);
       }
@@ -43,6 +48,7 @@ export class SheetDeliveryLog implements DeliveryLog {
       `'${e.at}`,
       asSheetText(e.subject),
       asSheetText((this.addresses.get(e.schoolId) ?? []).join(', ')),
+      this.year,
     ]);
     const from = Math.max(sheet.getLastRow(), 1) + 1;
     if (sheet.getMaxRows() < from + rows.length - 1) sheet.insertRowsAfter(sheet.getMaxRows(), from + rows.length - 1 - sheet.getMaxRows());

@@ -30,14 +30,16 @@ const PendingSchema = z.object({
   resend: z.boolean(),
   schools: z.optional(z.array(z.string())),
   since: z.string(),
+  /** The campaign it belongs to: a new campaign forgets it. */
+  year: z.int(),
 });
 type Pending = z.infer<typeof PendingSchema>;
 const PENDING = 'letters.pending';
 
-export function pendingMailing(): Pending | null {
+export function pendingMailing(year: number): Pending | null {
   try {
     const parsed = PendingSchema.safeParse(JSON.parse(getSetting(PENDING) ?? 'null'));
-    return parsed.success ? parsed.data : null;
+    return parsed.success && parsed.data.year === year ? parsed.data : null;
   } catch {
     return null;
   }
@@ -86,13 +88,13 @@ export type MailingResult = Omit<LettersView, 'reminders'>;
 export function sendLetters(ctx: StepContext, request: LetterRequest, budgetMs = LETTERS_BUDGET_MS): MailingResult {
   const started = Date.now();
   const { texts } = letterTexts(ctx.ss);
-  const log = new SheetDeliveryLog(ctx.ss);
-  const pending = pendingMailing();
+  const year = ctx.settings.campaign.year;
+  const log = new SheetDeliveryLog(ctx.ss, year);
+  const pending = pendingMailing(year);
   const going = pending !== null && pending.kind === request.kind ? pending : null;
   const asked: LetterRequest = going ? { kind: going.kind, resend: going.resend, ...(going.schools ? { schools: going.schools } : {}) } : request;
   const since = going?.since ?? ctx.clock.now().toISOString();
   const rows = new Map(ctx.registry.map((r) => [r.school.id, r]));
-  const year = ctx.settings.campaign.year;
   const plan = planLetters(ctx.app, asked, {
     clock: ctx.clock,
     log,
@@ -138,7 +140,7 @@ export function sendLetters(ctx: StepContext, request: LetterRequest, budgetMs =
     sent.push(...batch);
   }
   if (paused || more || failed !== null)
-    setSetting(PENDING, JSON.stringify({ kind: asked.kind, resend: asked.resend === true, ...(asked.schools ? { schools: asked.schools } : {}), since }));
+    setSetting(PENDING, JSON.stringify({ kind: asked.kind, resend: asked.resend === true, ...(asked.schools ? { schools: asked.schools } : {}), since, year }));
   else if (going) setSetting(PENDING, '');
   if (sent.length > 0) {
     const last = new Map(
