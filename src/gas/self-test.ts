@@ -105,6 +105,12 @@ export function selfTest(): SelfCheck[] {
       }
       return restricted ? 'работают; формы домена по умолчанию открыты только сотрудникам — надстройка снимает это ограничение' : 'работают';
     }),
+    check('Письма школам (MailApp, script.send_mail; триггеры, script.scriptapp)', () => {
+      // nothing is sent and no trigger is made: the quota and the trigger list prove both permissions
+      const quota = MailApp.getRemainingDailyQuota();
+      const reminders = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === 'lettersTrigger').length;
+      return `сегодня можно отправить писем ещё ${quota} получателям; ежедневных напоминаний: ${reminders > 0 ? 'включены' : 'нет'}`;
+    }),
   ];
   for (const id of made.reverse()) {
     try {

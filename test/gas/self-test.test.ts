@@ -23,6 +23,7 @@ test('all services work on a well-set deployment; nothing is left outside the tr
     'Google Docs API и документы',
     'Параллельные запросы к Google (UrlFetchApp, script.external_request)',
     'Google Формы',
+    'Письма школам (MailApp, script.send_mail; триггеры, script.scriptapp)',
   ]);
   expect(r.message).toBe('Всё работает.');
   expect([...ws.files.values()].filter((f) => !f.trashed).length).toBe(before);
@@ -35,7 +36,7 @@ test('a missing advanced service is named with what to enable; the other checks 
   ws.advancedDriveEnabled = false;
   const r = call(ws, 'selfTest') as Checked;
   expect(r.ok).toBe(true);
-  expect(r.message).toMatch(/^Не работает: \d из 8\.$/);
+  expect(r.message).toMatch(/^Не работает: \d из 9\.$/);
   const sheets = r.checks.find((c) => c.name.startsWith('Google Sheets API'));
   expect(sheets?.detail).toContain('«Сервисы» → Google Sheets API');
   const drive = r.checks.find((c) => c.name.startsWith('Google Drive API'));
