@@ -20,7 +20,7 @@ const KINDS: readonly { kind: LetterKind; google: string; offline: string }[] = 
 const MAX_ROUNDS = 20;
 
 function result(r: LettersView): Child[] {
-  const out: Child[] = [h('p', { className: `letters-note ${r.paused ? 'letters-note-error' : 'letters-note-ok'}`, attrs: { role: 'status' } }, r.message)];
+  const out: Child[] = [h('p', { className: `letters-note ${r.paused ? 'letters-note-error' : 'letters-note-ok'}` }, r.message)];
   if (r.download) out.push(h('p', null, link(r.download.url, r.download.label)));
   if (r.letters.length > 0)
     out.push(
@@ -33,11 +33,7 @@ function result(r: LettersView): Child[] {
     );
   if (r.noAddress.length > 0)
     out.push(
-      h(
-        'p',
-        { className: 'letters-note letters-note-error', attrs: { role: 'alert' } },
-        `Без действительного адреса (${r.noAddress.length}) — письма им не ушли:`,
-      ),
+      h('p', { className: 'letters-note letters-note-error' }, `Без действительного адреса (${r.noAddress.length}) — письма им не ушли:`),
       h('ul', { className: 'letters-noaddress' }, ...r.noAddress.map((s) => h('li', null, `${s.name} (${s.schoolId}): ${s.reason}`))),
     );
   if (r.skipped.length > 0)
@@ -64,7 +60,7 @@ export function lettersSection(view: View): HTMLElement | null {
   const show = (children: Child[]): void => replaceChildren(out, children);
   const fail = (message: string): void => show([h('p', { className: 'letters-note letters-note-error', attrs: { role: 'alert' } }, message)]);
   const ask = async (request: LettersCall, label: string): Promise<LettersView | null> => {
-    show([h('div', { className: 'loading', attrs: { role: 'status' } }, h('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }), label)]);
+    show([h('div', { className: 'loading' }, h('span', { className: 'spinner', attrs: { 'aria-hidden': 'true' } }), label)]);
     try {
       const r = await rpc('letters', request);
       if (!r.ok) {

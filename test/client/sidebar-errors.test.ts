@@ -84,7 +84,7 @@ suite('sidebar: clear Russian errors', () => {
     await page.getByRole('button', { name: 'Проверка надстройки' }).click();
     await page
       .getByRole('alert')
-      .getByText(/^Не работает: \d из 8\.$/)
+      .getByText(/^Не работает: \d из 9\.$/)
       .waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('Drive API');
     expect(sb.incidents).toEqual({ errors: [], dialogs: [], requests: [] });
