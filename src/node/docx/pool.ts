@@ -29,6 +29,8 @@ export interface DocxRequest {
 export type DocxAnswer = { index: number; bytes: Uint8Array } | { index: number; error: { message: string; stack: string | undefined } };
 
 export const WORKER_FILE = 'docx-worker.cjs';
+/** Each worker holds its own ECharts, resvg and zip (≈ 85 MB): four keep 1,000 schools' run under 1 GiB. */
+export const MAX_WORKERS = 4;
 
 /** The bundled worker beside this bundle (build/), or null when running from the TypeScript sources. */
 export function bundledWorker(dir: string = __dirname): string | null {
@@ -39,7 +41,7 @@ export function bundledWorker(dir: string = __dirname): string | null {
 export interface PoolOptions {
   /** Dates the documents (docProps and zip entries). */
   now?: Date;
-  /** Worker threads; 0 makes the documents in this thread. Default: one per core, never more than documents. */
+  /** Worker threads; 0 makes the documents in this thread. Default: one per core up to MAX_WORKERS, never more than documents. */
   workers?: number;
   /** The worker script; default bundledWorker(). */
   script?: string | null;
@@ -57,7 +59,7 @@ const errorOf = (answer: { message: string; stack: string | undefined }): Error 
 export async function writeDocxFiles(count: number, job: (i: number) => DocxJob, written: (i: number) => void, options: PoolOptions = {}): Promise<void> {
   const now = options.now ?? new Date();
   const script = options.script === undefined ? bundledWorker() : options.script;
-  const size = Math.min(options.workers ?? availableParallelism(), count);
+  const size = Math.min(options.workers ?? Math.min(availableParallelism(), MAX_WORKERS), count);
   if (script === null || size < 2) {
     for (let i = 0; i < count; i++) {
       const { model, path } = job(i);
