@@ -298,7 +298,8 @@ export function printReport(r: Report): void {
       for (const c of o.commands) {
         rows.push([
           `${o.n} schools: msoko ${c.command}${o.profiled ? ' (profiled)' : ''}`,
-          `${fmt(c.wallS)} s${c.cpuS === null || c.cpuS === undefined ? '' : ` (CPU ${fmt(c.cpuS)} s)`}, ${fmt(c.peakRssMb, 0)} MB${c.exitCode !== 0 ? `, exit ${c.exitCode}` : ''}`,
+          `${fmt(c.wallS)} s${typeof c.cpuS === 'number' ? ` (CPU ${fmt(c.cpuS)} s)` : ''}, ${fmt(c.peakRssMb, 0)} MB` +
+            (c.exitCode !== 0 ? `, exit ${c.exitCode}` : ''),
           '',
           '',
         ]);
