@@ -290,6 +290,9 @@ test('the daily trigger: made when switched on, reminds only after the deadline,
   const reminded = ws.sentMails.slice(before);
   expect(reminded.map((m) => m.to.join(','))).toEqual([...SCHOOLS.slice(1).map((s) => s.emails.join(',')), 'nine@edu-demo.ru']);
   expect(reminded.every((m) => m.subject.startsWith('Напоминание'))).toBe(true);
+  expect(letters({ action: 'state' }).message).toMatch(
+    /Ежедневные напоминания, последний запуск \d\d\.\d\d\.\d{4} \d\d:\d\d: Отправлено писем «Напоминание»: 4\./,
+  );
   call(ws, 'lettersTrigger', { triggerUid: trigger?.id });
   expect(ws.sentMails.length).toBe(before + SCHOOLS.length);
   // switched off: the trigger goes

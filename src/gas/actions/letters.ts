@@ -3,11 +3,11 @@ import { schoolsWithoutAddress } from '../../app/letters';
 import { type LettersCall, LettersCallSchema, type LettersView } from '../../app/letters-panel';
 import { activeSpreadsheet, withSpreadsheet } from '../active';
 import { pendingMailing, sendLetters } from '../letters/send';
-import { deleteTriggerById, reminderSetting, spreadsheetOfTrigger, switchReminders } from '../letters/trigger';
+import { deleteTriggerById, lastRun, noteLastRun, reminderSetting, spreadsheetOfTrigger, switchReminders } from '../letters/trigger';
 import { currentUser } from '../owner';
 import { type StepContext, loadContext } from '../steps/context';
 import { ensureLetterSettings, readCampaign } from '../store/campaign-sheet';
-import { setSetting, withDocumentProperties } from '../store/job-store';
+import { withDocumentProperties } from '../store/job-store';
 import { readRegistry } from '../store/registry-sheet';
 
 const MARK_SENT_GOOGLE =
@@ -60,7 +60,11 @@ export function letters(raw: unknown): Reply<LettersView> {
         return withDocumentProperties(() => {
           const ss = activeSpreadsheet();
           const pending = pendingMailing(readCampaign(ss).campaign.year);
-          const note = pending ? ' Не закончена рассылка: продолжите её той же кнопкой.' : '';
+          const last = lastRun(ss.getId());
+          const note = [
+            pending ? ' Не закончена рассылка: продолжите её той же кнопкой.' : '',
+            last ? ` Ежедневные напоминания, последний запуск ${last.at}: ${last.message}` : '',
+          ].join('');
           const noAddress = schoolsWithoutAddress(readRegistry(ss).rows.map((r) => r.school));
           return { ok: true, ...empty(`Письма отправляются от вашего имени через Gmail.${note}`), noAddress, reminders: remindersView() };
         });
@@ -122,9 +126,10 @@ export function lettersTrigger(e?: { triggerUid?: unknown }): void {
       const deadline = ctx.settings.campaign.deadline ?? '';
       if (deadline !== '' && today > deadline) notes.push(sendLetters(ctx, { kind: 'reminder' }).message);
       const message = notes.join(' ') || `Срок сдачи (${deadline}) ещё не прошёл: напоминания не отправлялись.`;
-      setSetting('reminders.last', JSON.stringify({ at: ctx.clock.now().toISOString(), message: message.slice(0, 1000) }));
       return empty(message);
     });
+    // kept with the user, not the document: a trigger's run may not reach the document's properties at all
+    noteLastRun(ssId, reply.message);
     if (!reply.ok) console.warn(`Напоминания: ${reply.message}`);
   });
 }

@@ -80,3 +80,21 @@ export function deleteTriggerById(triggerId: string): void {
   for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === triggerId) ScriptApp.deleteTrigger(t);
   PropertiesService.getUserProperties().deleteProperty(USER_KEY(triggerId));
 }
+
+const LAST_KEY = (spreadsheetId: string): string => `msoko.reminders.last.${spreadsheetId}`;
+const LastRunSchema = z.object({ at: z.string(), message: z.string() });
+
+/** What the last run of the daily reminders did (or why it failed), shown in the panel; «06.12.2026 09:00» in the script's zone. */
+export function noteLastRun(spreadsheetId: string, message: string): void {
+  const at = Utilities.formatDate(new Date(), Session.getScriptTimeZone(), 'dd.MM.yyyy HH:mm');
+  PropertiesService.getUserProperties().setProperty(LAST_KEY(spreadsheetId), JSON.stringify({ at, message: message.slice(0, 1000) }));
+}
+
+export function lastRun(spreadsheetId: string): { at: string; message: string } | null {
+  try {
+    const parsed = LastRunSchema.safeParse(JSON.parse(PropertiesService.getUserProperties().getProperty(LAST_KEY(spreadsheetId)) ?? 'null'));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
