@@ -146,6 +146,7 @@ test('the daily quota pauses the mailing; the next day it goes on and nobody get
   const blocked = letters({ action: 'send', kind: 'launch', resend: true });
   expect(blocked.letters).toEqual([]);
   expect(blocked.paused).toBe(true);
+  expect(letters({ action: 'state' }).message).toContain('Не закончена рассылка «О проведении мониторинга»');
   ws.nextDay();
   // the next day the paused resend goes on (asked again without «resend»): only the two that did not get it
   const next = letters({ action: 'send', kind: 'launch' });

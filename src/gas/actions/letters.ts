@@ -1,8 +1,9 @@
 import { BUSY_MESSAGE, type Reply, UserFacingError, failure } from '../../app/errors';
 import { schoolsWithoutAddress } from '../../app/letters';
 import { type LettersCall, LettersCallSchema, type LettersView } from '../../app/letters-panel';
+import { LETTER_LABELS } from '../../core/letters/kinds';
 import { activeSpreadsheet, withSpreadsheet } from '../active';
-import { pendingMailing, sendLetters } from '../letters/send';
+import { pendingMailings, sendLetters } from '../letters/send';
 import { deleteTriggerById, lastRun, noteLastRun, reminderSetting, spreadsheetOfTrigger, switchReminders } from '../letters/trigger';
 import { currentUser } from '../owner';
 import { type StepContext, loadContext } from '../steps/context';
@@ -59,10 +60,10 @@ export function letters(raw: unknown): Reply<LettersView> {
       try {
         return withDocumentProperties(() => {
           const ss = activeSpreadsheet();
-          const pending = pendingMailing(readCampaign(ss).campaign.year);
+          const pending = pendingMailings(readCampaign(ss).campaign.year).map((p) => `«${LETTER_LABELS[p.kind]}»`);
           const last = lastRun(ss.getId());
           const note = [
-            pending ? ' Не закончена рассылка: продолжите её той же кнопкой.' : '',
+            pending.length > 0 ? ` Не закончена рассылка ${pending.join(', ')}: продолжите её той же кнопкой.` : '',
             last ? ` Ежедневные напоминания, последний запуск ${last.at}: ${last.message}` : '',
           ].join('');
           const noAddress = schoolsWithoutAddress(readRegistry(ss).rows.map((r) => r.school));
@@ -120,8 +121,8 @@ export function lettersTrigger(e?: { triggerUid?: unknown }): void {
         return empty('Напоминания отключены: триггер удалён.');
       }
       const notes: string[] = [];
-      const pending = pendingMailing(ctx.settings.campaign.year);
-      if (pending && pending.kind !== 'reminder') notes.push(sendLetters(ctx, { kind: pending.kind }).message);
+      for (const pending of pendingMailings(ctx.settings.campaign.year))
+        if (pending.kind !== 'reminder') notes.push(sendLetters(ctx, { kind: pending.kind }).message);
       const today = ctx.clock.stamp(ctx.clock.now()).slice(0, 10);
       const deadline = ctx.settings.campaign.deadline ?? '';
       if (deadline !== '' && today > deadline) notes.push(sendLetters(ctx, { kind: 'reminder' }).message);

@@ -5,7 +5,7 @@ import { type LetterRequest, type SchoolFacts, planLetters, recordDeliveries } f
 import type { LetterLine, LettersView } from '../../app/letters-panel';
 import type { Letter } from '../../core/letters/compose';
 import { lastLetters } from '../../core/letters/delivery';
-import { LETTER_KINDS, LETTER_LABELS } from '../../core/letters/kinds';
+import { LETTER_KINDS, LETTER_LABELS, type LetterKind } from '../../core/letters/kinds';
 import { LIFECYCLE_LABELS, LIFECYCLE_ORDER, type Lifecycle } from '../../core/submission/lifecycle';
 import { troubleOf } from '../limits';
 import type { StepContext } from '../steps/context';
@@ -34,16 +34,20 @@ const PendingSchema = z.object({
   year: z.int(),
 });
 type Pending = z.infer<typeof PendingSchema>;
-const PENDING = 'letters.pending';
+const PENDING = (kind: LetterKind): string => `letters.pending.${kind}`;
 
-export function pendingMailing(year: number): Pending | null {
+/** The mailing of this kind the quota or the time cut short in this campaign, or null. */
+export function pendingMailing(year: number, kind: LetterKind): Pending | null {
   try {
-    const parsed = PendingSchema.safeParse(JSON.parse(getSetting(PENDING) ?? 'null'));
+    const parsed = PendingSchema.safeParse(JSON.parse(getSetting(PENDING(kind)) ?? 'null'));
     return parsed.success && parsed.data.year === year ? parsed.data : null;
   } catch {
     return null;
   }
 }
+
+/** Every unfinished mailing of this campaign, one per kind at most. */
+export const pendingMailings = (year: number): Pending[] => LETTER_KINDS.flatMap((k) => pendingMailing(year, k) ?? []);
 
 const stateOfLabel = (label: string): Lifecycle => LIFECYCLE_ORDER.find((s) => LIFECYCLE_LABELS[s] === label) ?? 'missing';
 
@@ -90,8 +94,7 @@ export function sendLetters(ctx: StepContext, request: LetterRequest, budgetMs =
   const { texts } = letterTexts(ctx.ss);
   const year = ctx.settings.campaign.year;
   const log = new SheetDeliveryLog(ctx.ss, year);
-  const pending = pendingMailing(year);
-  const going = pending !== null && pending.kind === request.kind ? pending : null;
+  const going = pendingMailing(year, request.kind);
   const asked: LetterRequest = going ? { kind: going.kind, resend: going.resend, ...(going.schools ? { schools: going.schools } : {}) } : request;
   const since = going?.since ?? ctx.clock.now().toISOString();
   const rows = new Map(ctx.registry.map((r) => [r.school.id, r]));
@@ -140,8 +143,11 @@ export function sendLetters(ctx: StepContext, request: LetterRequest, budgetMs =
     sent.push(...batch);
   }
   if (paused || more || failed !== null)
-    setSetting(PENDING, JSON.stringify({ kind: asked.kind, resend: asked.resend === true, ...(asked.schools ? { schools: asked.schools } : {}), since, year }));
-  else if (going) setSetting(PENDING, '');
+    setSetting(
+      PENDING(asked.kind),
+      JSON.stringify({ kind: asked.kind, resend: asked.resend === true, ...(asked.schools ? { schools: asked.schools } : {}), since, year }),
+    );
+  else if (going) setSetting(PENDING(asked.kind), '');
   if (sent.length > 0) {
     const last = new Map(
       [...lastLetters(log.deliveries())].map(([id, d]) => {
