@@ -91,7 +91,7 @@ describe('consolidation, surveys and documents', () => {
     const store = new MemoryStore();
     const outcomes = [...demoOutcomes(3), outcome(REGISTRY[3] as School, null, 'missing')];
     const out = consolidateCampaign({ ...ctx, schools: REGISTRY.slice(0, 4) }, outcomes, ['stray.xlsx'], [], store, clock);
-    expect(out.sheets.map((s) => s.name).slice(11)).toEqual(['Свод по школам', 'Динамика', 'Четыре компонента', 'Журнал']);
+    expect(out.sheets.map((s) => s.name).slice(11)).toEqual(['Свод по школам', 'Динамика', 'Четыре компонента', 'Диаграммы', 'Журнал']);
     expect(out.journal).toEqual([
       'Получены данные: 3 из 4 ОО',
       'Принято к своду: 3 из 4 ОО',
