@@ -100,6 +100,7 @@ describe('consolidation, surveys and documents', () => {
       'Сформированы таблицы: 11 приложений, свод по школам, динамика',
       expect.stringMatching(/^Четыре компонента управленческого цикла: направлений \d+, с пробелами — \d+$/),
       expect.stringMatching(/^Реестр мер: строк \d+, из них с записями отдела — 0; предложений по итогам года — \d+$/),
+      expect.stringMatching(/^Диаграммы: \d+ на листе «Диаграммы» и под таблицами приложений$/),
       out.message,
     ]);
     expect(out.completedWithErrors).toBe(true);
