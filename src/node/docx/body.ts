@@ -2,7 +2,8 @@
 import type { Chart } from '../../core/chart/model';
 import { type Block, type DocumentModel, safeUrl } from '../../core/document/model';
 import { BULLET_NUM_ID, MUTED_COLOR, PAGE, SIZE, TABLE_BORDER_COLOR, TABLE_HEADER_FILL, TEXT_WIDTH } from './design';
-import { chartDrawing } from './drawing';
+import { isNativeChart, nativeChartDrawing } from './chart-part';
+import { chartDrawing, imageRelId } from './drawing';
 import { hyperlinkRelId } from './parts';
 import { XML_DECLARATION, escapeXml } from './xml';
 
@@ -14,7 +15,7 @@ export interface DocumentXml {
   xml: string;
   /** Targets of the clickable links, in order: link i has the relationship hyperlinkRelId(i). */
   links: string[];
-  /** The charts drawn, in order: chart i is the picture imageRelId(i), word/media/chart<i + 1>.png. */
+  /** The charts drawn, in order: chart i has the relationship imageRelId(i), to word/charts/chart<i + 1>.xml where isNativeChart, else to word/media/chart<i + 1>.png. */
   charts: Chart[];
 }
 
@@ -117,7 +118,7 @@ function table(block: Table): string {
   return `${xml}</w:tbl>${paragraph('', '')}`;
 }
 
-function render(block: Block, links: string[], charts: Chart[]): string {
+function render(block: Block, links: string[], charts: Chart[], audience: DocumentModel['audience']): string {
   switch (block.type) {
     case 'heading':
       return paragraph(`<w:pStyle w:val="Heading${block.level}"/>`, run(block.text, RUN.normal));
@@ -133,9 +134,11 @@ function render(block: Block, links: string[], charts: Chart[]): string {
       links.push(url);
       return paragraph('', `<w:hyperlink r:id="${hyperlinkRelId(links.length - 1)}" w:history="1">${run(block.text, RUN.hyperlink)}</w:hyperlink>`);
     }
-    case 'chart':
-      charts.push(block.chart);
-      return paragraph(PARAGRAPH.picture, chartDrawing(block.chart, charts.length - 1));
+    case 'chart': {
+      const i = charts.push(block.chart) - 1;
+      const drawing = isNativeChart(audience, block.chart) ? nativeChartDrawing(block.chart, i, imageRelId(i)) : chartDrawing(block.chart, i);
+      return paragraph(PARAGRAPH.picture, drawing);
+    }
   }
 }
 
@@ -143,7 +146,7 @@ export function documentXml(model: DocumentModel): DocumentXml {
   const links: string[] = [];
   const charts: Chart[] = [];
   let body = paragraph(PARAGRAPH.title, run(model.title, RUN.title)) + paragraph(PARAGRAPH.subtitle, run(model.subtitle, RUN.subtitle));
-  for (const block of model.blocks) body += render(block, links, charts);
+  for (const block of model.blocks) body += render(block, links, charts, model.audience);
   const drawing = charts.length > 0 ? ` xmlns:wp="${WP}"` : '';
   const xml =
     `${XML_DECLARATION}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ` +

@@ -1,5 +1,6 @@
 /** The parts of the .docx package besides word/document.xml: content types, relationships, styles, numbering, settings, properties. */
 import type { DocumentModel } from '../../core/document/model';
+import { CHART_CONTENT_TYPE, chartPartName } from './chart-part';
 import { imageName, imageRelId } from './drawing';
 import { CREATOR, FONT, HEADING_COLOR, HYPERLINK_COLOR, SIZE } from './design';
 import { XML_DECLARATION, escapeXml } from './xml';
@@ -12,7 +13,8 @@ const WORD_CONTENT = 'application/vnd.openxmlformats-officedocument.wordprocessi
 /** Declared in every package (a .docx without pictures keeps it unused, as Word's own do). */
 const PNG_DEFAULT = '<Default Extension="png" ContentType="image/png"/>';
 
-export const CONTENT_TYPES_XML =
+/** The package's content types; `native[i]`: chart i is the part word/charts/chartPartName(i) (chart-part.ts), not a picture. */
+export const contentTypesXml = (native: boolean[] = []): string =>
   `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
   '<Default Extension="xml" ContentType="application/xml"/>' +
@@ -23,6 +25,7 @@ export const CONTENT_TYPES_XML =
   `<Override PartName="/word/settings.xml" ContentType="${WORD_CONTENT}.settings+xml"/>` +
   '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
   '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>' +
+  native.map((n, i) => (n ? `<Override PartName="/word/charts/${chartPartName(i)}" ContentType="${CHART_CONTENT_TYPE}"/>` : '')).join('') +
   '</Types>';
 
 export const ROOT_RELS_XML =
@@ -35,8 +38,8 @@ export const ROOT_RELS_XML =
 /** rId1–rId3 of word/_rels/document.xml.rels are the fixed parts below; links follow. */
 export const hyperlinkRelId = (index: number): string => `rId${index + 4}`;
 
-/** Relationships of word/document.xml: the fixed parts, the links, then `pictures` charts (imageRelId, word/media). */
-export function documentRelsXml(links: string[], pictures = 0): string {
+/** Relationships of word/document.xml: the fixed parts, the links, then the charts (imageRelId): native[i] a chart part, else a picture. */
+export function documentRelsXml(links: string[], native: boolean[] = []): string {
   let xml =
     `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_RELS}">` +
     `<Relationship Id="rId1" Type="${OFFICE_RELS}/styles" Target="styles.xml"/>` +
@@ -45,7 +48,10 @@ export function documentRelsXml(links: string[], pictures = 0): string {
   links.forEach((url, i) => {
     xml += `<Relationship Id="${hyperlinkRelId(i)}" Type="${OFFICE_RELS}/hyperlink" Target="${escapeXml(url)}" TargetMode="External"/>`;
   });
-  for (let i = 0; i < pictures; i++) xml += `<Relationship Id="${imageRelId(i)}" Type="${OFFICE_RELS}/image" Target="media/${imageName(i)}"/>`;
+  native.forEach((n, i) => {
+    const [type, target] = n ? ['chart', `charts/${chartPartName(i)}`] : ['image', `media/${imageName(i)}`];
+    xml += `<Relationship Id="${imageRelId(i)}" Type="${OFFICE_RELS}/${type}" Target="${target}"/>`;
+  });
   return `${xml}</Relationships>`;
 }
 

@@ -8,7 +8,8 @@ import { writeFileAtomic } from '../campaign/files';
 import { SCALE, chartPng } from '../chart/render';
 import { documentXml } from './body';
 import { imageName, scaleForPrint } from './drawing';
-import { APP_XML, CONTENT_TYPES_XML, NUMBERING_XML, ROOT_RELS_XML, SETTINGS_XML, STYLES_XML, coreXml, documentRelsXml } from './parts';
+import { chartPartName, chartPartXml, isNativeChart } from './chart-part';
+import { APP_XML, NUMBERING_XML, ROOT_RELS_XML, SETTINGS_XML, STYLES_XML, contentTypesXml, coreXml, documentRelsXml } from './parts';
 
 /**
  * Nearly all the time goes into jszip's JavaScript deflate of the UTF-8 text; level 3 (no lazy matching) takes
@@ -27,21 +28,26 @@ const utf8 = new TextEncoder();
 /** The .docx file's bytes; `now` dates the document properties and the zip entries. */
 export async function docxBytes(model: DocumentModel, now: Date = new Date()): Promise<Uint8Array> {
   const { xml, links, charts } = documentXml(model);
+  const native = charts.map((chart) => isNativeChart(model.audience, chart));
   const zip = new JSZip();
   const parts: [string, string][] = [
-    ['[Content_Types].xml', CONTENT_TYPES_XML],
+    ['[Content_Types].xml', contentTypesXml(native)],
     ['_rels/.rels', ROOT_RELS_XML],
     ['docProps/core.xml', coreXml(model, now)],
     ['docProps/app.xml', APP_XML],
     ['word/document.xml', xml],
-    ['word/_rels/document.xml.rels', documentRelsXml(links, charts.length)],
+    ['word/_rels/document.xml.rels', documentRelsXml(links, native)],
     ['word/styles.xml', STYLES_XML],
     ['word/numbering.xml', NUMBERING_XML],
     ['word/settings.xml', SETTINGS_XML],
   ];
+  charts.forEach((chart, i) => {
+    if (native[i]) parts.push([`word/charts/${chartPartName(i)}`, chartPartXml(chart)]);
+  });
   for (const [name, content] of parts) zip.file(name, utf8.encode(content), { date: now, createFolders: false });
   // PNG is compressed already: stored, not deflated again
   charts.forEach((chart, i) => {
+    if (native[i]) return;
     const scale = model.audience === 'school' ? scaleForPrint(chart, SCHOOL_DPI) : SCALE;
     zip.file(`word/media/${imageName(i)}`, chartPng(chart, scale).png, { date: now, createFolders: false, compression: 'STORE' });
   });

@@ -1,7 +1,8 @@
 /**
  * The pictures survive a real office suite: LibreOffice turns the demo's report.docx and appendices.xlsx into PDF,
  * pdftoppm rasterises every page, and the charts' own dark blue (#1F4E79, the bars of this year) is looked for on the
- * pages — not the files in word/media, but what a reader sees printed.
+ * pages — not the files in word/media, but what a reader sees printed. A school's recommendations carry their chart as a
+ * native chart part (word/charts) that LibreOffice draws itself.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -68,6 +69,23 @@ withTools([WRITER, CALC, POPPLER], 'pictures in LibreOffice: report.docx and app
     // an A4 page holds at most three of the charts
     expect(withCharts).toBeGreaterThanOrEqual(Math.ceil(pictures / 3));
     expect(shares.length).toBeGreaterThan(withCharts);
+  }, 300_000);
+
+  test('a school’s recommendations: LibreOffice draws the native chart part (word/charts), the school’s bars in their dark blue', async () => {
+    const folder = path.join(dir, 'out', 'recommendations');
+    let chosen = '';
+    for (const name of readdirSync(folder)
+      .filter((f) => f.endsWith('.docx'))
+      .sort()) {
+      const zip = await JSZip.loadAsync(readFileSync(path.join(folder, name)));
+      expect(Object.keys(zip.files).filter((n) => n.startsWith('word/media/'))).toEqual([]);
+      // a school with an indicator at its target: its bar is solid dark blue (one below target is hatched)
+      if (!chosen && (await zip.file('word/charts/chart1.xml')?.async('string'))?.includes(' √</c:v>')) chosen = path.join(folder, name);
+    }
+    expect(chosen).not.toBe('');
+    const shares = barShareByPage(toPdf(chosen, pdfDir), pdfDir);
+    // more than the legend's swatch: at least one bar across the page
+    expect(Math.max(...shares)).toBeGreaterThan(0.0005);
   }, 300_000);
 
   test('appendices.xlsx: the printed appendix sheets and «Диаграммы» carry the charts', () => {
