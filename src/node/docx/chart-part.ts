@@ -9,7 +9,7 @@
 import type { Chart, ChartKind, ChartSeries } from '../../core/chart/model';
 import type { DocumentModel } from '../../core/document/model';
 import { chartTable } from '../../core/layout/chart-data';
-import { FONT } from './design';
+import { FONT, PAGE } from './design';
 import { extentOf } from './drawing';
 import { XML_DECLARATION, escapeXml } from './xml';
 
@@ -82,7 +82,7 @@ export function chartPartXml(chart: Chart): string {
   for (let k = 1; k < header.length; k++) {
     const role = chart.series[k - 1]?.role;
     const look = role === undefined ? TARGET : LOOK[role];
-    // the first series is judged against the targets: a bar below its target is hatched, not only differently coloured
+    // the first series is judged; only its bars carry their values (the others' are in the caption) against the targets: a bar below its target is hatched, not only differently coloured
     const points =
       k === 1 && chart.series.length > 0
         ? chart.categories
@@ -93,7 +93,7 @@ export function chartPartXml(chart: Chart): string {
         : '';
     series +=
       `<c:ser><c:idx val="${k - 1}"/><c:order val="${k - 1}"/><c:tx><c:v>${escapeXml(String(header[k]))}</c:v></c:tx>${look}` +
-      `<c:invertIfNegative val="0"/>${points}${LABELS}<c:cat>${strLit(labels)}</c:cat><c:val>${numLit(rows.map((r) => r[k] ?? ''))}</c:val></c:ser>`;
+      `<c:invertIfNegative val="0"/>${points}${k === 1 ? LABELS : ''}<c:cat>${strLit(labels)}</c:cat><c:val>${numLit(rows.map((r) => r[k] ?? ''))}</c:val></c:ser>`;
   }
   const max = chart.max !== null && Number.isFinite(chart.max) ? `<c:max val="${chart.max}"/>` : '';
   return (
@@ -103,7 +103,9 @@ export function chartPartXml(chart: Chart): string {
     '<c:gapWidth val="60"/><c:axId val="1"/><c:axId val="2"/></c:barChart>' +
     '<c:catAx><c:axId val="1"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
-    '<c:crossAx val="2"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="700"/></a:pPr><a:endParaRPr lang="ru-RU"/></a:p></c:txPr>` +
+    '<c:crossAx val="2"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/>' +
+    `<c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="2"/><c:scaling><c:orientation val="minMax"/>${max}<c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>` +
     `<c:majorGridlines><c:spPr>${line('E0E0E0')}</c:spPr></c:majorGridlines><c:title>${text(chart.unit, 900, false)}<c:overlay val="0"/></c:title>` +
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>' +
@@ -119,7 +121,8 @@ const EMU_PER_INCH = 914_400;
 const FRAME_INCHES = 1.4;
 const BAR_INCHES = 0.16;
 const GAP_INCHES = 0.12;
-const MAX_INCHES = 7.5;
+/** As a picture (drawing.ts): at most this share of the text height, so the chart and its caption can share a page. */
+const MAX_INCHES = (0.8 * (PAGE.height - PAGE.top - PAGE.bottom)) / 1440;
 
 /** The picture's width; a height an office suite lays out every category label and bar in, at most most of the page. */
 export function nativeExtent(chart: Chart): { cx: number; cy: number } {

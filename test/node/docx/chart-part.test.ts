@@ -182,6 +182,7 @@ test('only a school document’s bar charts are native; a part no taller than mo
   expect(isNativeChart('school', { ...base, kind: 'line' })).toBe(false);
   expect(isNativeChart('public', base)).toBe(false);
   expect(isNativeChart('internal', { ...base, kind: 'groupedBar' })).toBe(false);
-  expect(nativeExtent(base).cy).toBeLessThanOrEqual(7.5 * 914_400);
+  // at most 80 % of the A4 text height (16,838 − 2 × 1,134 twips), as a picture
+  expect(nativeExtent(base).cy).toBeLessThanOrEqual(Math.round(((0.8 * (16_838 - 2 * 1_134)) / 1_440) * 914_400));
   expect(nativeExtent({ ...base, categories: base.categories.slice(0, 1) }).cy).toBeLessThan(nativeExtent(base).cy);
 });
