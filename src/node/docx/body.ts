@@ -15,7 +15,10 @@ export interface DocumentXml {
   xml: string;
   /** Targets of the clickable links, in order: link i has the relationship hyperlinkRelId(i). */
   links: string[];
-  /** The charts drawn, in order: chart i has the relationship imageRelId(i), to word/charts/chart<i + 1>.xml where isNativeChart, else to word/media/chart<i + 1>.png. */
+  /**
+   * The charts drawn, in order: chart i has the relationship imageRelId(i), to word/charts/chart<i + 1>.xml where
+   * isNativeChart, else to the picture word/media/chart<i + 1>.png.
+   */
   charts: Chart[];
 }
 

@@ -82,7 +82,8 @@ export function chartPartXml(chart: Chart): string {
   for (let k = 1; k < header.length; k++) {
     const role = chart.series[k - 1]?.role;
     const look = role === undefined ? TARGET : LOOK[role];
-    // the first series is judged; only its bars carry their values (the others' are in the caption) against the targets: a bar below its target is hatched, not only differently coloured
+    // the first series is judged against the targets: a bar below its target is hatched, not only differently coloured;
+    // only its bars carry their values (the others' are in the caption)
     const points =
       k === 1 && chart.series.length > 0
         ? chart.categories
@@ -91,9 +92,10 @@ export function chartPartXml(chart: Chart): string {
             )
             .join('')
         : '';
+    const values = numLit(rows.map((r) => r[k] ?? ''));
     series +=
       `<c:ser><c:idx val="${k - 1}"/><c:order val="${k - 1}"/><c:tx><c:v>${escapeXml(String(header[k]))}</c:v></c:tx>${look}` +
-      `<c:invertIfNegative val="0"/>${points}${k === 1 ? LABELS : ''}<c:cat>${strLit(labels)}</c:cat><c:val>${numLit(rows.map((r) => r[k] ?? ''))}</c:val></c:ser>`;
+      `<c:invertIfNegative val="0"/>${points}${k === 1 ? LABELS : ''}<c:cat>${strLit(labels)}</c:cat><c:val>${values}</c:val></c:ser>`;
   }
   const max = chart.max !== null && Number.isFinite(chart.max) ? `<c:max val="${chart.max}"/>` : '';
   return (
