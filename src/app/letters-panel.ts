@@ -47,3 +47,16 @@ export interface LettersView {
   /** The kind this reply is about (null for «state»). */
   kind: LetterKind | null;
 }
+
+/** A reply that sent nothing yet: each server fills in what it did. */
+export const emptyLettersView = (message: string, reminders: LettersView['reminders'] = null): LettersView => ({
+  message,
+  reminders,
+  letters: [],
+  noAddress: [],
+  skipped: [],
+  paused: false,
+  more: false,
+  download: null,
+  kind: null,
+});

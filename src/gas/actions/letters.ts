@@ -1,6 +1,6 @@
 import { BUSY_MESSAGE, type Reply, UserFacingError, failure } from '../../app/errors';
 import { schoolsWithoutAddress } from '../../app/letters';
-import { type LettersCall, LettersCallSchema, type LettersView } from '../../app/letters-panel';
+import { type LettersCall, LettersCallSchema, type LettersView, emptyLettersView } from '../../app/letters-panel';
 import { LETTER_LABELS } from '../../core/letters/kinds';
 import { activeSpreadsheet, withSpreadsheet } from '../active';
 import { pendingMailings, sendLetters } from '../letters/send';
@@ -20,16 +20,10 @@ const remindersView = (): LettersView['reminders'] => {
   return { on: s?.on === true, hour: s?.hour ?? 9 };
 };
 
-const empty = (message: string): Omit<LettersView, 'reminders'> => ({
-  message,
-  letters: [],
-  noAddress: [],
-  skipped: [],
-  paused: false,
-  more: false,
-  download: null,
-  kind: null,
-});
+const empty = (message: string): Omit<LettersView, 'reminders'> => {
+  const { reminders: _, ...view } = emptyLettersView(message);
+  return view;
+};
 
 /** A letters action under the document lock (the delivery log and the registry are shared state); the property writes flush together. */
 function locked(run: () => Omit<LettersView, 'reminders'>): Reply<LettersView> {

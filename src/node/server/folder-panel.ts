@@ -9,7 +9,7 @@ import { type Reply, UserFacingError, failure } from '../../app/errors';
 import type { AsyncPanelRpc } from '../../app/panel-calls';
 import { type DecisionRequest, decisionRequest } from '../../app/decide';
 import { schoolsWithoutAddress } from '../../app/letters';
-import type { LettersCall, LettersView } from '../../app/letters-panel';
+import { type LettersCall, emptyLettersView } from '../../app/letters-panel';
 import { panelCharts } from '../../app/panel-charts';
 import { LETTER_LABELS } from '../../core/letters/kinds';
 import { STEP_TITLES, type StepName, type StepResult } from '../../app/rpc';
@@ -134,17 +134,7 @@ export class FolderPanel implements AsyncPanelRpc {
   letters: AsyncPanelRpc['letters'] = (request: LettersCall) =>
     guarded(async () => {
       const folder = await loadCampaign(this.dir);
-      const base: LettersView = {
-        message: '',
-        reminders: null,
-        letters: [],
-        noAddress: [],
-        skipped: [],
-        paused: false,
-        more: false,
-        download: null,
-        kind: null,
-      };
+      const base = emptyLettersView('');
       if (request.action === 'state') return { ok: true, ...base, message: OFFLINE_LETTERS, noAddress: schoolsWithoutAddress(folder.schools) };
       if (request.action === 'reminders') throw new UserFacingError(NO_TRIGGER);
       if (request.action === 'markSent') {
