@@ -2,6 +2,8 @@
 import type { Campaign, School } from '../../src/core/campaign/schema';
 import { getCatalog } from '../../src/core/catalog';
 import type { Catalog } from '../../src/core/catalog/types';
+import { consolidate } from '../../src/core/consolidate/consolidate';
+import type { ConsolidationExport } from '../../src/core/export/contract';
 import { DEMO_CAMPAIGN, DEMO_SCHOOLS } from '../../src/core/demo/municipality';
 import { demoValues } from '../../src/core/demo/values';
 import { a1 } from '../../src/core/layout/a1';
@@ -192,4 +194,22 @@ export function expectLocated(m: Message | undefined, id: string, cat: Catalog =
   expect(text).toContain(`ячейка ${a1(at.row, at.col)}`);
   expect(text).toContain(label.length <= 90 ? label : label.slice(0, 89));
   expect(text).toMatch(/[А-Яа-я]/);
+}
+
+/**
+ * The demo municipality consolidated with last year's result and both surveys: the numbers every chart test draws.
+ */
+export function demoChartResult(): { outcomes: SchoolOutcome[]; previous: ConsolidationExport; result: ConsolidationExport } {
+  const kalar = catalog();
+  const outcomes = demoOutcomes();
+  const previous = consolidate({ catalog: kalar, campaign: campaign({ year: 2025 }), outcomes: demoOutcomes(REGISTRY.length, 5), previous: null });
+  const result: ConsolidationExport = {
+    ...consolidate({ catalog: kalar, campaign: campaign(), outcomes, previous }),
+    surveys: {
+      municipal: { students: { respondents: 300, satisfied: 240, share: 80 }, parents: { respondents: 200, satisfied: 130, share: 65 } },
+      previous: { students: { respondents: 280, satisfied: 200, share: 71.4 }, parents: { respondents: 150, satisfied: 90, share: 60 } },
+      schools: [],
+    },
+  };
+  return { outcomes, previous, result };
 }

@@ -13,19 +13,10 @@ import { schoolChart } from '../../../src/core/chart/school';
 import { consolidate } from '../../../src/core/consolidate/consolidate';
 import type { ConsolidationExport, ResultCell } from '../../../src/core/export/contract';
 import type { Value } from '../../../src/core/submission/values';
-import { REGISTRY, campaign, catalog, demoOutcomes, outcome } from '../builders';
+import { REGISTRY, campaign, catalog, demoChartResult, outcome } from '../builders';
 
 const kalar = catalog();
-const outcomes = demoOutcomes();
-const previous = consolidate({ catalog: kalar, campaign: campaign({ year: 2025 }), outcomes: demoOutcomes(REGISTRY.length, 5), previous: null });
-const result: ConsolidationExport = {
-  ...consolidate({ catalog: kalar, campaign: campaign(), outcomes, previous }),
-  surveys: {
-    municipal: { students: { respondents: 300, satisfied: 240, share: 80 }, parents: { respondents: 200, satisfied: 130, share: 65 } },
-    previous: { students: { respondents: 280, satisfied: 200, share: 71.4 }, parents: { respondents: 150, satisfied: 90, share: 60 } },
-    schools: [],
-  },
-};
+const { outcomes, previous, result } = demoChartResult();
 const cells = new Map<string, ResultCell>(result.appendices.flatMap((a) => a.rows.flatMap((r) => r.cells.map((c) => [c.key, c] as const))));
 const schoolValues: Record<string, Value>[] = outcomes.flatMap((o) => (o.submission ? [o.submission.values] : []));
 

@@ -9,22 +9,11 @@ import type { Chart } from '../../../src/core/chart/model';
 import { distributionCharts } from '../../../src/core/chart/distribution';
 import { achievedDynamicsChart, appendixCharts, cellDynamicsCharts, overviewChart, surveyChart } from '../../../src/core/chart/municipal';
 import { schoolChart } from '../../../src/core/chart/school';
-import { consolidate } from '../../../src/core/consolidate/consolidate';
-import type { ConsolidationExport } from '../../../src/core/export/contract';
 import { chartMissingGlyphs, chartSvg, renderSvg, svgTexts } from '../../../src/node/chart/render';
-import { REGISTRY, campaign, catalog, demoOutcomes } from '../../core/builders';
+import { catalog, demoChartResult } from '../../core/builders';
 
 const kalar = catalog();
-const outcomes = demoOutcomes();
-const previous = consolidate({ catalog: kalar, campaign: campaign({ year: 2025 }), outcomes: demoOutcomes(REGISTRY.length, 5), previous: null });
-const result: ConsolidationExport = {
-  ...consolidate({ catalog: kalar, campaign: campaign(), outcomes, previous }),
-  surveys: {
-    municipal: { students: { respondents: 300, satisfied: 240, share: 80 }, parents: { respondents: 200, satisfied: 130, share: 65 } },
-    previous: { students: { respondents: 280, satisfied: 200, share: 71.4 }, parents: { respondents: 150, satisfied: 90, share: 60 } },
-    schools: [],
-  },
-};
+const { outcomes, result } = demoChartResult();
 const history = historyFromResult(result);
 const first = outcomes.find((o) => o.submission !== null);
 const charts: Chart[] = [
