@@ -1,5 +1,6 @@
 import type { Chart } from '../chart/model';
 import { rangeA1 } from './a1';
+import { departmentSheet } from './table-sheet';
 import type { CellSpec, SheetSpec } from './types';
 
 export const CHART_DATA_SHEET = 'Данные диаграмм';
@@ -73,22 +74,14 @@ export function chartDataSheet(specs: SheetSpec[]): { sheet: SheetSpec; placed: 
   }
   if (placed.length === 0) return null;
   return {
-    sheet: {
+    sheet: departmentSheet({
       name: CHART_DATA_SHEET,
       marker: CHART_DATA_SHEET,
-      role: 'table',
-      appendix: null,
       widths: [30, ...Array.from({ length: width - 1 }, () => 14)],
       cells,
-      merges: [],
-      inputs: [],
-      conditional: [],
-      frozenRows: 0,
-      protect: false,
       hidden: true,
-      landscape: false,
       printArea: rangeA1(1, 1, Math.max(1, top - 1), width),
-    },
+    }),
     placed,
   };
 }

@@ -2,6 +2,7 @@ import type { Chart } from '../chart/model';
 import { INTERNAL_MARK } from '../chart/model';
 import { CHART_WIDTH, chartHeight } from '../chart/size';
 import { rangeA1 } from './a1';
+import { departmentSheet } from './table-sheet';
 import type { CellSpec, ChartSpec, SheetSpec } from './types';
 
 /** A sheet row at its default height (15 pt) is 20 px: the rows a chart covers are left empty for it. */
@@ -50,22 +51,13 @@ export function chartsSheet(title: string, charts: Chart[]): SheetSpec {
     cells.push({ row, col: 1, value: chart.alt, style: 'hint' });
     row += 2;
   });
-  return {
+  return departmentSheet({
     name: CHARTS_SHEET,
     marker: title,
-    role: 'table',
-    appendix: null,
     // the picture is 760 px across: one column of about that width holds the titles and the captions under it
     widths: [Math.round(CHART_WIDTH / 7)],
     cells,
-    merges: [],
-    inputs: [],
-    conditional: [],
-    frozenRows: 0,
-    protect: false,
-    hidden: false,
-    landscape: false,
     printArea: rangeA1(1, 1, Math.max(1, row), 1),
     charts: placed,
-  };
+  });
 }

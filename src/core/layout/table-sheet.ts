@@ -1,6 +1,24 @@
 import type { CellSpec, SheetSpec, StyleRole } from './types';
 import { rangeA1 } from './a1';
 
+/** The department's own sheets (tables, charts, texts): nothing protected, hidden or merged unless said. */
+export function departmentSheet(
+  spec: Pick<SheetSpec, 'name' | 'marker' | 'widths' | 'cells' | 'printArea'> & Partial<Omit<SheetSpec, 'role' | 'appendix'>>,
+): SheetSpec {
+  return {
+    role: 'table',
+    appendix: null,
+    merges: [],
+    inputs: [],
+    conditional: [],
+    frozenRows: 0,
+    protect: false,
+    hidden: false,
+    landscape: false,
+    ...spec,
+  };
+}
+
 /**
  * A plain report table (validation report, «Свод по школам», «Журнал»): title, header row, data rows. `bodyStyle`
  * gives every data cell after the first column one look (a large table then formats as a few rectangles); without
@@ -25,20 +43,13 @@ export function tableSheet(
       cells.push({ row: i + 3, col: j + 1, value: v, style });
     });
   });
-  return {
+  return departmentSheet({
     name,
     marker: title,
-    role: 'table',
-    appendix: null,
     widths,
     cells,
-    merges: [],
-    inputs: [],
-    conditional: [],
     frozenRows: 2,
-    protect: false,
-    hidden: false,
     landscape: true,
     printArea: rangeA1(1, 1, Math.max(2, rows.length + 2), Math.max(1, header.length)),
-  };
+  });
 }

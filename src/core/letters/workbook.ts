@@ -1,5 +1,6 @@
 import { cellText, formulaAt } from '../catalog/workbook/read-table';
 import { a1 } from '../layout/a1';
+import { departmentSheet } from '../layout/table-sheet';
 import type { CellSpec, InputCellSpec, SheetSpec, WorkbookSpec } from '../layout/types';
 import type { WorkbookGrid } from '../submission/parse';
 import { LETTER_KINDS, LETTER_LABELS, type LetterKind, isLetterKind } from './kinds';
@@ -55,11 +56,9 @@ export function lettersSheetSpec(texts: LetterTexts): SheetSpec {
     cells.push({ row, col: 2, value: p.what, style: 'text' });
     cells.push({ row, col: 3, value: p.kinds.map((k) => LETTER_LABELS[k]).join(', '), style: 'text' });
   }
-  return {
+  return departmentSheet({
     name: LETTERS_SHEET,
     marker: LETTERS_TITLE,
-    role: 'table',
-    appendix: null,
     widths: [24, 40, 50, 100],
     cells,
     merges: [
@@ -67,13 +66,10 @@ export function lettersSheetSpec(texts: LetterTexts): SheetSpec {
       { row: 2, col: 1, rows: 1, cols: 4 },
     ],
     inputs,
-    conditional: [],
     frozenRows: HEADER_ROW,
-    protect: false,
-    hidden: false,
     landscape: true,
     printArea: `A1:D${row}`,
-  };
+  });
 }
 
 export const lettersWorkbookSpec = (texts: LetterTexts): WorkbookSpec => ({ title: LETTERS_TITLE, sheets: [lettersSheetSpec(texts)] });
