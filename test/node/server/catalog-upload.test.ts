@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { type Serving, serve } from '../../../src/node/server/serve';
-import { type Answer, json, send } from './http';
+import { type Answer, send, rpcTo } from './http';
 
 const EXAMPLE = path.join(__dirname, '..', '..', '..', 'examples', 'catalog-bashmakovsky.xlsx');
 let root: string;
@@ -17,10 +17,7 @@ let serving: Serving;
 let port: number;
 let cookie: string;
 
-const rpc = (name: string, args: unknown[]): Promise<Answer> => {
-  const j = json({ args });
-  return send(port, 'POST', `/rpc/${name}`, { ...j.headers, cookie }, j.body);
-};
+const rpc = (name: string, args: unknown[]): Promise<Answer> => rpcTo(port, cookie, name, args);
 const body = (a: Answer) => a.json as { ok: boolean; message: string };
 
 beforeAll(async () => {

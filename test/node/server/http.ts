@@ -52,3 +52,9 @@ export const json = (value: unknown): { body: string; headers: Record<string, st
   body: JSON.stringify(value),
   headers: { 'content-type': 'application/json' },
 });
+
+/** One panel call over HTTP with the session cookie, as the client's fetch transport sends it. */
+export function rpcTo(port: number, cookie: string, name: string, args: unknown[], headers: Record<string, string> = {}): Promise<Answer> {
+  const j = json({ args });
+  return send(port, 'POST', `/rpc/${name}`, { ...j.headers, cookie, ...headers }, j.body);
+}

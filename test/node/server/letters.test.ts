@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { type Serving, serve } from '../../../src/node/server/serve';
-import { type Answer, json, send } from './http';
+import { type Answer, send, rpcTo } from './http';
 
 let root: string;
 let dir: string;
@@ -16,10 +16,7 @@ let serving: Serving;
 let port: number;
 let cookie: string;
 
-const rpc = (name: string, args: unknown[]): Promise<Answer> => {
-  const j = json({ args });
-  return send(port, 'POST', `/rpc/${name}`, { ...j.headers, cookie }, j.body);
-};
+const rpc = (name: string, args: unknown[]): Promise<Answer> => rpcTo(port, cookie, name, args);
 interface View {
   ok: boolean;
   message: string;

@@ -13,7 +13,7 @@ import { type Serving, serve } from '../../../src/node/server/serve';
 import { SCHOOLS } from '../../gas/helpers';
 import { minimalParts } from '../hostile/parts';
 import { buildZip } from '../hostile/zip-build';
-import { type Answer, json, multipart, send } from './http';
+import { type Answer, multipart, send, rpcTo } from './http';
 
 let root: string;
 let dir: string;
@@ -30,10 +30,7 @@ const refusal = (a: Answer): string => {
   expect(a.text).not.toMatch(/\bat .+:\d+:\d+|Error:|stack/);
   return String(body?.message);
 };
-const rpc = (name: string, args: unknown[], headers: Record<string, string> = {}): Promise<Answer> => {
-  const j = json({ args });
-  return send(port, 'POST', `/rpc/${name}`, { ...j.headers, cookie, ...headers }, j.body);
-};
+const rpc = (name: string, args: unknown[], headers: Record<string, string> = {}): Promise<Answer> => rpcTo(port, cookie, name, args, headers);
 const upload = (kind: string, files: { name: string; data: Buffer | string }[], fields: Record<string, string> = {}): Promise<Answer> => {
   const m = multipart(files, fields);
   return send(port, 'POST', `/upload/${kind}`, { 'content-type': m.type, cookie }, m.body);
